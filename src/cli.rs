@@ -1,0 +1,227 @@
+//! The command line: argument types (clap) and what each command does. This is the application
+//! edge: errors here are `anyhow`, content problems are printed as diagnostics.
+
+use std::io::Write as _;
+use std::path::PathBuf;
+use std::process::ExitCode;
+
+use clap::{Args, Parser, Subcommand};
+use jiff::Timestamp;
+
+use crate::date::PostDate;
+use crate::pipeline::{self, BuildOptions, BuildOutcome, BuildSummary};
+use crate::report::{CompanySort, company_rows, format_table};
+
+/// Exit codes, documented in the README.
+pub mod exit {
+    pub const SUCCESS: u8 = 0;
+    /// Content errors (the site has problems to fix).
+    pub const CONTENT: u8 = 1;
+    /// Usage errors (bad flags); clap uses 2 as well.
+    pub const USAGE: u8 = 2;
+    /// I/O or internal errors.
+    pub const IO: u8 = 3;
+}
+
+/// rave builds a static blog of customer-service stories: story pages, a page per company with
+/// its aggregate rating, authors, tags and series.
+#[derive(Debug, Parser)]
+#[command(name = "rave", version, about, long_about = None)]
+pub struct Cli {
+    #[command(subcommand)]
+    pub command: Command,
+}
+
+#[derive(Debug, Subcommand)]
+pub enum Command {
+    /// Build the site into its output folder (public/ by default).
+    Build(BuildArgs),
+    /// Show the company leaderboard: ratings, average grade, mean and ranked score.
+    Companies(CompaniesArgs),
+}
+
+/// Flags of `rave companies`.
+#[derive(Debug, Args)]
+pub struct CompaniesArgs {
+    /// The site folder, holding site.yaml and content/.
+    #[arg(long, value_name = "DIR", default_value = ".")]
+    pub root: PathBuf,
+    /// Row order.
+    #[arg(long, value_enum, default_value_t = CompanySort::Ranked)]
+    pub sort: CompanySort,
+    /// Show at most this many companies.
+    #[arg(long, value_name = "N")]
+    pub limit: Option<usize>,
+    /// Print JSON instead of a table.
+    #[arg(long)]
+    pub json: bool,
+    /// Include draft stories.
+    #[arg(long)]
+    pub drafts: bool,
+}
+
+/// Flags of `rave build`.
+#[derive(Debug, Args)]
+pub struct BuildArgs {
+    /// The site folder, holding site.yaml and content/.
+    #[arg(long, value_name = "DIR", default_value = ".")]
+    pub root: PathBuf,
+    /// Where to write the site [default: <root>/public].
+    #[arg(long, short, value_name = "DIR")]
+    pub output: Option<PathBuf>,
+    /// Include stories marked `draft: true`.
+    #[arg(long)]
+    pub drafts: bool,
+    /// Include stories dated after now.
+    #[arg(long)]
+    pub future: bool,
+    /// Override site.yaml's base_url (e.g. for a preview deployment).
+    #[arg(long, value_name = "URL")]
+    pub base_url: Option<String>,
+    /// The date-time the build treats as now (YYYY-MM-DD or RFC 3339) [default: $SOURCE_DATE_EPOCH,
+    /// else the current time].
+    #[arg(long, value_name = "DATE")]
+    pub now: Option<String>,
+    /// Print only errors and warnings.
+    #[arg(long, short)]
+    pub quiet: bool,
+}
+
+/// Runs rave with the process's arguments.
+pub fn main() -> ExitCode {
+    let cli = match Cli::try_parse() {
+        Ok(cli) => cli,
+        Err(e) => {
+            let _ = e.print();
+            return ExitCode::from(if e.use_stderr() {
+                exit::USAGE
+            } else {
+                exit::SUCCESS
+            });
+        }
+    };
+    match run(cli) {
+        Ok(code) => ExitCode::from(code),
+        Err(e) => {
+            eprintln!("error: {e:#}");
+            ExitCode::from(exit::IO)
+        }
+    }
+}
+
+fn run(cli: Cli) -> anyhow::Result<u8> {
+    match cli.command {
+        Command::Build(args) => build(args),
+        Command::Companies(args) => companies(args),
+    }
+}
+
+fn companies(args: CompaniesArgs) -> anyhow::Result<u8> {
+    let mut options = BuildOptions::new(&args.root);
+    options.drafts = args.drafts;
+    options.now = resolve_now(None)?;
+    let (prepared, diagnostics) = match pipeline::prepare(&options) {
+        Ok(p) => p,
+        Err(diagnostics) => {
+            eprint!("{}", diagnostics.render());
+            return Ok(exit::CONTENT);
+        }
+    };
+    if !diagnostics.is_empty() {
+        eprint!("{}", diagnostics.render());
+    }
+    let rows = company_rows(&prepared.site, args.sort, args.limit);
+    let mut out = std::io::stdout().lock();
+    if args.json {
+        serde_json::to_writer_pretty(&mut out, &rows)?;
+        writeln!(out)?;
+    } else {
+        out.write_all(format_table(&rows).as_bytes())?;
+    }
+    Ok(exit::SUCCESS)
+}
+
+/// The build's "now": `--now`, else SOURCE_DATE_EPOCH (seconds), else the clock.
+fn resolve_now(flag: Option<&str>) -> anyhow::Result<Timestamp> {
+    if let Some(text) = flag {
+        return PostDate::parse(text)
+            .map(|d| d.timestamp)
+            .map_err(|e| anyhow::anyhow!("--now: {e}\n  = help: {}", crate::date::DATE_HELP));
+    }
+    if let Some(epoch) = std::env::var_os("SOURCE_DATE_EPOCH") {
+        let seconds: i64 = epoch
+            .to_string_lossy()
+            .trim()
+            .parse()
+            .map_err(|_| anyhow::anyhow!("SOURCE_DATE_EPOCH must be a number of seconds"))?;
+        return Ok(Timestamp::from_second(seconds)?);
+    }
+    Ok(Timestamp::now())
+}
+
+fn build(args: BuildArgs) -> anyhow::Result<u8> {
+    let root = args.root.clone();
+    let options = BuildOptions {
+        output: args
+            .output
+            .clone()
+            .unwrap_or_else(|| pipeline::default_output(&root)),
+        root,
+        drafts: args.drafts,
+        future: args.future,
+        base_url: args.base_url.clone(),
+        now: resolve_now(args.now.as_deref())?,
+    };
+    match pipeline::build(&options)? {
+        BuildOutcome::Built(summary, diagnostics) => {
+            if !diagnostics.is_empty() {
+                eprint!("{}", diagnostics.render());
+            }
+            if !args.quiet {
+                print_summary(&summary);
+            }
+            Ok(exit::SUCCESS)
+        }
+        BuildOutcome::Failed(diagnostics) => {
+            eprint!("{}", diagnostics.render());
+            eprintln!("error: build failed; the previous output was left as it was");
+            Ok(exit::CONTENT)
+        }
+    }
+}
+
+fn print_summary(s: &BuildSummary) {
+    let mut out = std::io::stdout().lock();
+    let _ = writeln!(
+        out,
+        "Built {} {}, {} {}, {} {}: {} pages and {} files in {} ms -> {}",
+        s.stories,
+        if s.stories == 1 { "story" } else { "stories" },
+        s.companies,
+        if s.companies == 1 {
+            "company"
+        } else {
+            "companies"
+        },
+        s.authors,
+        if s.authors == 1 { "author" } else { "authors" },
+        s.pages,
+        s.files_copied,
+        s.elapsed.as_millis(),
+        s.output.display()
+    );
+    if s.drafts_skipped > 0 {
+        let _ = writeln!(
+            out,
+            "Left out {} draft(s); build with --drafts to include them.",
+            s.drafts_skipped
+        );
+    }
+    if s.future_skipped > 0 {
+        let _ = writeln!(
+            out,
+            "Held back {} story(ies) dated in the future; build with --future to include them.",
+            s.future_skipped
+        );
+    }
+}

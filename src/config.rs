@@ -1,0 +1,405 @@
+//! `site.yaml`: the site's settings, read once per build, with defaults and validation.
+
+use std::path::Path;
+
+use serde::{Deserialize, Serialize};
+
+use crate::diagnostics::{Diagnostic, Diagnostics};
+use crate::yaml::{self, Spanned, YamlSource};
+
+/// How averages and single ratings are shown to readers.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum RatingDisplay {
+    /// Letter grades, `A+` to `F`.
+    #[default]
+    Grade,
+    /// Stars out of five, in halves.
+    Stars,
+    /// A score out of 100.
+    Percent,
+}
+
+/// What feed entries carry.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum FeedContent {
+    /// The whole story.
+    #[default]
+    Full,
+    /// The summary only.
+    Summary,
+}
+
+/// How companies are ranked on the best and worst lists.
+#[derive(Debug, Clone, Copy, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields, default)]
+pub struct Ranking {
+    /// Weight `C` of the site-wide mean in the Bayesian average `(C*m + sum) / (C + n)`.
+    pub prior_weight: f64,
+    /// Companies with fewer scored ratings are left out of the rankings.
+    pub min_ratings: usize,
+}
+
+impl Default for Ranking {
+    fn default() -> Self {
+        Ranking {
+            prior_weight: 3.0,
+            min_ratings: 2,
+        }
+    }
+}
+
+/// `site.yaml` as written by the user: every key optional but `title` and `base_url`.
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+struct SiteFile {
+    title: Spanned<String>,
+    #[serde(default)]
+    description: String,
+    base_url: Option<Spanned<String>>,
+    #[serde(default = "default_language")]
+    language: String,
+    #[serde(default)]
+    author: Option<String>,
+    #[serde(default = "default_theme")]
+    theme: Spanned<String>,
+    #[serde(default = "default_stories_per_page")]
+    stories_per_page: Spanned<i64>,
+    #[serde(default)]
+    rating_display: RatingDisplay,
+    #[serde(default)]
+    allow_raw_html: bool,
+    #[serde(default)]
+    ranking: Option<Spanned<Ranking>>,
+    #[serde(default = "default_feed_limit")]
+    feed_limit: Spanned<i64>,
+    #[serde(default)]
+    feed_content: FeedContent,
+    #[serde(default)]
+    self_company: Option<String>,
+    #[serde(default)]
+    extra: serde_json::Map<String, serde_json::Value>,
+}
+
+fn default_language() -> String {
+    "en".into()
+}
+
+fn default_theme() -> Spanned<String> {
+    yaml::unspanned("default".into())
+}
+
+fn default_feed_limit() -> Spanned<i64> {
+    yaml::unspanned(20)
+}
+
+fn default_stories_per_page() -> Spanned<i64> {
+    yaml::unspanned(10)
+}
+
+/// The validated site settings that every later stage reads.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct SiteConfig {
+    /// The blog's name, shown in the header and the title of every page.
+    pub title: String,
+    /// One or two sentences about the blog, for the home page and meta descriptions.
+    pub description: String,
+    /// Absolute URL the site is published at, without trailing slash (`https://example.com/blog`).
+    pub base_url: String,
+    /// The path part of `base_url`, always starting and ending with `/` (`/blog/`); every internal
+    /// link starts with it, so the site works from a sub-folder.
+    pub root_path: String,
+    /// BCP 47 language tag for `<html lang>`.
+    pub language: String,
+    /// Author of stories that name none.
+    pub author: Option<String>,
+    /// Theme folder name under `themes/` (or the built-in `default`).
+    pub theme: String,
+    /// Stories per list page before pagination starts.
+    pub stories_per_page: usize,
+    /// How ratings are shown.
+    pub rating_display: RatingDisplay,
+    /// Pass raw HTML in Markdown bodies through unchanged (off: it is shown as text). Comments
+    /// from readers never allow it.
+    pub allow_raw_html: bool,
+    /// Most entries per feed.
+    pub feed_limit: usize,
+    /// Whole stories or summaries in feeds.
+    pub feed_content: FeedContent,
+    /// Settings of the best and worst company rankings.
+    pub ranking: Ranking,
+    /// The site owner's own company: it never gets review markup (search engines refuse
+    /// self-serving reviews).
+    pub self_company: Option<String>,
+    /// Free map for themes.
+    pub extra: serde_json::Map<String, serde_json::Value>,
+}
+
+/// Reads and validates `site.yaml` from its text. `base_url_override` (from `--base-url`) wins
+/// over the file. All problems are pushed to `diagnostics`; `None` means the config is unusable.
+pub fn parse_site_config(
+    path: &Path,
+    text: &str,
+    base_url_override: Option<&str>,
+    diagnostics: &mut Diagnostics,
+) -> Option<SiteConfig> {
+    let source = YamlSource::whole_file(path, text);
+    let file: SiteFile = match yaml::parse(&source) {
+        Ok(file) => file,
+        Err(d) => {
+            diagnostics.push(d);
+            return None;
+        }
+    };
+    let errors_before = diagnostics.error_count();
+
+    if file.title.value.trim().is_empty() {
+        diagnostics.push(
+            source
+                .error_at(&file.title.referenced, "the site title is empty")
+                .with_help("set `title:` to the blog's name"),
+        );
+    }
+
+    let base_url = match (base_url_override, &file.base_url) {
+        (Some(url), _) => validate_base_url(url).map_err(|help| {
+            Diagnostic::error(
+                path,
+                format!("--base-url `{url}` is not an absolute http(s) URL"),
+            )
+            .with_help(help)
+        }),
+        (None, Some(url)) => validate_base_url(&url.value).map_err(|help| {
+            source
+                .error_at(
+                    &url.referenced,
+                    format!("`base_url` `{}` is not an absolute http(s) URL", url.value),
+                )
+                .with_help(help)
+        }),
+        (None, None) => Err(
+            Diagnostic::error(path, "missing required key `base_url`").with_help(
+                "add `base_url: https://your.domain` (the address the site is published at)",
+            ),
+        ),
+    };
+    let base_url = match base_url {
+        Ok(url) => url,
+        Err(d) => {
+            diagnostics.push(d);
+            String::new()
+        }
+    };
+
+    let theme = file.theme.value.trim().to_owned();
+    if !crate::slug::is_safe_segment(&theme) {
+        diagnostics.push(
+            source
+                .error_at(
+                    &file.theme.referenced,
+                    format!("`theme` `{theme}` is not a folder name"),
+                )
+                .with_help("use the name of a folder in `themes/`, such as `default`"),
+        );
+    }
+
+    let per_page = file.stories_per_page.value;
+    if !(1..=1000).contains(&per_page) {
+        diagnostics.push(
+            source
+                .error_at(
+                    &file.stories_per_page.referenced,
+                    format!("`stories_per_page` must be between 1 and 1000, not {per_page}"),
+                )
+                .with_help("the default is 10"),
+        );
+    }
+
+    let feed_limit = file.feed_limit.value;
+    if !(1..=10_000).contains(&feed_limit) {
+        diagnostics.push(
+            source
+                .error_at(
+                    &file.feed_limit.referenced,
+                    format!("`feed_limit` must be between 1 and 10000, not {feed_limit}"),
+                )
+                .with_help("the default is 20"),
+        );
+    }
+
+    let language = file.language.trim().to_owned();
+    if language.is_empty()
+        || !language
+            .chars()
+            .all(|c| c.is_ascii_alphanumeric() || c == '-')
+    {
+        diagnostics.push(
+            Diagnostic::error(
+                path,
+                format!("`language` `{language}` is not a language tag"),
+            )
+            .with_help("use a tag such as `en`, `en-GB` or `fr`"),
+        );
+    }
+
+    let ranking = file
+        .ranking
+        .as_ref()
+        .map_or_else(Ranking::default, |r| r.value);
+    if let Some(r) = &file.ranking
+        && !(r.value.prior_weight.is_finite() && r.value.prior_weight >= 0.0)
+    {
+        diagnostics.push(
+            source
+                .error_at(
+                    &r.referenced,
+                    format!(
+                        "`ranking.prior_weight` must be a number of 0 or more, not {}",
+                        r.value.prior_weight
+                    ),
+                )
+                .with_help("the default is 3: the site-wide mean counts like three ratings"),
+        );
+    }
+
+    if diagnostics.error_count() > errors_before {
+        return None;
+    }
+    let root_path = root_path_of(&base_url);
+    Some(SiteConfig {
+        title: file.title.value.trim().to_owned(),
+        description: file.description.trim().to_owned(),
+        base_url,
+        root_path,
+        language,
+        author: file
+            .author
+            .map(|a| a.trim().to_owned())
+            .filter(|a| !a.is_empty()),
+        theme,
+        stories_per_page: usize::try_from(per_page).unwrap_or(10),
+        rating_display: file.rating_display,
+        allow_raw_html: file.allow_raw_html,
+        feed_limit: usize::try_from(feed_limit).unwrap_or(20),
+        feed_content: file.feed_content,
+        ranking,
+        self_company: file
+            .self_company
+            .map(|c| c.trim().to_owned())
+            .filter(|c| !c.is_empty()),
+        extra: file.extra,
+    })
+}
+
+/// Accepts `http://` and `https://` URLs with a host, drops a trailing slash.
+fn validate_base_url(url: &str) -> Result<String, String> {
+    let url = url.trim();
+    let rest = url
+        .strip_prefix("https://")
+        .or_else(|| url.strip_prefix("http://"))
+        .ok_or_else(|| {
+            "start it with https:// (or http://), e.g. https://example.com".to_owned()
+        })?;
+    let host = rest.split('/').next().unwrap_or_default();
+    if host.is_empty()
+        || rest.contains(char::is_whitespace)
+        || rest.contains(['?', '#', '"', '<', '>', '\\'])
+    {
+        return Err(
+            "write the address the site is served at, e.g. https://example.com/blog".into(),
+        );
+    }
+    Ok(url.trim_end_matches('/').to_owned())
+}
+
+fn root_path_of(base_url: &str) -> String {
+    let after_scheme = base_url.split_once("://").map_or(base_url, |(_, r)| r);
+    match after_scheme.find('/') {
+        Some(i) => format!("{}/", after_scheme[i..].trim_end_matches('/')),
+        None => "/".into(),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn parse(text: &str) -> (Option<SiteConfig>, Diagnostics) {
+        let mut d = Diagnostics::new();
+        let c = parse_site_config(Path::new("site.yaml"), text, None, &mut d);
+        (c, d)
+    }
+
+    #[test]
+    fn defaults_apply() {
+        let (c, d) = parse("title: Blog\nbase_url: https://example.com/\n");
+        assert!(d.is_empty(), "{}", d.render());
+        let c = c.expect("config");
+        assert_eq!(c.base_url, "https://example.com");
+        assert_eq!(c.root_path, "/");
+        assert_eq!(c.language, "en");
+        assert_eq!(c.theme, "default");
+        assert_eq!(c.stories_per_page, 10);
+        assert_eq!(c.rating_display, RatingDisplay::Grade);
+    }
+
+    #[test]
+    fn sub_folder_base_url_gives_root_path() {
+        let (c, _) = parse("title: B\nbase_url: https://example.com/blog/\n");
+        assert_eq!(c.expect("config").root_path, "/blog/");
+    }
+
+    #[test]
+    fn unknown_key_suggests() {
+        let (c, d) = parse("title: B\nbase_url: https://e.com\nstories_per_pag: 5\n");
+        assert!(c.is_none());
+        let first = d.iter().next().expect("diagnostic");
+        assert_eq!(first.message, "unknown key `stories_per_pag`");
+        assert_eq!(
+            first.help.as_deref(),
+            Some("did you mean `stories_per_page`?")
+        );
+        assert_eq!(first.position.map(|p| p.line), Some(3));
+    }
+
+    #[test]
+    fn bad_values_are_all_reported() {
+        let (c, d) = parse("title: B\nbase_url: example.com\nstories_per_page: 0\ntheme: ../x\n");
+        assert!(c.is_none());
+        assert_eq!(d.error_count(), 3, "{}", d.render());
+    }
+
+    #[test]
+    fn ranking_settings() {
+        let (c, d) = parse(
+            "title: B\nbase_url: https://e.com\nranking: { prior_weight: 5, min_ratings: 3 }\n",
+        );
+        assert!(d.is_empty(), "{}", d.render());
+        assert_eq!(
+            c.expect("config").ranking,
+            Ranking {
+                prior_weight: 5.0,
+                min_ratings: 3
+            }
+        );
+        let (_, d) = parse("title: B\nbase_url: https://e.com\nranking: { prior_weight: -1 }\n");
+        assert_eq!(d.error_count(), 1);
+        let (_, d) = parse("title: B\nbase_url: https://e.com\nranking: { min_rating: 3 }\n");
+        assert_eq!(
+            d.iter().next().and_then(|d| d.help.clone()).as_deref(),
+            Some("did you mean `min_ratings`?")
+        );
+    }
+
+    #[test]
+    fn rating_display_values() {
+        let (c, _) = parse("title: B\nbase_url: https://e.com\nrating_display: stars\n");
+        assert_eq!(c.expect("config").rating_display, RatingDisplay::Stars);
+        let (_, d) = parse("title: B\nbase_url: https://e.com\nrating_display: star\n");
+        assert_eq!(
+            d.iter().next().and_then(|d| d.help.clone()).as_deref(),
+            Some("did you mean `stars`?")
+        );
+    }
+}

@@ -1,0 +1,112 @@
+//! Publication dates as writers give them (`2011-07-05` or RFC 3339), ordered by instant and
+//! shown by their own calendar date.
+
+use std::fmt;
+
+use jiff::Timestamp;
+use jiff::civil::Date;
+
+/// A date from front matter. Date-only values mean midnight UTC of that day.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub struct PostDate {
+    /// The instant, for ordering, feeds and scheduling.
+    pub timestamp: Timestamp,
+    /// The calendar date as written (in the writer's own offset for RFC 3339 values).
+    pub date: Date,
+}
+
+impl PostDate {
+    /// Parses `YYYY-MM-DD` or an RFC 3339 date-time (`2011-07-05T09:30:00+02:00`).
+    pub fn parse(text: &str) -> Result<PostDate, String> {
+        let text = text.trim();
+        let date_part = text.get(..10).unwrap_or(text);
+        let date: Date = date_part.parse().map_err(|e: jiff::Error| {
+            if date_part.len() == 10 && date_part.as_bytes().get(4) == Some(&b'-') {
+                format!("`{text}` is not a real date: {e}")
+            } else {
+                format!("`{text}` is not a date")
+            }
+        })?;
+        if text.len() == 10 {
+            let timestamp = date
+                .to_zoned(jiff::tz::TimeZone::UTC)
+                .map_err(|e| format!("`{text}` is out of range: {e}"))?
+                .timestamp();
+            return Ok(PostDate { timestamp, date });
+        }
+        let timestamp: Timestamp = text
+            .parse()
+            .map_err(|e: jiff::Error| format!("`{text}` is not an RFC 3339 date-time: {e}"))?;
+        Ok(PostDate { timestamp, date })
+    }
+
+    /// The calendar date as `YYYY-MM-DD`.
+    pub fn ymd(&self) -> String {
+        self.date.to_string()
+    }
+
+    /// RFC 3339 in UTC, for feeds, sitemaps and `<time datetime>`.
+    pub fn rfc3339(&self) -> String {
+        self.timestamp.strftime("%Y-%m-%dT%H:%M:%SZ").to_string()
+    }
+
+    /// `5 July 2011`, for readers.
+    pub fn human(&self) -> String {
+        self.date.strftime("%-d %B %Y").to_string()
+    }
+
+    pub fn year(&self) -> i16 {
+        self.date.year()
+    }
+}
+
+impl fmt::Display for PostDate {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "{}", self.date)
+    }
+}
+
+/// The help shown under every date error.
+pub const DATE_HELP: &str =
+    "write the date as YYYY-MM-DD (2011-07-05) or RFC 3339 (2011-07-05T09:30:00Z)";
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn parses_date_only_as_utc_midnight() {
+        let d = PostDate::parse("2011-07-05").expect("date");
+        assert_eq!(d.ymd(), "2011-07-05");
+        assert_eq!(d.rfc3339(), "2011-07-05T00:00:00Z");
+        assert_eq!(d.human(), "5 July 2011");
+    }
+
+    #[test]
+    fn parses_rfc3339_keeping_the_written_calendar_date() {
+        let d = PostDate::parse("2011-07-05T23:30:00-05:00").expect("date");
+        assert_eq!(d.ymd(), "2011-07-05");
+        assert_eq!(d.rfc3339(), "2011-07-06T04:30:00Z");
+    }
+
+    #[test]
+    fn rejects_impossible_and_malformed_dates() {
+        assert!(
+            PostDate::parse("2011-02-30")
+                .expect_err("feb 30")
+                .contains("not a real date")
+        );
+        assert!(PostDate::parse("05/07/2011").is_err());
+        assert!(PostDate::parse("2011").is_err());
+        assert!(PostDate::parse("2011-07-05T25:00:00Z").is_err());
+        assert!(PostDate::parse("").is_err());
+        assert!(PostDate::parse("2011-07-05 garbage").is_err());
+    }
+
+    #[test]
+    fn orders_by_instant() {
+        let a = PostDate::parse("2011-07-05T10:00:00+02:00").expect("a");
+        let b = PostDate::parse("2011-07-05T09:00:00Z").expect("b");
+        assert!(a < b);
+    }
+}

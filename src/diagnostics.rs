@@ -1,0 +1,309 @@
+//! Content problems as data: every error or warning found in a run is collected as a
+//! [`Diagnostic`] with file, line, column and a fix, then reported together.
+//!
+//! Stages never stop at the first bad file: they push into [`Diagnostics`] and carry on, so a
+//! writer sees every problem of a run at once (the way rustc reports).
+
+use std::fmt::{self, Write as _};
+use std::path::{Path, PathBuf};
+
+/// How bad a finding is: errors fail the build, warnings are printed only.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub enum Severity {
+    Error,
+    Warning,
+}
+
+impl Severity {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Severity::Error => "error",
+            Severity::Warning => "warning",
+        }
+    }
+}
+
+/// A position in a source file, both 1-based; column counts characters, not bytes.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub struct Position {
+    pub line: usize,
+    pub column: usize,
+}
+
+impl Position {
+    pub const START: Position = Position { line: 1, column: 1 };
+
+    pub fn new(line: usize, column: usize) -> Self {
+        Position {
+            line: line.max(1),
+            column: column.max(1),
+        }
+    }
+}
+
+/// One finding about one file.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Diagnostic {
+    pub severity: Severity,
+    /// The file as the user would name it (relative to the site root when possible).
+    pub path: PathBuf,
+    /// `None` when the problem concerns the file as a whole (unreadable, duplicate slug).
+    pub position: Option<Position>,
+    pub message: String,
+    /// How to fix it, if there is something useful to say.
+    pub help: Option<String>,
+    /// The offending source line, shown under the message with a caret.
+    pub source_line: Option<String>,
+}
+
+impl Diagnostic {
+    pub fn error(path: impl Into<PathBuf>, message: impl Into<String>) -> Self {
+        Diagnostic {
+            severity: Severity::Error,
+            path: path.into(),
+            position: None,
+            message: message.into(),
+            help: None,
+            source_line: None,
+        }
+    }
+
+    pub fn warning(path: impl Into<PathBuf>, message: impl Into<String>) -> Self {
+        Diagnostic {
+            severity: Severity::Warning,
+            ..Diagnostic::error(path, message)
+        }
+    }
+
+    pub fn at(mut self, position: Position) -> Self {
+        self.position = Some(position);
+        self
+    }
+
+    pub fn with_help(mut self, help: impl Into<String>) -> Self {
+        let help = help.into();
+        if !help.is_empty() {
+            self.help = Some(help);
+        }
+        self
+    }
+
+    /// Attaches the source line at this diagnostic's position, taken from the file's text.
+    pub fn with_source(mut self, text: &str) -> Self {
+        if let Some(position) = self.position {
+            self.source_line = text
+                .lines()
+                .nth(position.line - 1)
+                .map(|line| line.trim_end_matches('\r').to_owned());
+        }
+        self
+    }
+
+    pub fn is_error(&self) -> bool {
+        self.severity == Severity::Error
+    }
+
+    /// Renders `path:line:col: error: message`, the source line with a caret, and the help.
+    pub fn render(&self) -> String {
+        let mut out = String::new();
+        let path = self.path.display();
+        match self.position {
+            Some(p) => {
+                let _ = write!(out, "{path}:{}:{}: ", p.line, p.column);
+            }
+            None => {
+                let _ = write!(out, "{path}: ");
+            }
+        }
+        let _ = writeln!(out, "{}: {}", self.severity.as_str(), self.message);
+        if let (Some(p), Some(line)) = (self.position, &self.source_line) {
+            let number = p.line.to_string();
+            let gutter = " ".repeat(number.len());
+            // Expand tabs so that the caret lines up with what the terminal shows.
+            let shown = line.replace('\t', "    ");
+            let caret_offset: usize = line
+                .chars()
+                .take(p.column - 1)
+                .map(|c| if c == '\t' { 4 } else { 1 })
+                .sum();
+            let _ = writeln!(out, "{gutter} |");
+            let _ = writeln!(out, "{number} | {shown}");
+            let _ = writeln!(out, "{gutter} | {}^", " ".repeat(caret_offset));
+        }
+        if let Some(help) = &self.help {
+            let _ = writeln!(out, "  = help: {help}");
+        }
+        out
+    }
+}
+
+impl fmt::Display for Diagnostic {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(&self.render())
+    }
+}
+
+/// The findings of one run, in a stable order for output.
+#[derive(Debug, Default, Clone)]
+pub struct Diagnostics {
+    items: Vec<Diagnostic>,
+}
+
+impl Diagnostics {
+    pub fn new() -> Self {
+        Self::default()
+    }
+
+    pub fn push(&mut self, diagnostic: Diagnostic) {
+        self.items.push(diagnostic);
+    }
+
+    pub fn extend(&mut self, other: impl IntoIterator<Item = Diagnostic>) {
+        self.items.extend(other);
+    }
+
+    pub fn has_errors(&self) -> bool {
+        self.items.iter().any(Diagnostic::is_error)
+    }
+
+    pub fn error_count(&self) -> usize {
+        self.items.iter().filter(|d| d.is_error()).count()
+    }
+
+    pub fn warning_count(&self) -> usize {
+        self.items.len() - self.error_count()
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.items.is_empty()
+    }
+
+    pub fn len(&self) -> usize {
+        self.items.len()
+    }
+
+    pub fn iter(&self) -> impl Iterator<Item = &Diagnostic> {
+        self.items.iter()
+    }
+
+    /// Sorts by file, then position, then message: parallel stages push in any order.
+    pub fn sort(&mut self) {
+        self.items.sort_by(|a, b| {
+            (&a.path, a.position, a.severity, &a.message)
+                .cmp(&(&b.path, b.position, b.severity, &b.message))
+        });
+        self.items.dedup();
+    }
+
+    pub fn into_vec(self) -> Vec<Diagnostic> {
+        self.items
+    }
+
+    /// Renders all findings followed by a one-line count.
+    pub fn render(&self) -> String {
+        let mut out = String::new();
+        for d in &self.items {
+            out.push_str(&d.render());
+            out.push('\n');
+        }
+        let errors = self.error_count();
+        let warnings = self.warning_count();
+        if errors + warnings > 0 {
+            let _ = writeln!(
+                out,
+                "{} {}, {} {}",
+                errors,
+                plural(errors, "error", "errors"),
+                warnings,
+                plural(warnings, "warning", "warnings")
+            );
+        }
+        out
+    }
+}
+
+impl IntoIterator for Diagnostics {
+    type Item = Diagnostic;
+    type IntoIter = std::vec::IntoIter<Diagnostic>;
+    fn into_iter(self) -> Self::IntoIter {
+        self.items.into_iter()
+    }
+}
+
+fn plural<'a>(n: usize, one: &'a str, many: &'a str) -> &'a str {
+    if n == 1 { one } else { many }
+}
+
+/// The nearest candidate to `word` by edit distance, if it is close enough to be a likely typo.
+pub fn did_you_mean<'a>(
+    word: &str,
+    candidates: impl IntoIterator<Item = &'a str>,
+) -> Option<&'a str> {
+    let lower = word.to_lowercase();
+    candidates
+        .into_iter()
+        .map(|c| (strsim::damerau_levenshtein(&lower, &c.to_lowercase()), c))
+        .filter(|(distance, c)| *distance <= (c.chars().count().max(3) / 3).max(1) + 1)
+        .min_by_key(|(distance, c)| (*distance, *c))
+        .map(|(_, c)| c)
+}
+
+/// Shows a path relative to `root` when it lies inside it.
+pub fn display_path(root: &Path, path: &Path) -> PathBuf {
+    path.strip_prefix(root)
+        .map(Path::to_path_buf)
+        .unwrap_or_else(|_| path.to_path_buf())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn renders_position_source_caret_and_help() {
+        let text = "---\ntitle: x\ncompnay: Nike\n---\n";
+        let d = Diagnostic::error("content/stories/a.md", "unknown key `compnay`")
+            .at(Position::new(3, 1))
+            .with_help("did you mean `company`?")
+            .with_source(text);
+        let rendered = d.render();
+        assert_eq!(
+            rendered,
+            "content/stories/a.md:3:1: error: unknown key `compnay`\n  |\n3 | compnay: Nike\n  | ^\n  = help: did you mean `company`?\n"
+        );
+    }
+
+    #[test]
+    fn caret_follows_tabs_and_columns() {
+        let d = Diagnostic::error("a", "m")
+            .at(Position::new(1, 3))
+            .with_source("\tab");
+        assert!(
+            d.render().contains("1 |     ab\n  |      ^"),
+            "{}",
+            d.render()
+        );
+    }
+
+    #[test]
+    fn suggests_only_close_words() {
+        let keys = ["title", "company", "companies", "date"];
+        assert_eq!(did_you_mean("compnay", keys), Some("company"));
+        assert_eq!(did_you_mean("Titel", keys), Some("title"));
+        assert_eq!(did_you_mean("zzzzzzzz", keys), None);
+    }
+
+    #[test]
+    fn counts_and_sorts() {
+        let mut all = Diagnostics::new();
+        all.push(Diagnostic::warning("b.md", "w"));
+        all.push(Diagnostic::error("a.md", "e").at(Position::new(2, 1)));
+        all.push(Diagnostic::error("a.md", "e").at(Position::new(1, 1)));
+        all.sort();
+        assert_eq!(all.error_count(), 2);
+        assert_eq!(all.warning_count(), 1);
+        let first = all.iter().next().map(|d| d.position);
+        assert_eq!(first, Some(Some(Position::new(1, 1))));
+        assert!(all.render().ends_with("2 errors, 1 warning\n"));
+    }
+}

@@ -1,0 +1,20 @@
+//! rave: a static site generator for customer-story blogs.
+//!
+//! The pipeline runs in stages, each with its own types: [`load`] reads and checks files,
+//! [`model`] links them into a [`model::Site`] with rating aggregates, [`render`] turns the site
+//! into pages, and [`output`] writes them atomically. [`pipeline`] drives one run; [`cli`] is the command line.
+//! See ARCHITECTURE.md for the map and the rules each stage keeps.
+
+pub mod cli;
+pub mod config;
+pub mod date;
+pub mod diagnostics;
+pub mod load;
+pub mod model;
+pub mod output;
+pub mod pipeline;
+pub mod rating;
+pub mod render;
+pub mod report;
+pub mod slug;
+pub mod yaml;

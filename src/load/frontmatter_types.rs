@@ -1,0 +1,199 @@
+//! The front matter of each kind of content file, exactly as writers may type it.
+//!
+//! These types only describe the YAML (with positions, for errors); turning them into checked
+//! values happens in the parent module. Unknown keys are refused so that typos are caught.
+
+use serde::Deserialize;
+use serde::de::{self, Deserializer, Visitor};
+
+use crate::yaml::Spanned;
+
+/// A scalar kept as written, whatever YAML type it parsed as, so that `rating: 4` (a number)
+/// and `rating: 4/5` (a string) reach the same checks and messages.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Scalar {
+    pub text: String,
+    /// True when YAML read it as a number (unquoted digits).
+    pub is_number: bool,
+}
+
+impl<'de> Deserialize<'de> for Scalar {
+    fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        struct ScalarVisitor;
+        impl Visitor<'_> for ScalarVisitor {
+            type Value = Scalar;
+            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+                f.write_str("a single value (text or number)")
+            }
+            fn visit_str<E: de::Error>(self, v: &str) -> Result<Scalar, E> {
+                Ok(Scalar {
+                    text: v.to_owned(),
+                    is_number: false,
+                })
+            }
+            fn visit_string<E: de::Error>(self, v: String) -> Result<Scalar, E> {
+                Ok(Scalar {
+                    text: v,
+                    is_number: false,
+                })
+            }
+            fn visit_i64<E: de::Error>(self, v: i64) -> Result<Scalar, E> {
+                Ok(Scalar {
+                    text: v.to_string(),
+                    is_number: true,
+                })
+            }
+            fn visit_u64<E: de::Error>(self, v: u64) -> Result<Scalar, E> {
+                Ok(Scalar {
+                    text: v.to_string(),
+                    is_number: true,
+                })
+            }
+            fn visit_f64<E: de::Error>(self, v: f64) -> Result<Scalar, E> {
+                Ok(Scalar {
+                    text: v.to_string(),
+                    is_number: true,
+                })
+            }
+            fn visit_bool<E: de::Error>(self, v: bool) -> Result<Scalar, E> {
+                Ok(Scalar {
+                    text: v.to_string(),
+                    is_number: false,
+                })
+            }
+        }
+        deserializer.deserialize_any(ScalarVisitor)
+    }
+}
+
+pub type Extra = serde_json::Map<String, serde_json::Value>;
+
+/// One company a story rates.
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct CompanyEntry {
+    pub name: Spanned<String>,
+    pub rating: Option<Spanned<Scalar>>,
+    pub verdict: Option<Spanned<String>>,
+    pub channel: Option<Spanned<String>>,
+}
+
+/// The lead image of a story.
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct ImageEntry {
+    pub src: Spanned<String>,
+    #[serde(default)]
+    pub alt: Option<String>,
+    #[serde(default)]
+    pub credit: Option<String>,
+    #[serde(default)]
+    pub credit_url: Option<Spanned<String>>,
+}
+
+/// A reader comment kept with the story.
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct CommentEntry {
+    pub author: Spanned<String>,
+    pub date: Spanned<Scalar>,
+    pub body: String,
+    #[serde(default)]
+    pub url: Option<Spanned<String>>,
+}
+
+/// Front matter of `content/stories/**.md`.
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct StoryFrontMatter {
+    pub title: Spanned<String>,
+    pub date: Spanned<Scalar>,
+    #[serde(default)]
+    pub author: Option<Spanned<String>>,
+    #[serde(default)]
+    pub companies: Option<Spanned<Vec<CompanyEntry>>>,
+    #[serde(default)]
+    pub company: Option<Spanned<String>>,
+    #[serde(default)]
+    pub rating: Option<Spanned<Scalar>>,
+    #[serde(default)]
+    pub verdict: Option<Spanned<String>>,
+    #[serde(default)]
+    pub channel: Option<Spanned<String>>,
+    #[serde(default)]
+    pub tags: Vec<Spanned<String>>,
+    #[serde(default)]
+    pub category: Option<Spanned<String>>,
+    #[serde(default)]
+    pub series: Option<Spanned<String>>,
+    #[serde(default)]
+    pub summary: Option<String>,
+    #[serde(default)]
+    pub slug: Option<Spanned<String>>,
+    #[serde(default)]
+    pub draft: bool,
+    #[serde(default)]
+    pub updated: Option<Spanned<Scalar>>,
+    #[serde(default)]
+    pub image: Option<ImageEntry>,
+    #[serde(default)]
+    pub comments: Vec<CommentEntry>,
+    #[serde(default)]
+    pub extra: Extra,
+}
+
+/// Front matter of `content/companies/<slug>.md`.
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct CompanyFrontMatter {
+    pub name: Spanned<String>,
+    #[serde(default)]
+    pub aliases: Vec<Spanned<String>>,
+    #[serde(default)]
+    pub website: Option<Spanned<String>>,
+    #[serde(default)]
+    pub logo: Option<Spanned<String>>,
+    #[serde(default)]
+    pub description: Option<String>,
+    #[serde(default)]
+    pub extra: Extra,
+}
+
+/// Front matter of `content/authors/<slug>.md`.
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct AuthorFrontMatter {
+    pub name: Spanned<String>,
+    #[serde(default)]
+    pub tagline: Option<String>,
+    #[serde(default)]
+    pub avatar: Option<Spanned<String>>,
+    #[serde(default)]
+    pub website: Option<Spanned<String>>,
+    #[serde(default)]
+    pub extra: Extra,
+}
+
+/// Front matter of `content/series/<slug>.md`.
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct SeriesFrontMatter {
+    pub title: Spanned<String>,
+    #[serde(default)]
+    pub extra: Extra,
+}
+
+/// Front matter of `content/pages/<slug>.md`.
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct PageFrontMatter {
+    pub title: Spanned<String>,
+    #[serde(default)]
+    pub slug: Option<Spanned<String>>,
+    #[serde(default)]
+    pub summary: Option<String>,
+    #[serde(default)]
+    pub draft: bool,
+    #[serde(default)]
+    pub extra: Extra,
+}

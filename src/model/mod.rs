@@ -1,0 +1,1013 @@
+//! Stage 2: links the loaded files into one site: companies folded by name and alias, authors
+//! matched to profiles, tags, categories, series, and every company's rating aggregates.
+//!
+//! Pure: no IO, no Markdown, no HTML. The same [`LoadedSite`] always gives the same [`Site`]
+//! (everything is sorted), which is what makes output deterministic and rebuilds comparable.
+
+mod stats;
+
+use std::collections::{BTreeMap, HashMap};
+
+use jiff::Timestamp;
+
+pub use stats::{ChannelStat, MentionRef, PeriodMean, QUARTERS_FROM, RatingStats};
+
+use crate::config::SiteConfig;
+use crate::date::PostDate;
+use crate::diagnostics::{Diagnostic, Diagnostics};
+use crate::load::{
+    AuthorProfileInput, Channel, CompanyProfileInput, LoadedSite, Origin, PageInput, SeriesInput,
+    StaticFile, StoryInput,
+};
+use crate::rating::Rating;
+use crate::slug::slugify;
+
+pub type StoryId = usize;
+pub type CompanyId = usize;
+pub type AuthorId = usize;
+pub type TaxonId = usize;
+pub type SeriesId = usize;
+
+/// What to include in the site.
+#[derive(Debug, Clone, Copy)]
+pub struct ModelOptions {
+    /// Include stories marked `draft: true`.
+    pub drafts: bool,
+    /// Include stories dated after `now`.
+    pub future: bool,
+    /// The build's "now", injected so that builds are reproducible.
+    pub now: Timestamp,
+}
+
+/// A company as one story rates it.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Mention {
+    pub company: CompanyId,
+    pub rating: Option<Rating>,
+    pub rating_text: Option<String>,
+    pub channel: Option<Channel>,
+}
+
+/// A published story with its links resolved.
+#[derive(Debug, Clone)]
+pub struct Story {
+    pub input: StoryInput,
+    pub author: AuthorId,
+    pub mentions: Vec<Mention>,
+    pub tags: Vec<TaxonId>,
+    pub category: Option<TaxonId>,
+    pub series: Option<SeriesId>,
+}
+
+/// A company: every story that names it, and the aggregates of its ratings.
+#[derive(Debug, Clone)]
+pub struct Company {
+    pub slug: String,
+    pub name: String,
+    pub profile: Option<CompanyProfileInput>,
+    /// Stories naming it, newest first, with the index of the mention in that story.
+    pub mentions: Vec<(StoryId, usize)>,
+    pub stats: RatingStats,
+    /// Companies named in the same stories, with how many stories they share; most shared first.
+    pub co_mentions: Vec<(CompanyId, usize)>,
+    /// True for the site owner's own company (`self_company`): no review markup.
+    pub is_self: bool,
+}
+
+/// An author, with or without a profile.
+#[derive(Debug, Clone)]
+pub struct Author {
+    pub slug: String,
+    pub name: String,
+    pub profile: Option<AuthorProfileInput>,
+    /// Newest first.
+    pub stories: Vec<StoryId>,
+}
+
+/// A tag or a category.
+#[derive(Debug, Clone)]
+pub struct Taxon {
+    pub slug: String,
+    pub name: String,
+    /// Newest first.
+    pub stories: Vec<StoryId>,
+}
+
+/// A series of stories, oldest first.
+#[derive(Debug, Clone)]
+pub struct Series {
+    pub slug: String,
+    pub title: String,
+    pub profile: Option<SeriesInput>,
+    pub stories: Vec<StoryId>,
+    /// Announced stories dated after now (held back), oldest first: title and date only.
+    pub upcoming: Vec<(String, PostDate)>,
+}
+
+/// The whole site, ready to render.
+#[derive(Debug, Clone)]
+pub struct Site {
+    pub config: SiteConfig,
+    /// Published stories, newest first.
+    pub stories: Vec<Story>,
+    /// A-Z by name.
+    pub companies: Vec<Company>,
+    /// A-Z by name.
+    pub authors: Vec<Author>,
+    /// A-Z by name.
+    pub tags: Vec<Taxon>,
+    pub categories: Vec<Taxon>,
+    pub series: Vec<Series>,
+    /// A-Z by slug.
+    pub pages: Vec<PageInput>,
+    pub static_files: Vec<StaticFile>,
+    /// Mean of every scored rating on the site.
+    pub site_mean: Option<f64>,
+    /// Stories left out because they are drafts.
+    pub drafts_skipped: usize,
+    /// Stories left out because they are dated after `now`.
+    pub future_skipped: usize,
+}
+
+/// The identity of a company name: case, surrounding and repeated spaces, and trailing
+/// punctuation do not matter (`Dell Inc.` and `dell  inc` are the same company).
+pub fn company_key(name: &str) -> String {
+    let folded: Vec<String> = name.split_whitespace().map(str::to_lowercase).collect();
+    let joined = folded.join(" ");
+    joined
+        .trim_end_matches(|c: char| c.is_ascii_punctuation() && c != ')' && c != '+' && c != '&')
+        .trim_end()
+        .to_owned()
+}
+
+/// Company slugs taken by the rankings under `/companies/`.
+pub const RESERVED_COMPANY_SLUGS: [&str; 3] = ["best", "worst", "most-discussed"];
+
+/// The URL slug of a company name; names that would take a ranking's URL get `-company`.
+pub fn company_slug(name: &str) -> String {
+    let slug = slugify(name);
+    if RESERVED_COMPANY_SLUGS.contains(&slug.as_str()) {
+        format!("{slug}-company")
+    } else {
+        slug
+    }
+}
+
+/// Sort key for A-Z lists: case-insensitive, accents ignored.
+fn az_key(name: &str) -> (String, String) {
+    (deunicode::deunicode(name).to_lowercase(), name.to_owned())
+}
+
+/// Links `loaded` into a [`Site`]. Cross-file problems (duplicate slugs, conflicting aliases)
+/// go to `diagnostics`.
+pub fn build_site(
+    loaded: LoadedSite,
+    options: &ModelOptions,
+    diagnostics: &mut Diagnostics,
+) -> Site {
+    let LoadedSite {
+        config,
+        stories: story_inputs,
+        companies: company_profiles,
+        authors: author_profiles,
+        series: series_inputs,
+        pages,
+        static_files,
+        ..
+    } = loaded;
+
+    let mut drafts_skipped = 0;
+    let mut future_skipped = 0;
+    // Held-back stories of a series are announced on the series page (title and date only).
+    let mut upcoming: Vec<(String, String, PostDate)> = Vec::new();
+    let mut inputs: Vec<StoryInput> = story_inputs
+        .into_iter()
+        .filter(|s| {
+            if s.draft && !options.drafts {
+                drafts_skipped += 1;
+                return false;
+            }
+            if s.date.timestamp > options.now && !options.future {
+                future_skipped += 1;
+                if let Some((series, _)) = &s.series {
+                    upcoming.push((slugify(series), s.title.clone(), s.date));
+                }
+                return false;
+            }
+            true
+        })
+        .collect();
+    // Newest first; ties broken by slug and path so that the order never depends on the walk.
+    inputs.sort_by(|a, b| {
+        b.date
+            .cmp(&a.date)
+            .then_with(|| a.slug.cmp(&b.slug))
+            .then_with(|| a.origin.cmp(&b.origin))
+    });
+    report_duplicate_slugs(
+        inputs.iter().map(|s| (s.slug.as_str(), &s.origin)),
+        "story",
+        diagnostics,
+    );
+    let mut pages = pages
+        .into_iter()
+        .filter(|p| options.drafts || !p.draft)
+        .collect::<Vec<_>>();
+    pages.sort_by(|a, b| a.slug.cmp(&b.slug).then_with(|| a.origin.cmp(&b.origin)));
+    report_duplicate_slugs(
+        pages.iter().map(|p| (p.slug.as_str(), &p.origin)),
+        "page",
+        diagnostics,
+    );
+
+    let mut companies = CompanyIndex::new(company_profiles, diagnostics);
+    let mut authors = AuthorIndex::new(author_profiles, config.author.as_deref());
+    let mut tags = TaxonIndex::default();
+    let mut categories = TaxonIndex::default();
+    let mut series = SeriesIndex::new(series_inputs);
+
+    // Name things oldest first, so that a company, tag or category is shown as first written.
+    for input in inputs.iter().rev() {
+        for m in &input.mentions {
+            companies.resolve(&m.name);
+        }
+        for t in &input.tags {
+            tags.name(t);
+        }
+        if let Some(c) = &input.category {
+            categories.name(c);
+        }
+    }
+    let mut stories: Vec<Story> = Vec::with_capacity(inputs.len());
+    for (id, input) in inputs.into_iter().enumerate() {
+        let author = authors.resolve(&input, diagnostics);
+        let mentions = input
+            .mentions
+            .iter()
+            .map(|m| Mention {
+                company: companies.resolve(&m.name),
+                rating: m.rating.clone(),
+                rating_text: m.rating_text.clone(),
+                channel: m.channel,
+            })
+            .collect();
+        let story_tags = input.tags.iter().map(|t| tags.resolve(t, id)).collect();
+        let category = input.category.as_deref().map(|c| categories.resolve(c, id));
+        let series_id = input
+            .series
+            .as_ref()
+            .map(|(s, pos)| series.resolve(s, *pos, &input, diagnostics));
+        stories.push(Story {
+            input,
+            author,
+            mentions,
+            tags: story_tags,
+            category,
+            series: series_id,
+        });
+    }
+
+    // Collect back-references now that story ids are final (stories are newest first).
+    let mut company_list = companies.finish();
+    let mut author_list = authors.finish();
+    for (id, story) in stories.iter().enumerate() {
+        author_list[story.author].stories.push(id);
+        for (i, m) in story.mentions.iter().enumerate() {
+            company_list[m.company].mentions.push((id, i));
+        }
+    }
+    for company in &mut company_list {
+        company.stats = RatingStats::compute(company.mentions.iter().map(|&(s, i)| MentionRef {
+            story: s,
+            index: i,
+            mention: &stories[s].mentions[i],
+            date: stories[s].input.date,
+        }));
+    }
+    let mut series_list = series.finish();
+    for (id, story) in stories.iter().enumerate() {
+        if let Some(s) = story.series {
+            series_list[s].stories.push(id);
+        }
+    }
+    upcoming.sort_by(|a, b| a.2.cmp(&b.2).then_with(|| a.1.cmp(&b.1)));
+    for (slug, title, date) in upcoming {
+        if let Some(s) = series_list.iter_mut().find(|s| s.slug == slug) {
+            s.upcoming.push((title, date));
+        }
+    }
+    for s in &mut series_list {
+        s.stories.reverse(); // oldest first
+    }
+    series_list.retain(|s| !s.stories.is_empty() || s.profile.is_some() || !s.upcoming.is_empty());
+
+    // Renumber into A-Z order and remap ids held by stories.
+    let company_order = order_by(&company_list, |c| az_key(&c.name));
+    let author_order = order_by(&author_list, |a| az_key(&a.name));
+    let (tag_list, tag_order) = tags.finish();
+    let (category_list, category_order) = categories.finish();
+    for story in &mut stories {
+        story.author = author_order[story.author];
+        for m in &mut story.mentions {
+            m.company = company_order[m.company];
+        }
+        for t in &mut story.tags {
+            *t = tag_order[*t];
+        }
+        story.category = story.category.map(|c| category_order[c]);
+    }
+    // Every company has a story or a profile: companies are only created by either.
+    let mut company_list = apply_order(company_list, &company_order);
+    let site_mean = finish_companies(&mut company_list, &stories, &config);
+    let author_list = apply_order(author_list, &author_order);
+    let site = Site {
+        config,
+        stories,
+        companies: company_list,
+        authors: author_list,
+        tags: tag_list,
+        categories: category_list,
+        series: series_list,
+        pages,
+        static_files,
+        site_mean,
+        drafts_skipped,
+        future_skipped,
+    };
+    report_slug_collisions(&site, diagnostics);
+    site
+}
+
+/// Site-wide mean, Bayesian scores, co-mentions and the owner's company flag.
+fn finish_companies(
+    companies: &mut [Company],
+    stories: &[Story],
+    config: &SiteConfig,
+) -> Option<f64> {
+    let (sum, count) = companies.iter().fold((0.0, 0usize), |(s, n), c| {
+        (s + c.stats.score_sum, n + c.stats.rating_count)
+    });
+    let site_mean = (count > 0).then(|| sum / count as f64);
+    let self_key = config.self_company.as_deref().map(company_key);
+    for company in companies.iter_mut() {
+        if let Some(m) = site_mean {
+            company.stats.ranked = company.stats.bayesian(config.ranking.prior_weight, m);
+        }
+        let key = company_key(&company.name);
+        let aliases = company
+            .profile
+            .iter()
+            .flat_map(|p| p.aliases.iter().map(|(a, _)| company_key(a)));
+        company.is_self = self_key
+            .as_ref()
+            .is_some_and(|k| *k == key || aliases.clone().any(|a| a == *k));
+    }
+    let mut shared: Vec<BTreeMap<CompanyId, usize>> = vec![BTreeMap::new(); companies.len()];
+    for story in stories {
+        for a in &story.mentions {
+            for b in &story.mentions {
+                if a.company != b.company {
+                    *shared[a.company].entry(b.company).or_default() += 1;
+                }
+            }
+        }
+    }
+    for (company, counts) in companies.iter_mut().zip(shared) {
+        let mut list: Vec<(CompanyId, usize)> = counts.into_iter().collect();
+        // Most shared first; ids are A-Z already, so ties stay alphabetical.
+        list.sort_by(|a, b| b.1.cmp(&a.1).then(a.0.cmp(&b.0)));
+        company.co_mentions = list;
+    }
+    site_mean
+}
+
+/// Companies eligible for the rankings, best first (by Bayesian average, then more ratings,
+/// then name).
+pub fn ranked_companies(site: &Site) -> Vec<CompanyId> {
+    let min = site.config.ranking.min_ratings.max(1);
+    let mut ids: Vec<CompanyId> = (0..site.companies.len())
+        .filter(|&c| {
+            site.companies[c].stats.rating_count >= min && site.companies[c].stats.ranked.is_some()
+        })
+        .collect();
+    ids.sort_by(|&a, &b| {
+        let (ca, cb) = (&site.companies[a], &site.companies[b]);
+        cb.stats
+            .ranked
+            .partial_cmp(&ca.stats.ranked)
+            .unwrap_or(std::cmp::Ordering::Equal)
+            .then(cb.stats.rating_count.cmp(&ca.stats.rating_count))
+            .then(a.cmp(&b))
+    });
+    ids
+}
+
+/// Companies by number of stories, most discussed first (then A-Z).
+pub fn most_discussed(site: &Site) -> Vec<CompanyId> {
+    let mut ids: Vec<CompanyId> = (0..site.companies.len())
+        .filter(|&c| site.companies[c].stats.story_count > 0)
+        .collect();
+    ids.sort_by(|&a, &b| {
+        site.companies[b]
+            .stats
+            .story_count
+            .cmp(&site.companies[a].stats.story_count)
+            .then(a.cmp(&b))
+    });
+    ids
+}
+
+fn report_duplicate_slugs<'a>(
+    items: impl Iterator<Item = (&'a str, &'a Origin)>,
+    what: &str,
+    diagnostics: &mut Diagnostics,
+) {
+    let mut seen: HashMap<&str, &Origin> = HashMap::new();
+    for (slug, origin) in items {
+        if let Some(first) = seen.get(slug) {
+            diagnostics.push(
+                Diagnostic::error(
+                    &origin.path,
+                    format!(
+                        "two {what} files make the same URL slug `{slug}`: {} and {}",
+                        first.path.display(),
+                        origin.path.display()
+                    ),
+                )
+                .with_help("set a different `slug:` in one of them, or rename one file"),
+            );
+        } else {
+            seen.insert(slug, origin);
+        }
+    }
+}
+
+/// Different names whose slugs are equal would write the same page.
+fn report_slug_collisions(site: &Site, diagnostics: &mut Diagnostics) {
+    let mut by_slug: BTreeMap<&str, Vec<&str>> = BTreeMap::new();
+    for c in &site.companies {
+        by_slug.entry(&c.slug).or_default().push(&c.name);
+    }
+    for (slug, names) in by_slug.into_iter().filter(|(_, n)| n.len() > 1) {
+        let first_story = site.stories.iter().find(|s| {
+            s.mentions
+                .iter()
+                .any(|m| site.companies[m.company].slug == slug)
+        });
+        let path = first_story.map_or_else(|| "content".into(), |s| s.input.origin.path.clone());
+        diagnostics.push(
+            Diagnostic::error(
+                path,
+                format!(
+                    "companies {} all make the URL `/companies/{slug}/`",
+                    names.iter().map(|n| format!("`{n}`")).collect::<Vec<_>>().join(" and ")
+                ),
+            )
+            .with_help(format!(
+                "if they are one company, add a profile content/companies/{slug}.md with the other names under `aliases:`; otherwise spell them apart"
+            )),
+        );
+    }
+}
+
+/// `order[old_id] = new_id` for items sorted by `key`.
+fn order_by<T, K: Ord>(items: &[T], key: impl Fn(&T) -> K) -> Vec<usize> {
+    let mut ids: Vec<usize> = (0..items.len()).collect();
+    ids.sort_by_cached_key(|&i| key(&items[i]));
+    let mut order = vec![0; items.len()];
+    for (new, old) in ids.into_iter().enumerate() {
+        order[old] = new;
+    }
+    order
+}
+
+fn apply_order<T>(items: Vec<T>, order: &[usize]) -> Vec<T> {
+    let mut slots: Vec<Option<T>> = (0..items.len()).map(|_| None).collect();
+    for (old, item) in items.into_iter().enumerate() {
+        slots[order[old]] = Some(item);
+    }
+    slots.into_iter().flatten().collect()
+}
+
+/// Companies by folded name, seeded with profiles and their aliases.
+struct CompanyIndex {
+    by_key: HashMap<String, CompanyId>,
+    companies: Vec<Company>,
+}
+
+impl CompanyIndex {
+    fn new(mut profiles: Vec<CompanyProfileInput>, diagnostics: &mut Diagnostics) -> Self {
+        profiles.sort_by(|a, b| a.origin.cmp(&b.origin));
+        let mut index = CompanyIndex {
+            by_key: HashMap::new(),
+            companies: Vec::new(),
+        };
+        for profile in profiles {
+            let id = index.companies.len();
+            let mut names = vec![(profile.name.clone(), None)];
+            names.extend(profile.aliases.iter().map(|(a, p)| (a.clone(), Some(*p))));
+            for (name, position) in names {
+                let key = company_key(&name);
+                if key.is_empty() {
+                    continue;
+                }
+                if let Some(&other) = index.by_key.get(&key) {
+                    if other != id {
+                        let mut d = Diagnostic::error(
+                            &profile.origin.path,
+                            format!(
+                                "`{name}` already names the company of {}",
+                                index.companies[other]
+                                    .profile
+                                    .as_ref()
+                                    .map_or_else(String::new, |p| p.origin.path.display().to_string())
+                            ),
+                        )
+                        .with_help("a name or alias may belong to one company profile only; remove it from one of them");
+                        if let Some(p) = position {
+                            d = d.at(p);
+                        }
+                        diagnostics.push(d);
+                    }
+                    continue;
+                }
+                index.by_key.insert(key, id);
+            }
+            index.companies.push(Company {
+                slug: company_slug(&profile.name),
+                name: profile.name.clone(),
+                profile: Some(profile),
+                mentions: Vec::new(),
+                stats: RatingStats::default(),
+                co_mentions: Vec::new(),
+                is_self: false,
+            });
+        }
+        index
+    }
+
+    fn resolve(&mut self, name: &str) -> CompanyId {
+        let key = company_key(name);
+        if let Some(&id) = self.by_key.get(&key) {
+            return id;
+        }
+        let id = self.companies.len();
+        self.by_key.insert(key, id);
+        self.companies.push(Company {
+            slug: company_slug(name),
+            name: name.split_whitespace().collect::<Vec<_>>().join(" "),
+            profile: None,
+            mentions: Vec::new(),
+            stats: RatingStats::default(),
+            co_mentions: Vec::new(),
+            is_self: false,
+        });
+        id
+    }
+
+    fn finish(self) -> Vec<Company> {
+        self.companies
+    }
+}
+
+/// Authors by profile slug and by name.
+struct AuthorIndex {
+    by_slug: HashMap<String, AuthorId>,
+    by_name: HashMap<String, AuthorId>,
+    authors: Vec<Author>,
+    default_name: String,
+}
+
+impl AuthorIndex {
+    fn new(mut profiles: Vec<AuthorProfileInput>, default_name: Option<&str>) -> Self {
+        profiles.sort_by(|a, b| a.slug.cmp(&b.slug));
+        let mut index = AuthorIndex {
+            by_slug: HashMap::new(),
+            by_name: HashMap::new(),
+            authors: Vec::new(),
+            default_name: default_name.unwrap_or("Anonymous").to_owned(),
+        };
+        for p in profiles {
+            let id = index.authors.len();
+            index.by_slug.insert(p.slug.clone(), id);
+            index.by_name.entry(p.name.to_lowercase()).or_insert(id);
+            index.authors.push(Author {
+                slug: p.slug.clone(),
+                name: p.name.clone(),
+                profile: Some(p),
+                stories: Vec::new(),
+            });
+        }
+        index
+    }
+
+    fn resolve(&mut self, story: &StoryInput, diagnostics: &mut Diagnostics) -> AuthorId {
+        let (written, position) = match &story.author {
+            Some((name, pos)) => (name.as_str(), Some(*pos)),
+            None => (self.default_name.as_str(), None),
+        };
+        if let Some(&id) = self.by_slug.get(written) {
+            return id;
+        }
+        let lower = written.to_lowercase();
+        if let Some(&id) = self.by_name.get(&lower) {
+            return id;
+        }
+        let slug = slugify(written);
+        if let Some(&id) = self.by_slug.get(&slug) {
+            return id;
+        }
+        if position.is_some() {
+            let mut d = Diagnostic::warning(
+                &story.origin.path,
+                format!("author `{written}` has no profile; a page is made from the name alone"),
+            )
+            .with_help(format!(
+                "add content/authors/{}.md with `name:` and a short bio",
+                if slug.is_empty() { "name" } else { &slug }
+            ));
+            if let Some(p) = position {
+                d = d.at(p);
+            }
+            diagnostics.push(d);
+        }
+        let slug = if slug.is_empty() {
+            "anonymous".to_owned()
+        } else {
+            slug
+        };
+        let id = self.authors.len();
+        self.by_slug.insert(slug.clone(), id);
+        self.by_name.insert(lower, id);
+        self.authors.push(Author {
+            slug,
+            name: written.to_owned(),
+            profile: None,
+            stories: Vec::new(),
+        });
+        id
+    }
+
+    fn finish(self) -> Vec<Author> {
+        self.authors
+    }
+}
+
+/// Tags or categories by slug; the first spelling met names the term.
+#[derive(Default)]
+struct TaxonIndex {
+    by_slug: HashMap<String, TaxonId>,
+    terms: Vec<Taxon>,
+}
+
+impl TaxonIndex {
+    /// The term of `name`, created on first sight (that spelling names it).
+    fn name(&mut self, name: &str) -> TaxonId {
+        let slug = slugify(name);
+        match self.by_slug.get(&slug) {
+            Some(&id) => id,
+            None => {
+                let id = self.terms.len();
+                self.by_slug.insert(slug.clone(), id);
+                self.terms.push(Taxon {
+                    slug,
+                    name: name.to_owned(),
+                    stories: Vec::new(),
+                });
+                id
+            }
+        }
+    }
+
+    fn resolve(&mut self, name: &str, story: StoryId) -> TaxonId {
+        let id = self.name(name);
+        if self.terms[id].stories.last() != Some(&story) {
+            self.terms[id].stories.push(story);
+        }
+        id
+    }
+
+    /// Terms A-Z, with the renumbering to apply to stories.
+    fn finish(self) -> (Vec<Taxon>, Vec<usize>) {
+        let order = order_by(&self.terms, |t| az_key(&t.name));
+        (apply_order(self.terms, &order), order)
+    }
+}
+
+struct SeriesIndex {
+    by_slug: HashMap<String, SeriesId>,
+    series: Vec<Series>,
+}
+
+impl SeriesIndex {
+    fn new(mut inputs: Vec<SeriesInput>) -> Self {
+        inputs.sort_by(|a, b| a.slug.cmp(&b.slug));
+        let mut index = SeriesIndex {
+            by_slug: HashMap::new(),
+            series: Vec::new(),
+        };
+        for s in inputs {
+            index.by_slug.insert(s.slug.clone(), index.series.len());
+            index.series.push(Series {
+                slug: s.slug.clone(),
+                title: s.title.clone(),
+                profile: Some(s),
+                stories: Vec::new(),
+                upcoming: Vec::new(),
+            });
+        }
+        index
+    }
+
+    fn resolve(
+        &mut self,
+        written: &str,
+        position: crate::diagnostics::Position,
+        story: &StoryInput,
+        diagnostics: &mut Diagnostics,
+    ) -> SeriesId {
+        let slug = slugify(written);
+        if let Some(&id) = self.by_slug.get(&slug) {
+            return id;
+        }
+        let known: Vec<&str> = self
+            .series
+            .iter()
+            .filter(|s| s.profile.is_some())
+            .map(|s| s.slug.as_str())
+            .collect();
+        let help = match crate::diagnostics::did_you_mean(&slug, known.iter().copied()) {
+            Some(best) => format!(
+                "did you mean `{best}`? Otherwise add content/series/{slug}.md with a `title:`"
+            ),
+            None => format!("add content/series/{slug}.md with a `title:` and an introduction"),
+        };
+        diagnostics.push(
+            Diagnostic::warning(
+                &story.origin.path,
+                format!("series `{written}` has no page of its own"),
+            )
+            .at(position)
+            .with_help(help),
+        );
+        let id = self.series.len();
+        self.by_slug.insert(slug.clone(), id);
+        self.series.push(Series {
+            slug,
+            title: written.to_owned(),
+            profile: None,
+            stories: Vec::new(),
+            upcoming: Vec::new(),
+        });
+        id
+    }
+
+    fn finish(self) -> Vec<Series> {
+        self.series
+    }
+}
+
+/// The date of a site's newest story, used as the "updated" time of feeds and lists.
+pub fn newest_date(site: &Site) -> Option<PostDate> {
+    site.stories
+        .iter()
+        .map(|s| s.input.updated.unwrap_or(s.input.date))
+        .max()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::config::RatingDisplay;
+    use crate::diagnostics::Position;
+    use crate::load::MentionInput;
+    use crate::rating::parse_rating;
+    use std::path::PathBuf;
+
+    fn config() -> SiteConfig {
+        SiteConfig {
+            title: "T".into(),
+            description: String::new(),
+            base_url: "https://e.com".into(),
+            root_path: "/".into(),
+            language: "en".into(),
+            author: Some("Host".into()),
+            theme: "default".into(),
+            stories_per_page: 10,
+            rating_display: RatingDisplay::Grade,
+            allow_raw_html: false,
+            feed_limit: 20,
+            feed_content: Default::default(),
+            ranking: Default::default(),
+            self_company: Some("Acme Ltd".into()),
+            extra: Default::default(),
+        }
+    }
+
+    fn story(slug: &str, date: &str, mentions: &[(&str, &str)]) -> StoryInput {
+        StoryInput {
+            origin: Origin {
+                path: PathBuf::from(format!("content/stories/{slug}.md")),
+            },
+            slug: slug.into(),
+            title: slug.into(),
+            date: PostDate::parse(date).expect("date"),
+            updated: None,
+            author: None,
+            mentions: mentions
+                .iter()
+                .map(|(name, rating)| MentionInput {
+                    name: (*name).into(),
+                    position: Position::START,
+                    rating: parse_rating(rating).ok(),
+                    rating_text: Some((*rating).into()),
+                    channel: None,
+                })
+                .collect(),
+            tags: vec![],
+            category: None,
+            series: None,
+            summary: None,
+            draft: false,
+            image: None,
+            comments: vec![],
+            extra: Default::default(),
+            body: String::new(),
+            body_line: 1,
+            bundle_dir: None,
+            assets: vec![],
+        }
+    }
+
+    fn profile(name: &str, aliases: &[&str]) -> CompanyProfileInput {
+        CompanyProfileInput {
+            origin: Origin {
+                path: PathBuf::from(format!("content/companies/{}.md", slugify(name))),
+            },
+            file_slug: slugify(name),
+            name: name.into(),
+            aliases: aliases
+                .iter()
+                .map(|a| ((*a).into(), Position::START))
+                .collect(),
+            website: None,
+            logo: None,
+            description: None,
+            extra: Default::default(),
+            body: String::new(),
+            body_line: 1,
+        }
+    }
+
+    fn site(stories: Vec<StoryInput>, companies: Vec<CompanyProfileInput>) -> (Site, Diagnostics) {
+        let loaded = LoadedSite {
+            root: PathBuf::from("."),
+            config: config(),
+            stories,
+            companies,
+            authors: vec![],
+            series: vec![],
+            pages: vec![],
+            static_files: vec![],
+        };
+        let options = ModelOptions {
+            drafts: false,
+            future: false,
+            now: "2030-01-01T00:00:00Z".parse().expect("now"),
+        };
+        let mut d = Diagnostics::new();
+        let site = build_site(loaded, &options, &mut d);
+        (site, d)
+    }
+
+    #[test]
+    fn company_keys_fold_case_spaces_and_trailing_punctuation() {
+        assert_eq!(company_key("  Dell   Inc. "), "dell inc");
+        assert_eq!(company_key("DELL INC"), "dell inc");
+        assert_eq!(company_key("Marks & Spencer!"), "marks & spencer");
+        assert_eq!(company_key("AT&T"), "at&t");
+        assert_eq!(company_key("C+"), "c+");
+        assert_ne!(company_key("Dell"), company_key("Dell Inc"));
+    }
+
+    #[test]
+    fn names_and_aliases_fold_into_one_company_with_hand_computed_aggregates() {
+        let (site, d) = site(
+            vec![
+                story("a", "2020-01-01", &[("Dell Inc.", "A+"), ("Acme", "2/5")]),
+                story("b", "2021-01-01", &[("dell", "60%")]),
+                story("c", "2022-01-01", &[("DELL  INC", "ugly")]),
+            ],
+            vec![profile("Dell", &["Dell Inc"])],
+        );
+        assert!(!d.has_errors(), "{}", d.render());
+        let names: Vec<&str> = site.companies.iter().map(|c| c.name.as_str()).collect();
+        assert_eq!(names, ["Acme", "Dell"]);
+        let dell = &site.companies[1];
+        assert_eq!(dell.slug, "dell");
+        assert_eq!(dell.stats.story_count, 3);
+        assert_eq!(dell.stats.rating_count, 2);
+        assert_eq!(dell.stats.mean, Some(80.0));
+        // Newest first: c, b, a.
+        let slugs: Vec<&str> = dell
+            .mentions
+            .iter()
+            .map(|&(s, _)| site.stories[s].input.slug.as_str())
+            .collect();
+        assert_eq!(slugs, ["c", "b", "a"]);
+    }
+
+    #[test]
+    fn bayesian_ranking_co_mentions_and_self_company_by_hand() {
+        let (site, _) = site(
+            vec![
+                story("a", "2020-01-01", &[("Dell", "A+"), ("Acme", "2/5")]),
+                story(
+                    "b",
+                    "2021-01-01",
+                    &[("Dell", "60%"), ("Acme", "C"), ("Zed", "F")],
+                ),
+                story("c", "2022-01-01", &[("Zed", "1/5")]),
+            ],
+            vec![profile("Acme", &["Acme Ltd"])],
+        );
+        // Scores: Dell 100, 60; Acme 40, 60; Zed 20, 20. Site mean = 300 / 6 = 50.
+        assert_eq!(site.site_mean, Some(50.0));
+        let by_name = |n: &str| {
+            site.companies
+                .iter()
+                .position(|c| c.name == n)
+                .expect("company")
+        };
+        let (acme, dell, zed) = (by_name("Acme"), by_name("Dell"), by_name("Zed"));
+        // (3 * 50 + 160) / 5 = 62; (3 * 50 + 100) / 5 = 50; (3 * 50 + 40) / 5 = 38.
+        assert_eq!(site.companies[dell].stats.ranked, Some(62.0));
+        assert_eq!(site.companies[acme].stats.ranked, Some(50.0));
+        assert_eq!(site.companies[zed].stats.ranked, Some(38.0));
+        assert_eq!(ranked_companies(&site), vec![dell, acme, zed]);
+        assert_eq!(site.companies[dell].co_mentions, vec![(acme, 2), (zed, 1)]);
+        assert!(site.companies[acme].is_self);
+        assert!(!site.companies[dell].is_self);
+        assert_eq!(most_discussed(&site)[0], acme);
+    }
+
+    #[test]
+    fn duplicate_story_slugs_name_both_files() {
+        let mut second = story("same", "2021-01-01", &[]);
+        second.origin.path = PathBuf::from("content/stories/other/same.md");
+        let (_, d) = site(vec![story("same", "2020-01-01", &[]), second], vec![]);
+        let e = d.iter().find(|d| d.is_error()).expect("error");
+        assert!(
+            e.message.contains("content/stories/same.md"),
+            "{}",
+            e.message
+        );
+        assert!(
+            e.message.contains("content/stories/other/same.md"),
+            "{}",
+            e.message
+        );
+    }
+
+    #[test]
+    fn an_alias_claimed_by_two_profiles_is_an_error() {
+        let (_, d) = site(
+            vec![],
+            vec![profile("Dell", &["DX"]), profile("Dex", &["dx"])],
+        );
+        assert_eq!(d.error_count(), 1, "{}", d.render());
+    }
+
+    #[test]
+    fn different_names_with_the_same_slug_are_an_error() {
+        let (_, d) = site(
+            vec![story("a", "2020-01-01", &[("AT&T", "A"), ("AT-T", "B")])],
+            vec![],
+        );
+        assert_eq!(d.error_count(), 1, "{}", d.render());
+        assert!(d.iter().any(|x| x.message.contains("/companies/at-t/")));
+    }
+
+    #[test]
+    fn drafts_and_future_stories_are_left_out_and_counted() {
+        let mut draft = story("d", "2020-01-01", &[]);
+        draft.draft = true;
+        let (site, _) = site(
+            vec![
+                draft,
+                story("f", "2031-01-01", &[]),
+                story("p", "2020-01-01", &[]),
+            ],
+            vec![],
+        );
+        assert_eq!(site.stories.len(), 1);
+        assert_eq!(site.drafts_skipped, 1);
+        assert_eq!(site.future_skipped, 1);
+    }
+
+    #[test]
+    fn stories_without_author_go_to_the_site_author() {
+        let (site, _) = site(vec![story("a", "2020-01-01", &[])], vec![]);
+        assert_eq!(site.authors[site.stories[0].author].name, "Host");
+    }
+}

@@ -1,0 +1,395 @@
+//! Stage 4: writes a build into a staging folder beside the output folder and swaps it in only
+//! when complete, so a failed or interrupted build leaves the previous output as it was.
+//!
+//! Safety rules: rave marks the folders it creates with a marker file and never writes into,
+//! replaces or deletes a non-empty folder without that marker; it refuses the site root, any
+//! folder holding `content/` or `site.yaml`, the home folder and `/`. A lock file beside the
+//! output keeps two rave processes from writing the same output at once.
+
+use std::fs::{self, File};
+use std::io;
+use std::path::{Component, Path, PathBuf};
+
+use anyhow::{Context as _, Result, bail};
+
+use crate::load::theme::ThemeAsset;
+use crate::load::{CONFIG_FILE, CONTENT_DIR, StaticFile};
+use crate::render::PageSink;
+
+/// The file that marks a folder as rave's output.
+pub const MARKER: &str = ".rave-output";
+const MARKER_TEXT: &str =
+    "This folder is written by rave (a static site generator). rave replaces it on every build.\n";
+
+/// Why the output folder cannot be used; shown as is, with a fix.
+#[derive(Debug)]
+pub struct UnsafeOutput {
+    pub path: PathBuf,
+    pub reason: String,
+    pub help: String,
+}
+
+impl std::fmt::Display for UnsafeOutput {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        write!(
+            f,
+            "refusing to write to {}: {}\n  = help: {}",
+            self.path.display(),
+            self.reason,
+            self.help
+        )
+    }
+}
+
+impl std::error::Error for UnsafeOutput {}
+
+/// Makes `path` absolute and lexically normal (no `.`/`..`), without touching the file system.
+pub fn absolute(path: &Path) -> io::Result<PathBuf> {
+    let joined = if path.is_absolute() {
+        path.to_path_buf()
+    } else {
+        std::env::current_dir()?.join(path)
+    };
+    let mut out = PathBuf::new();
+    for c in joined.components() {
+        match c {
+            Component::ParentDir => {
+                out.pop();
+            }
+            Component::CurDir => {}
+            other => out.push(other),
+        }
+    }
+    Ok(out)
+}
+
+/// Resolves symlinks in the existing part of `path`, keeping the rest as written.
+fn resolved(path: &Path) -> PathBuf {
+    let mut existing = path.to_path_buf();
+    let mut rest = Vec::new();
+    while !existing.exists() {
+        match (
+            existing.file_name().map(|n| n.to_os_string()),
+            existing.parent(),
+        ) {
+            (Some(name), Some(parent)) => {
+                rest.push(name);
+                existing = parent.to_path_buf();
+            }
+            _ => break,
+        }
+    }
+    let mut out = fs::canonicalize(&existing).unwrap_or(existing);
+    for name in rest.into_iter().rev() {
+        out.push(name);
+    }
+    out
+}
+
+/// Checks that rave may (re)create `output` for the site at `root`.
+pub fn check_output_folder(root: &Path, output: &Path) -> Result<(), UnsafeOutput> {
+    let output = resolved(output);
+    let root = resolved(root);
+    let refuse = |reason: &str, help: &str| UnsafeOutput {
+        path: output.clone(),
+        reason: reason.into(),
+        help: help.into(),
+    };
+    if output.parent().is_none() {
+        return Err(refuse(
+            "it is the file system root",
+            "choose a folder such as `public`",
+        ));
+    }
+    if let Some(home) = std::env::var_os("HOME").map(PathBuf::from)
+        && resolved(&home) == output
+    {
+        return Err(refuse(
+            "it is the home folder",
+            "choose a folder such as `public` inside the site",
+        ));
+    }
+    if output == root || root.starts_with(&output) {
+        return Err(refuse(
+            "it is the site's own folder (or contains it)",
+            "choose a folder inside the site, such as `public`",
+        ));
+    }
+    if output.join(CONTENT_DIR).exists() || output.join(CONFIG_FILE).exists() {
+        return Err(refuse(
+            "it holds a site (`content/` or `site.yaml`)",
+            "choose an empty folder or one rave created before",
+        ));
+    }
+    match fs::symlink_metadata(&output) {
+        Ok(meta) if meta.file_type().is_symlink() => {
+            return Err(refuse(
+                "it is a symbolic link",
+                "point --output at a real folder",
+            ));
+        }
+        Ok(meta) if !meta.is_dir() => {
+            return Err(refuse(
+                "it is a file, not a folder",
+                "choose another --output",
+            ));
+        }
+        Ok(_) => {
+            let has_marker = output.join(MARKER).is_file();
+            let empty = fs::read_dir(&output)
+                .map(|mut d| d.next().is_none())
+                .unwrap_or(false);
+            if !has_marker && !empty {
+                return Err(refuse(
+                    "it is not empty and was not created by rave (it has no .rave-output marker)",
+                    "choose an empty or new folder for --output, or move the files that are there",
+                ));
+            }
+        }
+        Err(_) => {}
+    }
+    Ok(())
+}
+
+/// An output folder being rebuilt: holds the lock and the staging folder until committed.
+#[derive(Debug)]
+pub struct Staging {
+    target: PathBuf,
+    staging: PathBuf,
+    previous: PathBuf,
+    committed: bool,
+    _lock: File,
+}
+
+fn sibling(target: &Path, suffix: &str) -> PathBuf {
+    let name = target
+        .file_name()
+        .map(|n| n.to_string_lossy().into_owned())
+        .unwrap_or_else(|| "public".into());
+    target.with_file_name(format!(".{name}.{suffix}"))
+}
+
+/// Deletes a folder only if rave made it (it carries the marker).
+fn remove_ours(dir: &Path) -> io::Result<()> {
+    if dir.join(MARKER).is_file() {
+        fs::remove_dir_all(dir)
+    } else if dir.exists() {
+        // Left empty by an interrupted run before the marker was written.
+        fs::remove_dir(dir)
+    } else {
+        Ok(())
+    }
+}
+
+impl Staging {
+    /// Checks, locks and prepares a fresh staging folder for `target`; also recovers from a run
+    /// that was killed half way (stale staging, or an output moved aside but not replaced).
+    pub fn begin(root: &Path, target: &Path) -> Result<Staging> {
+        let target = absolute(target).context("cannot resolve the output folder")?;
+        check_output_folder(root, &target)?;
+        let parent = target
+            .parent()
+            .map(Path::to_path_buf)
+            .unwrap_or_else(|| PathBuf::from("/"));
+        fs::create_dir_all(&parent)
+            .with_context(|| format!("cannot create {}", parent.display()))?;
+        let lock_path = sibling(&target, "rave-lock");
+        let lock = File::options()
+            .create(true)
+            .truncate(false)
+            .write(true)
+            .open(&lock_path)
+            .with_context(|| format!("cannot open the lock file {}", lock_path.display()))?;
+        match lock.try_lock() {
+            Ok(()) => {}
+            Err(fs::TryLockError::WouldBlock) => bail!(
+                "another rave process is writing to {} (lock {} is held)\n  = help: wait for it to finish, or stop `rave serve`/`rave build --watch` for this output",
+                target.display(),
+                lock_path.display()
+            ),
+            Err(fs::TryLockError::Error(e)) => {
+                return Err(e).with_context(|| format!("cannot lock {}", lock_path.display()));
+            }
+        }
+        let staging = sibling(&target, "rave-staging");
+        let previous = sibling(&target, "rave-previous");
+        // A run killed between the two renames of `commit` leaves only the previous output.
+        if !target.exists() && previous.join(MARKER).is_file() {
+            fs::rename(&previous, &target).context("cannot restore the previous output")?;
+        }
+        remove_ours(&staging).with_context(|| format!("cannot clean {}", staging.display()))?;
+        remove_ours(&previous).with_context(|| format!("cannot clean {}", previous.display()))?;
+        if staging.exists() || previous.exists() {
+            bail!(
+                "{} or {} exists and was not made by rave\n  = help: move it away; rave uses these names while building",
+                staging.display(),
+                previous.display()
+            );
+        }
+        fs::create_dir(&staging).with_context(|| format!("cannot create {}", staging.display()))?;
+        fs::write(staging.join(MARKER), MARKER_TEXT).context("cannot write the output marker")?;
+        Ok(Staging {
+            target,
+            staging,
+            previous,
+            committed: false,
+            _lock: lock,
+        })
+    }
+
+    pub fn target(&self) -> &Path {
+        &self.target
+    }
+
+    /// Copies static files into the staging folder.
+    pub fn copy_files(&self, files: &[StaticFile]) -> io::Result<()> {
+        use rayon::prelude::*;
+        files.par_iter().try_for_each(|f| {
+            let dest = self.path_of(&f.destination)?;
+            fs::copy(&f.source, dest).map(|_| ())
+        })
+    }
+
+    /// Writes the theme's static files.
+    pub fn write_theme_assets(&self, assets: &[ThemeAsset]) -> io::Result<()> {
+        for asset in assets {
+            match asset {
+                ThemeAsset::File(f) => {
+                    fs::copy(&f.source, self.path_of(&f.destination)?)?;
+                }
+                ThemeAsset::Embedded { destination, bytes } => {
+                    fs::write(self.path_of(destination)?, bytes)?
+                }
+            }
+        }
+        Ok(())
+    }
+
+    /// The staging path of an output-relative path, with its parent folders created. Refuses any
+    /// path that could leave the output folder.
+    fn path_of(&self, rel: &str) -> io::Result<PathBuf> {
+        let safe = !rel.is_empty()
+            && !rel.starts_with('/')
+            && rel.split('/').all(crate::slug::is_safe_segment);
+        if !safe {
+            return Err(io::Error::new(
+                io::ErrorKind::InvalidInput,
+                format!("unsafe output path `{rel}`"),
+            ));
+        }
+        let path = self.staging.join(rel);
+        if let Some(parent) = path.parent() {
+            fs::create_dir_all(parent)?;
+        }
+        Ok(path)
+    }
+
+    /// Swaps the finished staging folder in place of the output.
+    pub fn commit(mut self) -> Result<()> {
+        if self.target.exists() {
+            fs::rename(&self.target, &self.previous).with_context(|| {
+                format!("cannot move the old output {} aside", self.target.display())
+            })?;
+        }
+        fs::rename(&self.staging, &self.target).with_context(|| {
+            format!("cannot move the new output into {}", self.target.display())
+        })?;
+        self.committed = true;
+        remove_ours(&self.previous)
+            .with_context(|| format!("cannot remove {}", self.previous.display()))?;
+        Ok(())
+    }
+}
+
+impl PageSink for Staging {
+    fn write_page(&self, path: &str, bytes: Vec<u8>) -> io::Result<()> {
+        fs::write(self.path_of(path)?, bytes)
+    }
+}
+
+impl Drop for Staging {
+    fn drop(&mut self) {
+        if !self.committed {
+            let _ = remove_ours(&self.staging);
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn refuses_site_root_and_foreign_folders() {
+        let dir = tempfile::tempdir().expect("tempdir");
+        let root = dir.path();
+        fs::write(root.join("site.yaml"), "title: x\n").expect("write");
+        assert!(check_output_folder(root, root).is_err());
+        assert!(
+            check_output_folder(&root.join("public"), root).is_err(),
+            "ancestor of the root"
+        );
+        let foreign = root.join("docs");
+        fs::create_dir(&foreign).expect("mkdir");
+        fs::write(foreign.join("notes.txt"), "mine").expect("write");
+        let e = check_output_folder(root, &foreign).expect_err("foreign");
+        assert!(e.reason.contains("not created by rave"));
+        assert!(
+            check_output_folder(root, &root.join("public")).is_ok(),
+            "new folder"
+        );
+        assert!(check_output_folder(root, Path::new("/")).is_err());
+    }
+
+    #[test]
+    fn staging_commits_atomically_and_cleans_up_when_dropped() {
+        let dir = tempfile::tempdir().expect("tempdir");
+        let root = dir.path();
+        let target = root.join("public");
+        let staging = Staging::begin(root, &target).expect("begin");
+        staging
+            .write_page("a/index.html", b"one".to_vec())
+            .expect("write");
+        assert!(staging.write_page("../escape.html", b"x".to_vec()).is_err());
+        staging.commit().expect("commit");
+        assert_eq!(fs::read(target.join("a/index.html")).expect("read"), b"one");
+
+        let failed = Staging::begin(root, &target).expect("begin");
+        failed
+            .write_page("a/index.html", b"two".to_vec())
+            .expect("write");
+        drop(failed);
+        assert_eq!(fs::read(target.join("a/index.html")).expect("read"), b"one");
+        assert!(!root.join(".public.rave-staging").exists());
+    }
+
+    #[test]
+    fn a_second_writer_is_refused_while_the_first_holds_the_lock() {
+        let dir = tempfile::tempdir().expect("tempdir");
+        let first = Staging::begin(dir.path(), &dir.path().join("public")).expect("first");
+        let second = Staging::begin(dir.path(), &dir.path().join("public"));
+        assert!(
+            second
+                .expect_err("locked")
+                .to_string()
+                .contains("another rave process")
+        );
+        drop(first);
+    }
+
+    #[test]
+    fn recovers_an_output_moved_aside_by_a_killed_run() {
+        let dir = tempfile::tempdir().expect("tempdir");
+        let root = dir.path();
+        let previous = root.join(".public.rave-previous");
+        fs::create_dir(&previous).expect("mkdir");
+        fs::write(previous.join(MARKER), MARKER_TEXT).expect("marker");
+        fs::write(previous.join("index.html"), "old").expect("write");
+        let staging = Staging::begin(root, &root.join("public")).expect("begin");
+        assert_eq!(
+            fs::read_to_string(root.join("public/index.html")).expect("restored"),
+            "old"
+        );
+        drop(staging);
+    }
+}

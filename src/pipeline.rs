@@ -1,0 +1,245 @@
+//! One build: load -> model -> render -> output, with timings. Content problems are collected
+//! and reported together; the output folder is touched only once content, model and templates
+//! are known to be good, and replaced only when every page is written.
+
+use std::path::{Path, PathBuf};
+use std::time::{Duration, Instant};
+
+use anyhow::Result;
+use jiff::Timestamp;
+
+use crate::diagnostics::Diagnostics;
+use crate::load::theme::{ThemeSources, load_theme};
+use crate::load::{LoadOptions, LoadedSite, StaticFile, load_site, safe_relative};
+use crate::model::{ModelOptions, Site, build_site};
+use crate::output::Staging;
+use crate::render::{Bodies, MemorySink, PageSink, RenderReport, Theme, render_site};
+
+/// Everything a build needs to know; see `rave build --help` for each flag.
+#[derive(Debug, Clone)]
+pub struct BuildOptions {
+    /// The site folder (holds `site.yaml`).
+    pub root: PathBuf,
+    /// Where the site is written; `<root>/public` by default.
+    pub output: PathBuf,
+    /// Include draft stories.
+    pub drafts: bool,
+    /// Include stories dated after `now`.
+    pub future: bool,
+    /// Replaces `base_url` of site.yaml.
+    pub base_url: Option<String>,
+    /// The build's "now" (for scheduled stories); injected so builds are reproducible.
+    pub now: Timestamp,
+}
+
+impl BuildOptions {
+    /// Defaults for the site at `root`: output in `<root>/public`, now = the current time.
+    pub fn new(root: impl Into<PathBuf>) -> Self {
+        let root = root.into();
+        BuildOptions {
+            output: root.join("public"),
+            root,
+            drafts: false,
+            future: false,
+            base_url: None,
+            now: Timestamp::now(),
+        }
+    }
+}
+
+/// Time spent in each stage.
+#[derive(Debug, Clone, Copy, Default)]
+pub struct Timings {
+    pub load: Duration,
+    pub model: Duration,
+    pub render: Duration,
+    pub write: Duration,
+}
+
+/// What a successful build did.
+#[derive(Debug, Clone)]
+pub struct BuildSummary {
+    pub stories: usize,
+    pub companies: usize,
+    pub authors: usize,
+    pub pages: usize,
+    pub files_copied: usize,
+    pub drafts_skipped: usize,
+    pub future_skipped: usize,
+    pub output: PathBuf,
+    pub timings: Timings,
+    pub elapsed: Duration,
+}
+
+/// A build's result: built (maybe with warnings) or failed on content problems.
+#[derive(Debug)]
+pub enum BuildOutcome {
+    Built(BuildSummary, Diagnostics),
+    Failed(Diagnostics),
+}
+
+/// A site read and linked, with its theme, ready to render.
+#[derive(Debug)]
+pub struct Prepared {
+    pub site: Site,
+    pub theme: Theme,
+    pub theme_sources: ThemeSources,
+    pub bodies: Bodies,
+    /// Static files of the site and story bundles.
+    pub files: Vec<StaticFile>,
+    pub timings: Timings,
+}
+
+/// Runs load, model and template compilation. `Err(diagnostics)` when content is broken.
+pub fn prepare(options: &BuildOptions) -> Result<(Prepared, Diagnostics), Diagnostics> {
+    let mut diagnostics = Diagnostics::new();
+    let mut timings = Timings::default();
+    let started = Instant::now();
+    let load_options = LoadOptions {
+        base_url: options.base_url.clone(),
+    };
+    let loaded = load_site(&options.root, &load_options, &mut diagnostics);
+    let theme_sources = loaded
+        .as_ref()
+        .and_then(|l: &LoadedSite| load_theme(&options.root, &l.config.theme, &mut diagnostics));
+    timings.load = started.elapsed();
+    let (Some(loaded), Some(theme_sources)) = (loaded, theme_sources) else {
+        diagnostics.sort();
+        return Err(diagnostics);
+    };
+
+    let started = Instant::now();
+    let model_options = ModelOptions {
+        drafts: options.drafts,
+        future: options.future,
+        now: options.now,
+    };
+    let site = build_site(loaded, &model_options, &mut diagnostics);
+    let theme = Theme::compile(&theme_sources, &mut diagnostics);
+    timings.model = started.elapsed();
+    let theme = match theme {
+        Some(theme) if !diagnostics.has_errors() => theme,
+        _ => {
+            diagnostics.sort();
+            return Err(diagnostics);
+        }
+    };
+
+    let started = Instant::now();
+    let bodies = Bodies::render(&site, &mut diagnostics);
+    let files = site_files(&site);
+    timings.render = started.elapsed();
+    if diagnostics.has_errors() {
+        diagnostics.sort();
+        return Err(diagnostics);
+    }
+    Ok((
+        Prepared {
+            site,
+            theme,
+            theme_sources,
+            bodies,
+            files,
+            timings,
+        },
+        diagnostics,
+    ))
+}
+
+/// Static files of `static/` and of every published story bundle, with their destinations.
+fn site_files(site: &Site) -> Vec<StaticFile> {
+    let mut files = site.static_files.clone();
+    for story in &site.stories {
+        let Some(dir) = &story.input.bundle_dir else {
+            continue;
+        };
+        for asset in &story.input.assets {
+            let Some(rel) = safe_relative(asset) else {
+                continue;
+            };
+            files.push(StaticFile {
+                source: dir.join(asset),
+                display: story.input.origin.path.with_file_name(asset),
+                destination: format!("stories/{}/{rel}", story.input.slug),
+            });
+        }
+    }
+    files
+}
+
+/// Renders a prepared site into `sink` (pages only).
+pub fn render_prepared(
+    prepared: &mut Prepared,
+    sink: &dyn PageSink,
+    diagnostics: &mut Diagnostics,
+) -> RenderReport {
+    render_site(
+        &prepared.site,
+        &mut prepared.theme,
+        &prepared.bodies,
+        &prepared.files,
+        sink,
+        diagnostics,
+    )
+}
+
+/// Builds the site into its output folder.
+pub fn build(options: &BuildOptions) -> Result<BuildOutcome> {
+    let started = Instant::now();
+    let (mut prepared, mut diagnostics) = match prepare(options) {
+        Ok(p) => p,
+        Err(d) => return Ok(BuildOutcome::Failed(d)),
+    };
+    let render_started = Instant::now();
+    let staging = Staging::begin(&options.root, &options.output)?;
+    staging.write_theme_assets(&prepared.theme_sources.assets)?;
+    staging.copy_files(&prepared.files)?;
+    let report = render_prepared(&mut prepared, &staging, &mut diagnostics);
+    if diagnostics.has_errors() {
+        diagnostics.sort();
+        // Dropping the staging folder leaves the previous output untouched.
+        drop(staging);
+        return Ok(BuildOutcome::Failed(diagnostics));
+    }
+    prepared.timings.render += render_started.elapsed();
+    let write_started = Instant::now();
+    let output = staging.target().to_path_buf();
+    staging.commit()?;
+    prepared.timings.write = write_started.elapsed();
+    diagnostics.sort();
+    let site = &prepared.site;
+    Ok(BuildOutcome::Built(
+        BuildSummary {
+            stories: site.stories.len(),
+            companies: site.companies.len(),
+            authors: site.authors.len(),
+            pages: report.pages,
+            files_copied: prepared.files.len() + prepared.theme_sources.assets.len(),
+            drafts_skipped: site.drafts_skipped,
+            future_skipped: site.future_skipped,
+            output,
+            timings: prepared.timings,
+            elapsed: started.elapsed(),
+        },
+        diagnostics,
+    ))
+}
+
+/// Builds the site's pages in memory (no output folder): for tests, `check` and the dev server.
+pub fn build_in_memory(
+    options: &BuildOptions,
+) -> Result<(std::collections::BTreeMap<String, Vec<u8>>, Diagnostics), Diagnostics> {
+    let (mut prepared, mut diagnostics) = prepare(options)?;
+    let sink = MemorySink::new();
+    render_prepared(&mut prepared, &sink, &mut diagnostics);
+    diagnostics.sort();
+    if diagnostics.has_errors() {
+        return Err(diagnostics);
+    }
+    Ok((sink.into_pages(), diagnostics))
+}
+
+/// The output folder for `root` when none is given.
+pub fn default_output(root: &Path) -> PathBuf {
+    root.join("public")
+}

@@ -1,0 +1,142 @@
+//! Charts drawn at build time as inline SVG: no JavaScript, styled by the theme through classes
+//! and `currentColor`, each with a `<title>` and `<desc>` that say in words what it shows.
+
+use std::fmt::Write as _;
+
+use crate::model::PeriodMean;
+use crate::render::escape::escape_html;
+
+const WIDTH: f64 = 640.0;
+const HEIGHT: f64 = 260.0;
+const LEFT: f64 = 48.0;
+const RIGHT: f64 = 16.0;
+const TOP: f64 = 16.0;
+const BOTTOM: f64 = 44.0;
+
+/// A line of the mean score per period, on a 0-100 axis. `None` with fewer than two periods:
+/// one point is not a trend.
+pub fn trend_svg(periods: &[PeriodMean], id: &str, subject: &str) -> Option<String> {
+    if periods.len() < 2 {
+        return None;
+    }
+    let plot_w = WIDTH - LEFT - RIGHT;
+    let plot_h = HEIGHT - TOP - BOTTOM;
+    let x = |i: usize| LEFT + plot_w * (i as f64) / ((periods.len() - 1) as f64);
+    let y = |score: f64| TOP + plot_h * (1.0 - score.clamp(0.0, 100.0) / 100.0);
+    let unit = if periods[0].quarter.is_some() {
+        "quarter"
+    } else {
+        "year"
+    };
+    let desc = periods
+        .iter()
+        .map(|p| {
+            format!(
+                "{}: {:.1} ({} {})",
+                p.label(),
+                p.mean,
+                p.count,
+                if p.count == 1 { "rating" } else { "ratings" }
+            )
+        })
+        .collect::<Vec<_>>()
+        .join("; ");
+    let id = escape_html(id);
+    let mut svg = String::with_capacity(2048);
+    let _ = write!(
+        svg,
+        "<svg class=\"trend\" viewBox=\"0 0 {WIDTH} {HEIGHT}\" width=\"100%\" role=\"img\" aria-labelledby=\"{id}-title {id}-desc\" xmlns=\"http://www.w3.org/2000/svg\">\
+<title id=\"{id}-title\">Mean score of {} per {unit}, out of 100</title><desc id=\"{id}-desc\">{}</desc>",
+        escape_html(subject),
+        escape_html(&desc)
+    );
+    svg.push_str("<g class=\"trend-grid\">");
+    for tick in [0.0, 25.0, 50.0, 75.0, 100.0] {
+        let ty = y(tick);
+        let _ = write!(
+            svg,
+            "<line x1=\"{LEFT}\" x2=\"{}\" y1=\"{ty:.1}\" y2=\"{ty:.1}\"/><text x=\"{}\" y=\"{:.1}\" text-anchor=\"end\">{tick}</text>",
+            WIDTH - RIGHT,
+            LEFT - 8.0,
+            ty + 4.0
+        );
+    }
+    svg.push_str("</g><g class=\"trend-axis\">");
+    // Label every period when they fit, else about eight of them.
+    let step = periods.len().div_ceil(8).max(1);
+    for (i, p) in periods.iter().enumerate() {
+        if i % step == 0 || i + 1 == periods.len() {
+            let _ = write!(
+                svg,
+                "<text x=\"{:.1}\" y=\"{}\" text-anchor=\"middle\">{}</text>",
+                x(i),
+                HEIGHT - BOTTOM + 20.0,
+                escape_html(&p.label())
+            );
+        }
+    }
+    let _ = write!(
+        svg,
+        "<text x=\"{:.1}\" y=\"{}\" text-anchor=\"middle\" class=\"trend-axis-title\">{}</text></g>",
+        LEFT + plot_w / 2.0,
+        HEIGHT - 6.0,
+        if unit == "year" { "Year" } else { "Quarter" }
+    );
+    let points = periods
+        .iter()
+        .enumerate()
+        .map(|(i, p)| format!("{:.1},{:.1}", x(i), y(p.mean)))
+        .collect::<Vec<_>>()
+        .join(" ");
+    let _ = write!(
+        svg,
+        "<polyline class=\"trend-line\" fill=\"none\" stroke=\"currentColor\" stroke-width=\"3\" points=\"{points}\"/>"
+    );
+    for (i, p) in periods.iter().enumerate() {
+        let _ = write!(
+            svg,
+            "<circle class=\"trend-point\" cx=\"{:.1}\" cy=\"{:.1}\" r=\"4.5\" fill=\"currentColor\"/>",
+            x(i),
+            y(p.mean)
+        );
+    }
+    svg.push_str("</svg>");
+    Some(svg)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn period(year: i16, mean: f64) -> PeriodMean {
+        PeriodMean {
+            year,
+            quarter: None,
+            count: 2,
+            mean,
+        }
+    }
+
+    #[test]
+    fn needs_two_periods() {
+        assert!(trend_svg(&[period(2020, 50.0)], "t", "Acme").is_none());
+    }
+
+    #[test]
+    fn draws_a_labelled_line_with_a_text_equivalent() {
+        let svg = trend_svg(
+            &[period(2020, 50.0), period(2021, 100.0)],
+            "trend",
+            "Acme <b>",
+        )
+        .expect("svg");
+        assert!(svg.contains("<title id=\"trend-title\">Mean score of Acme &lt;b&gt; per year, out of 100</title>"), "{svg}");
+        assert!(
+            svg.contains("2020: 50.0 (2 ratings); 2021: 100.0 (2 ratings)"),
+            "{svg}"
+        );
+        assert!(svg.contains(">2020</text>") && svg.contains(">2021</text>"));
+        // 50 sits half way down the plot, 100 at its top.
+        assert!(svg.contains("points=\"48.0,116.0 624.0,16.0\""), "{svg}");
+    }
+}

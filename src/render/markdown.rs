@@ -1,0 +1,584 @@
+//! Markdown to HTML with pulldown-cmark: tables, footnotes, strikethrough, smart punctuation,
+//! heading ids; plus the summary (before `<!-- more -->`, else the first paragraph) and a word
+//! count, all from one pass over the events.
+//!
+//! Raw HTML is escaped unless the site allows it, HTML comments are dropped, and links or images
+//! whose URL could run script are reduced to their text.
+
+use pulldown_cmark::{CowStr, Event, HeadingLevel, Options, Parser, Tag, TagEnd};
+
+use crate::load::is_safe_url;
+use crate::render::escape::{escape_attr, escape_html};
+use crate::slug::slugify;
+
+/// How a piece of Markdown is to be treated.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct MarkdownOptions {
+    /// Pass raw HTML through (trusted writers only).
+    pub raw_html: bool,
+    /// Public input (reader comments): links get `rel="nofollow ugc"`, images become links.
+    pub public: bool,
+}
+
+impl MarkdownOptions {
+    pub const TRUSTED_HTML: Self = MarkdownOptions {
+        raw_html: true,
+        public: false,
+    };
+    pub const ESCAPED_HTML: Self = MarkdownOptions {
+        raw_html: false,
+        public: false,
+    };
+    pub const PUBLIC: Self = MarkdownOptions {
+        raw_html: false,
+        public: true,
+    };
+}
+
+/// What a document's links may point to.
+pub struct Links<'a> {
+    /// Resolves an internal link `@/stories/x.md` (given as `stories/x.md`) to its URL.
+    pub internal: &'a (dyn Fn(&str) -> Option<String> + Sync),
+    /// Files beside the document (a story bundle's), to check relative images against; `None`
+    /// when relative images are not checked.
+    pub local_files: Option<&'a [String]>,
+}
+
+impl std::fmt::Debug for Links<'_> {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("Links")
+            .field("local_files", &self.local_files)
+            .finish_non_exhaustive()
+    }
+}
+
+fn no_internal_links(_: &str) -> Option<String> {
+    None
+}
+
+impl Links<'static> {
+    /// No internal links resolve and relative images are not checked.
+    pub const NONE: Links<'static> = Links {
+        internal: &no_internal_links,
+        local_files: None,
+    };
+}
+
+/// A broken link or image, at a byte offset of the Markdown.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Problem {
+    pub offset: usize,
+    pub message: String,
+    pub help: String,
+}
+
+/// The result of rendering one document.
+#[derive(Debug, Clone, PartialEq, Eq, Default)]
+pub struct Rendered {
+    pub html: String,
+    /// HTML before `<!-- more -->`, else of the first top-level paragraph; `None` for a body
+    /// with neither.
+    pub summary_html: Option<String>,
+    pub word_count: usize,
+    /// Broken internal links and missing images.
+    pub problems: Vec<Problem>,
+}
+
+const MORE_MARKER: &str = "<!-- more -->";
+
+fn parser_options() -> Options {
+    Options::ENABLE_TABLES
+        | Options::ENABLE_FOOTNOTES
+        | Options::ENABLE_STRIKETHROUGH
+        | Options::ENABLE_SMART_PUNCTUATION
+        | Options::ENABLE_HEADING_ATTRIBUTES
+}
+
+/// Renders `markdown` to HTML; no internal links, relative images unchecked.
+pub fn render(markdown: &str, options: MarkdownOptions) -> Rendered {
+    render_with(markdown, options, &Links::NONE)
+}
+
+/// Renders `markdown` to HTML, resolving and checking links with `links`.
+pub fn render_with(markdown: &str, options: MarkdownOptions, links: &Links<'_>) -> Rendered {
+    let mut problems = Vec::new();
+    let parser = Parser::new_ext(markdown, parser_options()).into_offset_iter();
+    let mut events = transform(parser, options, links, &mut problems);
+    make_figures(&mut events);
+    let word_count = events
+        .iter()
+        .map(|e| match e {
+            Event::Text(t) | Event::Code(t) => t.split_whitespace().count(),
+            _ => 0,
+        })
+        .sum();
+
+    let mut html = String::with_capacity(markdown.len() + markdown.len() / 4);
+    let mut summary_html = None;
+    let more = events
+        .iter()
+        .position(|e| matches!(e, Event::Html(h) if h.trim() == MORE_MARKER));
+    match more {
+        Some(i) => {
+            pulldown_cmark::html::push_html(&mut html, events[..i].iter().cloned());
+            summary_html = Some(html.clone());
+            pulldown_cmark::html::push_html(&mut html, events[i + 1..].iter().cloned());
+        }
+        None => {
+            let end = first_paragraph_end(&events);
+            match end {
+                Some(end) => {
+                    pulldown_cmark::html::push_html(&mut html, events[..=end].iter().cloned());
+                    let start = events[..end]
+                        .iter()
+                        .rposition(|e| matches!(e, Event::Start(Tag::Paragraph)))
+                        .unwrap_or(0);
+                    let mut summary = String::new();
+                    pulldown_cmark::html::push_html(
+                        &mut summary,
+                        events[start..=end].iter().cloned(),
+                    );
+                    summary_html = Some(summary);
+                    pulldown_cmark::html::push_html(&mut html, events[end + 1..].iter().cloned());
+                }
+                None => pulldown_cmark::html::push_html(&mut html, events.into_iter()),
+            }
+        }
+    }
+    Rendered {
+        html,
+        summary_html: summary_html.filter(|s| !s.trim().is_empty()),
+        word_count,
+        problems,
+    }
+}
+
+/// A paragraph holding only an image with a title becomes a `<figure>` with the title as its
+/// caption.
+fn make_figures(events: &mut Vec<Event<'_>>) {
+    let mut i = 0;
+    while i + 3 < events.len() {
+        let is_figure = matches!(&events[i], Event::Start(Tag::Paragraph))
+            && matches!(&events[i + 1], Event::Start(Tag::Image { title, .. }) if !title.is_empty());
+        if !is_figure {
+            i += 1;
+            continue;
+        }
+        let Some(end_image) = events[i + 1..]
+            .iter()
+            .position(|e| matches!(e, Event::End(TagEnd::Image)))
+            .map(|p| p + i + 1)
+        else {
+            return;
+        };
+        if !matches!(
+            events.get(end_image + 1),
+            Some(Event::End(TagEnd::Paragraph))
+        ) {
+            i += 1;
+            continue;
+        }
+        let Event::Start(Tag::Image {
+            dest_url, title, ..
+        }) = &events[i + 1]
+        else {
+            return;
+        };
+        let alt: String = events[i + 2..end_image]
+            .iter()
+            .filter_map(|e| match e {
+                Event::Text(t) | Event::Code(t) => Some(t.as_ref()),
+                _ => None,
+            })
+            .collect();
+        let html = format!(
+            "<figure><img src=\"{}\" alt=\"{}\" loading=\"lazy\"><figcaption>{}</figcaption></figure>\n",
+            escape_attr(dest_url),
+            escape_attr(&alt),
+            escape_html(title)
+        );
+        events.splice(i..=end_image + 1, [Event::Html(html.into())]);
+        i += 1;
+    }
+}
+
+/// Resolves `@/...` links and checks relative images; `None` drops the link (already reported).
+fn resolve_destination<'a>(
+    dest: CowStr<'a>,
+    is_image: bool,
+    offset: usize,
+    links: &Links<'_>,
+    problems: &mut Vec<Problem>,
+) -> CowStr<'a> {
+    if let Some(path) = dest.strip_prefix("@/") {
+        let (file, fragment) = match path.split_once('#') {
+            Some((f, frag)) => (f, Some(frag)),
+            None => (path, None),
+        };
+        return match (links.internal)(file) {
+            Some(url) => match fragment {
+                Some(frag) => format!("{url}#{frag}").into(),
+                None => url.into(),
+            },
+            None => {
+                problems.push(Problem {
+                    offset,
+                    message: format!("internal link `{dest}` points to no content file"),
+                    help: "write the path of a story or page under content/, e.g. `@/stories/my-story.md`".into(),
+                });
+                dest
+            }
+        };
+    }
+    let is_relative =
+        !dest.contains(':') && !dest.starts_with('/') && !dest.starts_with('#') && !dest.is_empty();
+    if let (true, true, Some(files)) = (is_image, is_relative, links.local_files) {
+        let file = dest.split(['?', '#']).next().unwrap_or_default();
+        if !files.iter().any(|f| f == file) {
+            problems.push(Problem {
+                offset,
+                message: format!("image `{dest}` not found beside the story"),
+                help: "put the image in the story's folder next to index.md (a story bundle), or use a path under static/ starting with `/`".into(),
+            });
+        }
+    }
+    dest
+}
+
+/// Index of the `End(Paragraph)` of the first paragraph that is not inside another block.
+fn first_paragraph_end(events: &[Event<'_>]) -> Option<usize> {
+    let mut depth = 0usize;
+    for (i, e) in events.iter().enumerate() {
+        match e {
+            Event::Start(Tag::Paragraph) if depth == 0 => {
+                return events[i..]
+                    .iter()
+                    .position(|e| matches!(e, Event::End(TagEnd::Paragraph)))
+                    .map(|p| i + p);
+            }
+            Event::Start(_) => depth += 1,
+            Event::End(_) => depth = depth.saturating_sub(1),
+            _ => {}
+        }
+    }
+    None
+}
+
+/// Applies rave's rules to the event stream.
+fn transform<'a>(
+    parser: impl Iterator<Item = (Event<'a>, std::ops::Range<usize>)>,
+    options: MarkdownOptions,
+    links: &Links<'_>,
+    problems: &mut Vec<Problem>,
+) -> Vec<Event<'a>> {
+    let mut out: Vec<Event<'a>> = Vec::new();
+    // For each open link/image: whether its tags were dropped (unsafe URL) or replaced.
+    let mut link_stack: Vec<LinkAction> = Vec::new();
+    let mut heading_ids: Vec<String> = Vec::new();
+    let mut heading_start: Option<usize> = None;
+    // Escaped HTML blocks become paragraphs, opened only when they have text to show.
+    let mut html_block: Option<bool> = None;
+    for (event, range) in parser {
+        match event {
+            Event::Html(html) | Event::InlineHtml(html) if html.trim() == MORE_MARKER => {
+                out.push(Event::Html(MORE_MARKER.into()));
+            }
+            Event::Html(html) | Event::InlineHtml(html) if is_comment(&html) => {}
+            Event::Html(html) if !options.raw_html => {
+                if html_block == Some(false) {
+                    out.push(Event::Start(Tag::Paragraph));
+                    html_block = Some(true);
+                }
+                out.push(Event::Text(html));
+            }
+            Event::InlineHtml(html) if !options.raw_html => out.push(Event::Text(html)),
+            Event::Start(Tag::HtmlBlock) if !options.raw_html => html_block = Some(false),
+            Event::End(TagEnd::HtmlBlock) if !options.raw_html => {
+                if html_block.take() == Some(true) {
+                    out.push(Event::End(TagEnd::Paragraph));
+                }
+            }
+            Event::Start(Tag::Link {
+                link_type,
+                dest_url,
+                title,
+                id,
+            }) => {
+                let dest_url = resolve_destination(dest_url, false, range.start, links, problems);
+                if !is_safe_url(&dest_url) || dest_url.starts_with("@/") {
+                    link_stack.push(LinkAction::Dropped);
+                } else if options.public {
+                    link_stack.push(LinkAction::Replaced);
+                    let mut tag = format!(
+                        "<a href=\"{}\" rel=\"nofollow ugc\"",
+                        escape_attr(&dest_url)
+                    );
+                    if !title.is_empty() {
+                        tag.push_str(&format!(" title=\"{}\"", escape_attr(&title)));
+                    }
+                    tag.push('>');
+                    out.push(Event::InlineHtml(tag.into()));
+                } else {
+                    link_stack.push(LinkAction::Kept);
+                    out.push(Event::Start(Tag::Link {
+                        link_type,
+                        dest_url,
+                        title,
+                        id,
+                    }));
+                }
+            }
+            Event::End(TagEnd::Link) => match link_stack.pop() {
+                Some(LinkAction::Kept) => out.push(Event::End(TagEnd::Link)),
+                Some(LinkAction::Replaced) => out.push(Event::InlineHtml("</a>".into())),
+                _ => {}
+            },
+            Event::Start(Tag::Image {
+                link_type,
+                dest_url,
+                title,
+                id,
+            }) => {
+                let dest_url = resolve_destination(dest_url, true, range.start, links, problems);
+                if !is_safe_url(&dest_url) || dest_url.starts_with("@/") {
+                    link_stack.push(LinkAction::Dropped);
+                } else if options.public {
+                    // No images from the public: a link to it, labelled with its alt text.
+                    link_stack.push(LinkAction::Replaced);
+                    out.push(Event::InlineHtml(
+                        format!(
+                            "<a href=\"{}\" rel=\"nofollow ugc\">",
+                            escape_attr(&dest_url)
+                        )
+                        .into(),
+                    ));
+                } else {
+                    link_stack.push(LinkAction::Kept);
+                    out.push(Event::Start(Tag::Image {
+                        link_type,
+                        dest_url,
+                        title,
+                        id,
+                    }));
+                }
+            }
+            Event::End(TagEnd::Image) => match link_stack.pop() {
+                Some(LinkAction::Kept) => out.push(Event::End(TagEnd::Image)),
+                Some(LinkAction::Replaced) => out.push(Event::InlineHtml("</a>".into())),
+                _ => {}
+            },
+            Event::Start(Tag::Heading { .. }) => {
+                heading_start = Some(out.len());
+                out.push(event);
+            }
+            Event::End(TagEnd::Heading(level)) => {
+                if let Some(start) = heading_start.take() {
+                    assign_heading_id(&mut out, start, level, &mut heading_ids);
+                }
+                out.push(Event::End(TagEnd::Heading(level)));
+            }
+            other => out.push(other),
+        }
+    }
+    out
+}
+
+#[derive(Debug, Clone, Copy)]
+enum LinkAction {
+    Kept,
+    Replaced,
+    Dropped,
+}
+
+fn is_comment(html: &str) -> bool {
+    let t = html.trim();
+    t.len() >= 7
+        && t.starts_with("<!--")
+        && t.ends_with("-->")
+        && !t[4..t.len() - 3].contains("-->")
+}
+
+/// Gives the heading that starts at `out[start]` an id from its text, unique in the document.
+fn assign_heading_id(
+    out: &mut [Event<'_>],
+    start: usize,
+    level: HeadingLevel,
+    used: &mut Vec<String>,
+) {
+    let text: String = out[start..]
+        .iter()
+        .filter_map(|e| match e {
+            Event::Text(t) | Event::Code(t) => Some(t.as_ref()),
+            _ => None,
+        })
+        .collect();
+    if let Event::Start(Tag::Heading { id, .. }) = &mut out[start] {
+        let base = match id {
+            Some(explicit) => explicit.to_string(),
+            None => {
+                let s = slugify(&text);
+                if s.is_empty() {
+                    "section".to_owned()
+                } else {
+                    s
+                }
+            }
+        };
+        let mut candidate = base.clone();
+        let mut n = 1;
+        while used.contains(&candidate) {
+            n += 1;
+            candidate = format!("{base}-{n}");
+        }
+        used.push(candidate.clone());
+        *id = Some(CowStr::from(candidate));
+    }
+    let _ = level;
+}
+
+/// Plain-text rendering of short front matter text (a summary) as one safe paragraph.
+pub fn text_paragraph(text: &str) -> String {
+    format!("<p>{}</p>", escape_html(text))
+}
+
+/// Minutes to read `words` at 200 words a minute, at least 1.
+pub fn reading_minutes(words: usize) -> usize {
+    words.div_ceil(200).max(1)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn html(md: &str) -> String {
+        render(md, MarkdownOptions::ESCAPED_HTML).html
+    }
+
+    #[test]
+    fn extensions_are_on() {
+        let out = html(
+            "| a | b |\n|---|---|\n| 1 | 2 |\n\n~~gone~~ \"quoted\"\n\nNote[^1].\n\n[^1]: The note.\n",
+        );
+        assert!(out.contains("<table>"), "{out}");
+        assert!(out.contains("<del>gone</del>"), "{out}");
+        assert!(out.contains("\u{201c}quoted\u{201d}"), "{out}");
+        assert!(out.contains("footnote-definition"), "{out}");
+    }
+
+    #[test]
+    fn headings_get_unique_ids() {
+        let out = html("## The refund\n\n## The refund\n\n## Custom {#mine}\n");
+        assert!(out.contains("<h2 id=\"the-refund\">"), "{out}");
+        assert!(out.contains("<h2 id=\"the-refund-2\">"), "{out}");
+        assert!(out.contains("<h2 id=\"mine\">"), "{out}");
+    }
+
+    #[test]
+    fn summary_from_more_marker() {
+        let r = render(
+            "First.\n\nSecond.\n\n<!-- more -->\n\nThird.\n",
+            MarkdownOptions::ESCAPED_HTML,
+        );
+        assert_eq!(
+            r.summary_html.as_deref(),
+            Some("<p>First.</p>\n<p>Second.</p>\n")
+        );
+        assert!(r.html.contains("<p>Third.</p>"));
+        assert!(!r.html.contains("more"));
+    }
+
+    #[test]
+    fn summary_from_first_paragraph() {
+        let r = render(
+            "# Title\n\n> quoted\n\nFirst *real* one.\n\nSecond.\n",
+            MarkdownOptions::ESCAPED_HTML,
+        );
+        assert_eq!(
+            r.summary_html.as_deref(),
+            Some("<p>First <em>real</em> one.</p>\n")
+        );
+        assert_eq!(r.word_count, 6);
+    }
+
+    #[test]
+    fn raw_html_is_escaped_unless_trusted() {
+        let md = "Hi <b>there</b>\n\n<script>alert(1)</script>\n";
+        let escaped = html(md);
+        assert!(
+            !escaped.contains("<script>") && !escaped.contains("<b>"),
+            "{escaped}"
+        );
+        assert!(escaped.contains("&lt;script&gt;"), "{escaped}");
+        let trusted = render(md, MarkdownOptions::TRUSTED_HTML).html;
+        assert!(trusted.contains("<b>there</b>"));
+    }
+
+    #[test]
+    fn html_comments_are_dropped() {
+        let out = html("Text\n\n<!-- private note -->\n\nMore\n");
+        assert!(!out.contains("private"), "{out}");
+        assert!(!out.contains("<p></p>"), "{out}");
+    }
+
+    #[test]
+    fn script_urls_are_dropped() {
+        let out = html("[click](javascript:alert(1)) and ![x](javascript:bad)");
+        assert!(!out.contains("javascript"), "{out}");
+        assert!(out.contains("click"), "{out}");
+    }
+
+    #[test]
+    fn public_links_are_nofollow_and_images_become_links() {
+        let r = render(
+            "[site](https://e.com \"t\") ![pic](https://e.com/p.png)",
+            MarkdownOptions::PUBLIC,
+        );
+        assert!(
+            r.html
+                .contains("<a href=\"https://e.com\" rel=\"nofollow ugc\" title=\"t\">site</a>"),
+            "{}",
+            r.html
+        );
+        assert!(!r.html.contains("<img"), "{}", r.html);
+    }
+
+    #[test]
+    fn titled_images_alone_in_a_paragraph_become_figures() {
+        let out =
+            html("![A shop](shop.jpg \"The shop in 2011\")\n\nText ![inline](x.png \"t\") here.\n");
+        assert!(
+            out.contains("<figure><img src=\"shop.jpg\" alt=\"A shop\" loading=\"lazy\"><figcaption>The shop in 2011</figcaption></figure>"),
+            "{out}"
+        );
+        assert!(out.contains("<p>Text <img"), "{out}");
+    }
+
+    #[test]
+    fn internal_links_resolve_and_broken_ones_are_reported_with_their_offset() {
+        let resolve = |p: &str| (p == "stories/a.md").then(|| "/stories/a/".to_owned());
+        let files = vec!["photo.jpg".to_owned()];
+        let links = Links {
+            internal: &resolve,
+            local_files: Some(&files),
+        };
+        let md = "[ok](@/stories/a.md#part) [bad](@/stories/zz.md)\n\n![x](photo.jpg) ![y](missing.png)\n";
+        let r = render_with(md, MarkdownOptions::ESCAPED_HTML, &links);
+        assert!(
+            r.html.contains("<a href=\"/stories/a/#part\">ok</a>"),
+            "{}",
+            r.html
+        );
+        assert!(!r.html.contains("@/"), "{}", r.html);
+        assert_eq!(r.problems.len(), 2, "{:?}", r.problems);
+        assert!(r.problems[0].message.contains("@/stories/zz.md"));
+        assert_eq!(&md[r.problems[0].offset..r.problems[0].offset + 5], "[bad]");
+        assert!(r.problems[1].message.contains("missing.png"));
+    }
+
+    #[test]
+    fn reading_time() {
+        assert_eq!(reading_minutes(0), 1);
+        assert_eq!(reading_minutes(200), 1);
+        assert_eq!(reading_minutes(201), 2);
+    }
+}

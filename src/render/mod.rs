@@ -1,0 +1,329 @@
+//! Stage 3: turns a [`Site`] into pages. Markdown bodies are rendered once each (in parallel)
+//! and reused by every page and list; pages are rendered in parallel through Tera templates that
+//! receive only the serialize-only types of [`views`].
+//!
+//! Pure apart from handing finished pages to a [`PageSink`]: it reads no files, and no template
+//! can reach data beyond what its page is given (no global functions over the whole site), so a
+//! page's bytes depend only on its own view.
+
+mod build_views;
+pub mod charts;
+pub mod escape;
+pub mod feeds;
+pub mod jsonld;
+pub mod markdown;
+mod urls;
+pub mod views;
+
+use std::collections::BTreeMap;
+use std::path::PathBuf;
+use std::sync::Mutex;
+
+use rayon::prelude::*;
+use serde::Serialize;
+
+use crate::diagnostics::{Diagnostic, Diagnostics};
+use crate::load::StaticFile;
+use crate::load::theme::ThemeSources;
+use crate::model::Site;
+pub use build_views::Bodies;
+use build_views::ViewBuilder;
+pub use urls::Urls;
+use views::{PageMeta, Paginator};
+
+/// Receives finished pages. Implemented by the output folder and by in-memory collectors.
+pub trait PageSink: Sync {
+    /// `path` is relative to the output root, `/`-separated, already known to stay inside it.
+    fn write_page(&self, path: &str, bytes: Vec<u8>) -> std::io::Result<()>;
+}
+
+/// Pages kept in memory, sorted by path: for tests and the dev server.
+#[derive(Debug, Default)]
+pub struct MemorySink {
+    pages: Mutex<BTreeMap<String, Vec<u8>>>,
+}
+
+impl MemorySink {
+    pub fn new() -> Self {
+        Self::default()
+    }
+
+    pub fn into_pages(self) -> BTreeMap<String, Vec<u8>> {
+        self.pages.into_inner().unwrap_or_else(|e| e.into_inner())
+    }
+}
+
+impl PageSink for MemorySink {
+    fn write_page(&self, path: &str, bytes: Vec<u8>) -> std::io::Result<()> {
+        self.pages
+            .lock()
+            .unwrap_or_else(|e| e.into_inner())
+            .insert(path.to_owned(), bytes);
+        Ok(())
+    }
+}
+
+/// Compiled templates of a theme.
+#[derive(Debug)]
+pub struct Theme {
+    tera: tera::Tera,
+    origins: BTreeMap<String, PathBuf>,
+}
+
+/// Templates every theme must have.
+pub const REQUIRED_TEMPLATES: [&str; 14] = [
+    "leaderboard.html",
+    "search.html",
+    "index.html",
+    "story.html",
+    "company.html",
+    "companies.html",
+    "author.html",
+    "authors.html",
+    "tag.html",
+    "tags.html",
+    "series.html",
+    "page.html",
+    "404.html",
+    "base.html",
+];
+
+impl Theme {
+    /// Compiles all templates at once (so inheritance and components resolve).
+    pub fn compile(sources: &ThemeSources, diagnostics: &mut Diagnostics) -> Option<Theme> {
+        let mut missing = false;
+        for name in REQUIRED_TEMPLATES {
+            if !sources.templates.contains_key(name) {
+                missing = true;
+                diagnostics.push(
+                    Diagnostic::error(
+                        format!("themes/{}/templates/{name}", sources.name),
+                        format!("template `{name}` is missing from theme `{}`", sources.name),
+                    )
+                    .with_help(
+                        "copy it from the default theme (themes/default/templates) and adapt it",
+                    ),
+                );
+            }
+        }
+        if missing {
+            return None;
+        }
+        let mut tera = tera::Tera::new();
+        let result = tera.add_raw_templates(
+            sources
+                .templates
+                .iter()
+                .map(|(name, source)| (name.as_str(), source.text.as_str())),
+        );
+        if let Err(e) = result {
+            diagnostics.push(template_error(sources, &e));
+            return None;
+        }
+        Some(Theme {
+            tera,
+            origins: sources
+                .templates
+                .iter()
+                .map(|(n, s)| (n.clone(), s.origin.clone()))
+                .collect(),
+        })
+    }
+
+    fn render<C: Serialize>(&self, template: &str, page: &C) -> Result<Vec<u8>, String> {
+        let context = tera::Context::from_serialize(page).map_err(|e| error_chain(&e))?;
+        let mut out = Vec::with_capacity(16 * 1024);
+        self.tera
+            .render_to(template, &context, &mut out)
+            .map_err(|e| error_chain(&e))?;
+        Ok(out)
+    }
+
+    fn origin(&self, template: &str) -> PathBuf {
+        self.origins
+            .get(template)
+            .cloned()
+            .unwrap_or_else(|| PathBuf::from(template))
+    }
+}
+
+fn template_error(sources: &ThemeSources, e: &tera::Error) -> Diagnostic {
+    let message = error_chain(e);
+    // Name the template file when the message mentions one.
+    let origin = sources
+        .templates
+        .iter()
+        .find(|(name, _)| message.contains(name.as_str()))
+        .map_or_else(
+            || PathBuf::from(format!("themes/{}/templates", sources.name)),
+            |(_, s)| s.origin.clone(),
+        );
+    Diagnostic::error(origin, format!("template error: {message}"))
+        .with_help("fix the template; Tera 2 syntax is described at https://keats.github.io/tera/")
+}
+
+fn error_chain(e: &dyn std::error::Error) -> String {
+    let mut message = e.to_string();
+    let mut source = e.source();
+    while let Some(s) = source {
+        let text = s.to_string();
+        if !message.contains(&text) {
+            message.push_str(": ");
+            message.push_str(&text);
+        }
+        source = s.source();
+    }
+    message
+}
+
+/// What a render produced.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub struct RenderReport {
+    pub pages: usize,
+}
+
+/// Renders every page of `site` into `sink`. Template and write failures go to `diagnostics`.
+/// Files copied as-is (`files`) may not share a path with a generated page: that is an error.
+pub fn render_site(
+    site: &Site,
+    theme: &mut Theme,
+    bodies: &Bodies,
+    files: &[StaticFile],
+    sink: &dyn PageSink,
+    diagnostics: &mut Diagnostics,
+) -> RenderReport {
+    let copied: std::collections::HashMap<&str, &StaticFile> =
+        files.iter().map(|f| (f.destination.as_str(), f)).collect();
+    let urls = Urls::new(&site.config);
+    let builder = ViewBuilder::new(site, bodies, &urls);
+    let site_view = builder.site_view();
+    theme.tera.global_context().insert("site", &site_view);
+    let theme: &Theme = theme;
+
+    let jobs = builder.jobs();
+    let results: Vec<Result<usize, Diagnostic>> = jobs
+        .par_iter()
+        .map(|job| {
+            let files = builder
+                .render_files(job, theme)
+                .map_err(|(template, path, message)| {
+                    Diagnostic::error(
+                        theme.origin(template),
+                        format!("rendering {path} failed: {message}"),
+                    )
+                    .with_help(
+                        "fix the template; every variable it can use is listed in docs/themes.md",
+                    )
+                })?;
+            if let Some(clash) = files.iter().find_map(|(path, _)| copied.get(path.as_str())) {
+                return Err(Diagnostic::error(
+                    clash.display.clone(),
+                    format!(
+                        "`{}` is both a file to copy and a page rave generates",
+                        clash.destination
+                    ),
+                )
+                .with_help("rename or remove the file: rave writes this page itself"));
+            }
+            let count = files.len();
+            for (path, bytes) in files {
+                sink.write_page(&path, bytes).map_err(|e| {
+                    Diagnostic::error(PathBuf::from(&path), format!("cannot write: {e}"))
+                })?;
+            }
+            Ok(count)
+        })
+        .collect();
+    let mut pages = 0;
+    for r in results {
+        match r {
+            Ok(n) => pages += n,
+            Err(d) => diagnostics.push(d),
+        }
+    }
+    RenderReport { pages }
+}
+
+/// The context of one page: `meta` plus the template's own variables (a struct or map).
+#[derive(Serialize)]
+struct PageContext<T> {
+    meta: PageMeta,
+    #[serde(flatten)]
+    vars: T,
+}
+
+/// Number of pages a list of `total` stories takes (at least one, even when empty).
+pub fn page_count(total: usize, per_page: usize) -> usize {
+    total.div_ceil(per_page.max(1)).max(1)
+}
+
+/// URL of page `n` of the list at `base`: page 1 is the list's own URL, page N `base/page/N/`.
+pub fn page_url(base: &str, n: usize) -> String {
+    if n <= 1 {
+        base.to_owned()
+    } else {
+        format!("{base}page/{n}/")
+    }
+}
+
+/// Page `number` (1-based) of a list of `total` stories; `stories` are that page's items.
+pub fn paginator<T: Serialize>(
+    stories: Vec<T>,
+    total: usize,
+    per_page: usize,
+    number: usize,
+    base: &str,
+) -> Paginator<T> {
+    let total_pages = page_count(total, per_page);
+    Paginator {
+        stories,
+        number,
+        total_pages,
+        total_stories: total,
+        first_url: page_url(base, 1),
+        previous_url: (number > 1).then(|| page_url(base, number - 1)),
+        next_url: (number < total_pages).then(|| page_url(base, number + 1)),
+        last_url: page_url(base, total_pages),
+        pages: (1..=total_pages)
+            .map(|n| views::PageLink {
+                number: n,
+                url: page_url(base, n),
+                current: n == number,
+            })
+            .collect(),
+    }
+}
+
+/// The items of page `number` (1-based) of `items`.
+pub fn page_slice<T>(items: &[T], per_page: usize, number: usize) -> &[T] {
+    let per_page = per_page.max(1);
+    let start = (number.saturating_sub(1) * per_page).min(items.len());
+    let end = (start + per_page).min(items.len());
+    &items[start..end]
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn paginates_with_first_page_at_the_list_url() {
+        let items: Vec<u32> = (1..=23).collect();
+        assert_eq!(page_count(items.len(), 10), 3);
+        let first = paginator(page_slice(&items, 10, 1).to_vec(), 23, 10, 1, "/tags/x/");
+        assert_eq!(first.first_url, "/tags/x/");
+        assert_eq!(first.previous_url, None);
+        assert_eq!(first.next_url.as_deref(), Some("/tags/x/page/2/"));
+        let last = paginator(page_slice(&items, 10, 3).to_vec(), 23, 10, 3, "/tags/x/");
+        assert_eq!(last.stories, vec![21, 22, 23]);
+        assert_eq!(last.next_url, None);
+        assert_eq!(last.previous_url.as_deref(), Some("/tags/x/page/2/"));
+        assert!(last.pages[2].current);
+    }
+
+    #[test]
+    fn empty_list_has_one_page() {
+        assert_eq!(page_count(0, 10), 1);
+        assert!(page_slice::<u8>(&[], 10, 1).is_empty());
+    }
+}

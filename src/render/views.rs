@@ -1,0 +1,489 @@
+//! The serialize-only types that templates receive. They are the theme contract: docs/themes.md
+//! lists every field. Views borrow from the model and hold pre-formatted strings (dates, rating
+//! labels) so that templates need no custom filters and never reach outside what they are given.
+
+use serde::Serialize;
+
+use crate::config::RatingDisplay;
+
+/// Site-wide values, in every template as `site` (set once per build, not per page).
+#[derive(Debug, Serialize)]
+pub struct SiteView<'a> {
+    pub title: &'a str,
+    pub description: &'a str,
+    /// Absolute URL without trailing slash.
+    pub base_url: &'a str,
+    /// Path every internal URL starts with (`/` or `/blog/`).
+    pub root_path: &'a str,
+    pub language: &'a str,
+    pub author: Option<&'a str>,
+    /// `grade`, `stars` or `percent`.
+    pub rating_display: RatingDisplay,
+    /// Root-relative URLs of the site's main sections, for navigation.
+    pub urls: SiteUrls,
+    /// Plain pages (about ...), for navigation, A-Z by slug.
+    pub pages: Vec<Link<'a>>,
+    /// `extra` from site.yaml.
+    pub extra: &'a serde_json::Map<String, serde_json::Value>,
+    /// rave's version, for a generator meta tag.
+    pub generator: &'static str,
+}
+
+/// URLs of the site's fixed sections.
+#[derive(Debug, Serialize)]
+pub struct SiteUrls {
+    pub home: String,
+    pub companies: String,
+    pub authors: String,
+    pub tags: String,
+    pub categories: String,
+    pub stylesheet: String,
+    /// The site's Atom feed.
+    pub feed: String,
+    pub sitemap: String,
+    /// The company rankings.
+    pub best: String,
+    pub worst: String,
+    pub most_discussed: String,
+    /// The search page.
+    pub search: String,
+}
+
+/// Describes the page being rendered, in every template as `meta`.
+#[derive(Debug, Serialize)]
+pub struct PageMeta {
+    /// `home`, `story`, `company`, `companies`, `author`, `authors`, `tag`, `tags`, `category`,
+    /// `categories`, `series`, `page` or `404`.
+    pub kind: &'static str,
+    /// Text for `<title>` (without the site name).
+    pub title: String,
+    /// Text for `<meta name="description">`.
+    pub description: String,
+    /// Root-relative URL of this page.
+    pub url: String,
+    /// Absolute URL of this page (canonical link).
+    pub permalink: String,
+    /// Absolute URL of the page's image for sharing (Open Graph), or `null`.
+    pub image: Option<String>,
+    /// Open Graph type: `article` for stories, `website` otherwise.
+    pub og_type: &'static str,
+    /// The Atom feed that follows this page (site, company, author, tag, category or series),
+    /// for `<link rel="alternate">`; `null` for pages without one.
+    pub feed: Option<FeedLink>,
+}
+
+/// A feed's title and root-relative URL.
+#[derive(Debug, Serialize, Clone)]
+pub struct FeedLink {
+    pub title: String,
+    pub url: String,
+}
+
+/// A name with a URL.
+#[derive(Debug, Serialize, Clone)]
+pub struct Link<'a> {
+    pub name: &'a str,
+    pub url: String,
+}
+
+/// One rating, shown the way the site wants it.
+#[derive(Debug, Serialize, Clone)]
+pub struct RatingView {
+    /// Score on 0-100, rounded to one decimal; `null` for a verdict-only rating.
+    pub score: Option<f64>,
+    /// Nearest letter grade (`A+`), `null` without a score.
+    pub grade: Option<&'static str>,
+    /// Grade band letter in lowercase (`a` to `f`) for CSS classes; `none` without a score.
+    pub band: &'static str,
+    /// Stars out of 5 in halves, `null` without a score.
+    pub stars: Option<f64>,
+    /// Star glyphs for `stars` (`★★★★½`), empty without a score.
+    pub stars_glyphs: String,
+    /// `good`, `mixed`, `bad` or `ugly`.
+    pub verdict: &'static str,
+    /// `Good`, `Mixed`, `Bad` or `Ugly`.
+    pub verdict_label: &'static str,
+    /// What the badge shows, following `site.rating_display` (`A+`, `★★★★½` or `90%`); the
+    /// verdict word capitalised for verdict-only ratings.
+    pub display: String,
+    /// A full sentence for screen readers and tooltips ("Grade A (95 out of 100), good").
+    pub label: String,
+    /// The rating exactly as the writer typed it.
+    pub original: Option<String>,
+}
+
+/// A company rated in a story.
+#[derive(Debug, Serialize, Clone)]
+pub struct MentionView<'a> {
+    pub company: Link<'a>,
+    /// `null` when the story names the company without rating it.
+    pub rating: Option<RatingView>,
+    /// Contact channel label (`Phone`), or `null`.
+    pub channel: Option<&'static str>,
+}
+
+/// A date in the forms templates need.
+#[derive(Debug, Serialize, Clone)]
+pub struct DateView {
+    /// `2011-07-05`.
+    pub ymd: String,
+    /// `5 July 2011`.
+    pub human: String,
+    /// `2011-07-05T00:00:00Z`.
+    pub rfc3339: String,
+    pub year: i16,
+}
+
+/// A story's lead image.
+#[derive(Debug, Serialize, Clone)]
+pub struct ImageView<'a> {
+    pub url: String,
+    pub alt: &'a str,
+    pub credit: Option<&'a str>,
+    pub credit_url: Option<&'a str>,
+}
+
+/// A reader comment; `body_html` is safe (rendered with raw HTML disabled).
+#[derive(Debug, Serialize)]
+pub struct CommentView<'a> {
+    pub author: &'a str,
+    pub url: Option<&'a str>,
+    pub date: DateView,
+    pub body_html: String,
+    /// Anchor id (`comment-1`).
+    pub id: String,
+}
+
+/// A story as shown in lists; built once per story and reused on every list page.
+#[derive(Debug, Serialize)]
+pub struct StoryCard<'a> {
+    pub title: &'a str,
+    pub url: String,
+    pub date: DateView,
+    pub author: Link<'a>,
+    /// Safe HTML.
+    pub summary_html: String,
+    pub ratings: Vec<MentionView<'a>>,
+    pub tags: Vec<Link<'a>>,
+    pub category: Option<Link<'a>>,
+    pub reading_minutes: usize,
+    pub comment_count: usize,
+    pub image: Option<ImageView<'a>>,
+}
+
+/// A story card on a company page, with the rating this story gave that company.
+#[derive(Debug, Serialize)]
+pub struct CompanyStoryCard<'a, 'c> {
+    #[serde(flatten)]
+    pub card: &'c StoryCard<'a>,
+    pub company_rating: Option<&'c RatingView>,
+    pub company_channel: Option<&'static str>,
+}
+
+/// Position of a story in its series.
+#[derive(Debug, Serialize)]
+pub struct SeriesNav<'a> {
+    pub title: &'a str,
+    pub url: String,
+    /// 1-based.
+    pub position: usize,
+    pub total: usize,
+    pub previous: Option<Link<'a>>,
+    pub next: Option<Link<'a>>,
+}
+
+/// The story page's main object, `story` in story.html.
+#[derive(Debug, Serialize)]
+pub struct StoryView<'a, 'c> {
+    #[serde(flatten)]
+    pub card: &'c StoryCard<'a>,
+    pub permalink: String,
+    pub updated: Option<DateView>,
+    /// Safe HTML of the whole body.
+    pub content_html: &'c str,
+    pub word_count: usize,
+    pub series: Option<SeriesNav<'a>>,
+    pub comments: Vec<CommentView<'a>>,
+    /// `<script type="application/ld+json">` with a `BlogPosting` and one `Review` per rated
+    /// company (none for the site owner's own company).
+    pub json_ld_html: String,
+    pub extra: &'a serde_json::Map<String, serde_json::Value>,
+}
+
+/// One bar of a grade distribution.
+#[derive(Debug, Serialize)]
+pub struct BandView {
+    /// `A` to `F`.
+    pub label: &'static str,
+    /// Lowercase, for CSS.
+    pub band: &'static str,
+    /// Stars this band stands for (A = 5 ... F = 1).
+    pub stars: u8,
+    pub count: usize,
+    /// Share of all scored ratings, 0-100, rounded.
+    pub percent: u32,
+}
+
+/// A verdict with its count.
+#[derive(Debug, Serialize)]
+pub struct VerdictCount {
+    pub verdict: &'static str,
+    pub label: &'static str,
+    pub count: usize,
+}
+
+/// Aggregates of a company.
+#[derive(Debug, Serialize)]
+pub struct StatsView {
+    pub story_count: usize,
+    pub rating_count: usize,
+    /// The average, shown like any rating; `null` without scored ratings.
+    pub average: Option<RatingView>,
+    /// Mean score to one decimal.
+    pub mean: Option<f64>,
+    /// A first.
+    pub bands: Vec<BandView>,
+    pub verdicts: Vec<VerdictCount>,
+    pub first_date: Option<DateView>,
+    pub latest_date: Option<DateView>,
+    /// Mean per year (per quarter for busy companies), oldest first.
+    pub periods: Vec<PeriodView>,
+    /// The periods as an inline SVG line chart with title and description; `null` with fewer
+    /// than two periods.
+    pub trend_svg_html: Option<String>,
+    /// Per contact channel that occurs, in a fixed order.
+    pub channels: Vec<ChannelView>,
+    /// Bayesian average used by the rankings, one decimal; `null` without scores.
+    pub ranked: Option<f64>,
+}
+
+/// Mean score of one period.
+#[derive(Debug, Serialize)]
+pub struct PeriodView {
+    /// `2023` or `2023 Q2`.
+    pub label: String,
+    pub count: usize,
+    /// One decimal.
+    pub mean: f64,
+    pub average: RatingView,
+}
+
+/// Ratings through one contact channel.
+#[derive(Debug, Serialize)]
+pub struct ChannelView {
+    /// `in-store`, `phone` ...
+    pub channel: &'static str,
+    /// `In store`, `Phone` ...
+    pub label: &'static str,
+    /// Stories naming the company through this channel.
+    pub mentions: usize,
+    pub rating_count: usize,
+    /// One decimal; `null` without scores.
+    pub mean: Option<f64>,
+    pub average: Option<RatingView>,
+}
+
+/// A story singled out on a company page (best or worst experience).
+#[derive(Debug, Serialize)]
+pub struct HighlightView<'a> {
+    pub title: &'a str,
+    pub url: String,
+    pub date: DateView,
+    pub author: Link<'a>,
+    pub rating: RatingView,
+    pub summary_html: String,
+}
+
+/// A company rated in the same stories as another.
+#[derive(Debug, Serialize)]
+pub struct RelatedView<'a> {
+    pub name: &'a str,
+    pub url: String,
+    /// Stories naming both.
+    pub shared: usize,
+    pub average: Option<RatingView>,
+}
+
+/// A company in lists, `companies` in companies.html.
+#[derive(Debug, Serialize)]
+pub struct CompanyCard<'a> {
+    pub name: &'a str,
+    pub url: String,
+    pub story_count: usize,
+    pub rating_count: usize,
+    pub average: Option<RatingView>,
+    /// First letter for A-Z navigation (`#` for digits and symbols).
+    pub letter: String,
+    /// Anchor id for the letter's section (`letter-a`, `letter-other`).
+    pub letter_anchor: String,
+}
+
+/// The company page's main object, `company` in company.html.
+#[derive(Debug, Serialize)]
+pub struct CompanyView<'a> {
+    pub name: &'a str,
+    pub url: String,
+    pub permalink: String,
+    pub website: Option<&'a str>,
+    pub logo: Option<String>,
+    pub description: Option<&'a str>,
+    /// Safe HTML of the profile's body; empty without profile.
+    pub content_html: String,
+    pub aliases: Vec<&'a str>,
+    pub stats: StatsView,
+    /// Highest and lowest rated experiences (when there are two scores or more).
+    pub best: Option<HighlightView<'a>>,
+    pub worst: Option<HighlightView<'a>>,
+    /// Companies rated in the same stories, most shared first (at most 10).
+    pub related: Vec<RelatedView<'a>>,
+    /// `<script type="application/ld+json">` with the company as an `Organization` and its
+    /// `aggregateRating`; `null` for the site owner's own company.
+    pub json_ld_html: Option<String>,
+    pub extra: Option<&'a serde_json::Map<String, serde_json::Value>>,
+}
+
+/// One row of a company ranking.
+#[derive(Debug, Serialize)]
+pub struct BoardEntry<'a> {
+    /// 1-based.
+    pub rank: usize,
+    #[serde(flatten)]
+    pub company: CompanyCard<'a>,
+    /// The Bayesian average the ranking uses, one decimal (`null` on most-discussed for
+    /// companies without scores).
+    pub ranked: Option<f64>,
+}
+
+/// A ranking page, `board` in leaderboard.html.
+#[derive(Debug, Serialize)]
+pub struct BoardView<'a> {
+    /// `best`, `worst` or `most-discussed`.
+    pub kind: &'static str,
+    pub title: &'static str,
+    /// One sentence on how the list is made.
+    pub description: String,
+    pub url: String,
+    pub entries: Vec<BoardEntry<'a>>,
+    /// The three rankings, for navigation between them.
+    pub boards: Vec<BoardLink>,
+    pub min_ratings: usize,
+    pub prior_weight: f64,
+    /// Mean of every scored rating on the site, one decimal.
+    pub site_mean: Option<f64>,
+}
+
+/// A link to one of the rankings.
+#[derive(Debug, Serialize)]
+pub struct BoardLink {
+    pub kind: &'static str,
+    pub title: &'static str,
+    pub url: String,
+    pub current: bool,
+}
+
+/// The home page panel of the best and worst rated companies of the latest year with ratings.
+#[derive(Debug, Serialize)]
+pub struct HighlightsView<'a> {
+    pub year: i16,
+    /// Up to three, best first.
+    pub best: Vec<BoardEntry<'a>>,
+    /// Up to three, worst first (never one already in `best`).
+    pub worst: Vec<BoardEntry<'a>>,
+    pub best_url: String,
+    pub worst_url: String,
+}
+
+/// An author in lists, `authors` in authors.html.
+#[derive(Debug, Serialize)]
+pub struct AuthorCard<'a> {
+    pub name: &'a str,
+    pub url: String,
+    pub tagline: Option<&'a str>,
+    pub avatar: Option<String>,
+    pub story_count: usize,
+}
+
+/// The author page's main object, `author` in author.html.
+#[derive(Debug, Serialize)]
+pub struct AuthorView<'a> {
+    #[serde(flatten)]
+    pub card: AuthorCard<'a>,
+    pub website: Option<&'a str>,
+    /// Safe HTML of the profile's body (the bio); empty without profile.
+    pub bio_html: String,
+    pub has_profile: bool,
+    /// Companies this author rated, A-Z.
+    pub companies: Vec<Link<'a>>,
+}
+
+/// A tag or category term, `term` in tag.html and items of `terms` in tags.html.
+#[derive(Debug, Serialize)]
+pub struct TermView<'a> {
+    pub name: &'a str,
+    pub url: String,
+    pub story_count: usize,
+}
+
+/// Which taxonomy a tag.html / tags.html page is about.
+#[derive(Debug, Serialize)]
+pub struct TaxonomyView {
+    /// `tags` or `categories`.
+    pub name: &'static str,
+    /// `Tag` or `Category`.
+    pub singular: &'static str,
+    /// `Tags` or `Categories`.
+    pub plural: &'static str,
+    pub url: String,
+}
+
+/// The series page's main object, `series` in series.html.
+#[derive(Debug, Serialize)]
+pub struct SeriesView<'a> {
+    pub title: &'a str,
+    pub url: String,
+    /// Safe HTML of the series' introduction.
+    pub content_html: String,
+    /// Announced stories not yet published, oldest first (title and date, no link).
+    pub upcoming: Vec<UpcomingView<'a>>,
+}
+
+/// A story announced for a later date.
+#[derive(Debug, Serialize)]
+pub struct UpcomingView<'a> {
+    pub title: &'a str,
+    pub date: DateView,
+}
+
+/// A plain page, `page` in page.html.
+#[derive(Debug, Serialize)]
+pub struct PlainPageView<'a> {
+    pub title: &'a str,
+    pub url: String,
+    pub content_html: &'a str,
+    pub extra: &'a serde_json::Map<String, serde_json::Value>,
+}
+
+/// A numbered page of a list.
+#[derive(Debug, Serialize)]
+pub struct PageLink {
+    pub number: usize,
+    pub url: String,
+    pub current: bool,
+}
+
+/// One page of a paginated story list, `paginator` in list templates.
+#[derive(Debug, Serialize)]
+pub struct Paginator<T: Serialize> {
+    /// The stories on this page.
+    pub stories: Vec<T>,
+    /// 1-based number of this page.
+    pub number: usize,
+    pub total_pages: usize,
+    /// Stories in the whole list.
+    pub total_stories: usize,
+    pub first_url: String,
+    pub previous_url: Option<String>,
+    pub next_url: Option<String>,
+    pub last_url: String,
+    pub pages: Vec<PageLink>,
+}

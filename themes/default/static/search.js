@@ -1,0 +1,74 @@
+// rave default theme: client-side search over search-index.json. Results are built with
+// textContent only, so nothing from the index can become markup.
+(function () {
+  "use strict";
+  var form = document.querySelector(".search-form");
+  if (!form) return;
+  var input = form.querySelector("input[name=q]");
+  var status = document.querySelector(".search-status");
+  var list = document.querySelector(".search-results");
+  var index = null;
+
+  function words(text) {
+    return text.toLowerCase().normalize("NFD").replace(/[\u0300-\u036f]/g, "").split(/[^a-z0-9]+/).filter(Boolean);
+  }
+
+  function haystack(entry) {
+    var parts = [entry.title, entry.summary, entry.author].concat(entry.tags);
+    entry.companies.forEach(function (c) { parts.push(c.name); });
+    return words(parts.join(" ")).join(" ");
+  }
+
+  function el(tag, className, text) {
+    var node = document.createElement(tag);
+    if (className) node.className = className;
+    if (text) node.textContent = text;
+    return node;
+  }
+
+  function show(query) {
+    var terms = words(query);
+    list.textContent = "";
+    if (!terms.length) { status.textContent = ""; return; }
+    var hits = index.filter(function (entry) {
+      return terms.every(function (t) { return entry._text.indexOf(t) !== -1; });
+    });
+    status.textContent = hits.length + (hits.length === 1 ? " story" : " stories") + " found";
+    hits.slice(0, 50).forEach(function (entry) {
+      var item = el("li", "search-hit");
+      var link = el("a", null, entry.title);
+      link.href = entry.url;
+      var heading = el("h2", "search-title");
+      heading.appendChild(link);
+      item.appendChild(heading);
+      item.appendChild(el("p", "muted", entry.date + " · " + entry.author));
+      if (entry.companies.length) {
+        var ratings = el("p", "search-companies");
+        ratings.textContent = entry.companies.map(function (c) {
+          return c.rating ? c.name + ": " + c.rating : c.name;
+        }).join(" · ");
+        item.appendChild(ratings);
+      }
+      if (entry.summary) item.appendChild(el("p", null, entry.summary));
+      list.appendChild(item);
+    });
+  }
+
+  var query = new URLSearchParams(window.location.search).get("q") || "";
+  input.value = query;
+  status.textContent = "Loading the search index…";
+  fetch(form.getAttribute("data-index"))
+    .then(function (response) { return response.json(); })
+    .then(function (entries) {
+      index = entries.map(function (e) { e._text = haystack(e); return e; });
+      status.textContent = "";
+      show(input.value);
+      input.addEventListener("input", function () { show(input.value); });
+      form.addEventListener("submit", function (event) {
+        event.preventDefault();
+        history.replaceState(null, "", "?q=" + encodeURIComponent(input.value));
+        show(input.value);
+      });
+    })
+    .catch(function () { status.textContent = "The search index could not be loaded."; });
+})();
