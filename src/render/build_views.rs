@@ -1717,8 +1717,9 @@ fn format_number(x: f64) -> String {
     }
 }
 
-/// Text of an HTML fragment, entities decoded once, cut at a word boundary near `max` chars.
-pub(super) fn plain_text(html: &str, max: usize) -> String {
+/// Text of an HTML fragment: tags removed, entities decoded once, whitespace folded, cut at a
+/// word boundary with `…` when longer than `max` characters.
+pub fn plain_text(html: &str, max: usize) -> String {
     let mut text = String::with_capacity(html.len());
     let mut in_tag = false;
     for c in html.chars() {
@@ -1737,18 +1738,24 @@ pub(super) fn plain_text(html: &str, max: usize) -> String {
         .replace("&gt;", ">")
         .replace("&quot;", "\"")
         .replace("&#39;", "'")
+        .replace("&#x27;", "'")
         .replace("&amp;", "&");
-    let words: Vec<&str> = text.split_whitespace().collect();
     let mut out = String::new();
-    for w in words {
-        if out.chars().count() + w.chars().count() + 1 > max {
+    let mut length = 0usize;
+    for w in text.split_whitespace() {
+        let w_len = w.chars().count();
+        let needed = length
+            .saturating_add(w_len)
+            .saturating_add(usize::from(length > 0));
+        if needed > max {
             out.push('…');
             break;
         }
-        if !out.is_empty() {
+        if length > 0 {
             out.push(' ');
         }
         out.push_str(w);
+        length = needed;
     }
     out
 }

@@ -26,8 +26,8 @@ use crate::diagnostics::{Diagnostic, Diagnostics};
 use crate::load::StaticFile;
 use crate::load::theme::ThemeSources;
 use crate::model::Site;
-pub use build_views::Bodies;
 use build_views::ViewBuilder;
+pub use build_views::{Bodies, plain_text};
 pub use urls::Urls;
 use views::{PageMeta, Paginator};
 
@@ -110,6 +110,7 @@ impl Theme {
             return None;
         }
         let mut tera = tera::Tera::new();
+        tera.register_filter("score", score_filter);
         let result = tera.add_raw_templates(
             sources
                 .templates
@@ -144,6 +145,21 @@ impl Theme {
             .get(template)
             .cloned()
             .unwrap_or_else(|| PathBuf::from(template))
+    }
+}
+
+/// `{{ x | score }}`: a number with at most one decimal and no trailing `.0` (`80`, `87.5`).
+fn score_filter(value: f64, _: tera::Kwargs, _: &tera::State) -> String {
+    format_score(value)
+}
+
+/// A score or mean as readers see it: one decimal at most, `80` rather than `80.0`.
+pub fn format_score(value: f64) -> String {
+    let rounded = (value * 10.0).round() / 10.0;
+    if rounded.fract() == 0.0 {
+        format!("{rounded:.0}")
+    } else {
+        format!("{rounded:.1}")
     }
 }
 
@@ -319,6 +335,13 @@ mod tests {
         assert_eq!(last.next_url, None);
         assert_eq!(last.previous_url.as_deref(), Some("/tags/x/page/2/"));
         assert!(last.pages[2].current);
+    }
+
+    #[test]
+    fn scores_drop_a_trailing_zero() {
+        assert_eq!(format_score(80.0), "80");
+        assert_eq!(format_score(87.49), "87.5");
+        assert_eq!(format_score(3.0), "3");
     }
 
     #[test]

@@ -1,0 +1,8 @@
+//! rave's integration tests: one test binary (like ripgrep's) that runs the real `rave` binary
+//! and the library pipeline on small sites built in temporary folders.
+
+mod build;
+mod errors;
+mod escaping;
+mod output_safety;
+mod util;
