@@ -11,6 +11,10 @@ use jiff::Timestamp;
 use crate::date::PostDate;
 use crate::pipeline::{self, BuildOptions, BuildOutcome, BuildSummary};
 use crate::report::{CompanySort, company_rows, format_table};
+use crate::style::Style;
+
+mod authoring;
+mod progress;
 
 /// Exit codes, documented in the README.
 pub mod exit {
@@ -34,10 +38,52 @@ pub struct Cli {
 
 #[derive(Debug, Subcommand)]
 pub enum Command {
+    /// Create a starter site (site.yaml, sample stories and profiles) in a new or empty folder.
+    Init(authoring::InitArgs),
+    /// Write a new story, company profile or author profile with valid front matter.
+    New(authoring::NewArgs),
+    /// Check the site for errors and editorial problems, without writing anything.
+    Check(authoring::CheckArgs),
     /// Build the site into its output folder (public/ by default).
     Build(BuildArgs),
     /// Show the company leaderboard: ratings, average grade, mean and ranked score.
     Companies(CompaniesArgs),
+    /// Serve the site locally, rebuild on every change and reload open pages.
+    Serve(ServeArgs),
+    /// Print shell completions: rave completions bash > /etc/bash_completion.d/rave
+    Completions(authoring::CompletionsArgs),
+    /// Print rave's man page (roff): rave man > rave.1
+    Man,
+}
+
+/// Flags of `rave serve`.
+#[derive(Debug, Args)]
+pub struct ServeArgs {
+    /// The site folder, holding site.yaml and content/.
+    #[arg(long, value_name = "DIR", default_value = ".")]
+    pub root: PathBuf,
+    /// The address to listen on. Anything but a loopback address exposes the preview to the
+    /// network, and rave warns about it.
+    #[arg(long, value_name = "IP", default_value = "127.0.0.1")]
+    pub interface: std::net::IpAddr,
+    /// The port to listen on; the next free one is used when it is taken.
+    #[arg(long, short, default_value_t = 1111)]
+    pub port: u16,
+    /// Open the site in the default browser.
+    #[arg(long)]
+    pub open: bool,
+    /// Include stories marked `draft: true`.
+    #[arg(long)]
+    pub drafts: bool,
+    /// Include stories dated after now.
+    #[arg(long)]
+    pub future: bool,
+    /// Poll for changes instead of using file system events (network drives, some containers).
+    #[arg(long)]
+    pub poll: bool,
+    /// Print only errors and warnings.
+    #[arg(long, short)]
+    pub quiet: bool,
 }
 
 /// Flags of `rave companies`.
@@ -85,6 +131,15 @@ pub struct BuildArgs {
     /// Print only errors and warnings.
     #[arg(long, short)]
     pub quiet: bool,
+    /// Also print the time each stage took (load, model, render, write).
+    #[arg(long, short, conflicts_with = "quiet")]
+    pub verbose: bool,
+    /// Keep running and rebuild the output on every change, writing only files that changed.
+    #[arg(long)]
+    pub watch: bool,
+    /// With --watch: poll for changes instead of using file system events.
+    #[arg(long, requires = "watch")]
+    pub poll: bool,
 }
 
 /// Runs rave with the process's arguments.
@@ -103,7 +158,7 @@ pub fn main() -> ExitCode {
     match run(cli) {
         Ok(code) => ExitCode::from(code),
         Err(e) => {
-            eprintln!("error: {e:#}");
+            eprintln!("{} {e:#}", Style::stderr().error_label());
             ExitCode::from(exit::IO)
         }
     }
@@ -113,7 +168,27 @@ fn run(cli: Cli) -> anyhow::Result<u8> {
     match cli.command {
         Command::Build(args) => build(args),
         Command::Companies(args) => companies(args),
+        Command::Init(args) => authoring::init(args),
+        Command::New(args) => authoring::new(args),
+        Command::Check(args) => authoring::check(args),
+        Command::Completions(args) => authoring::completions(args),
+        Command::Man => authoring::man(),
+        Command::Serve(args) => serve(args),
     }
+}
+
+fn serve(args: ServeArgs) -> anyhow::Result<u8> {
+    let mut options = BuildOptions::new(&args.root);
+    options.drafts = args.drafts;
+    options.future = args.future;
+    options.now = resolve_now(None)?;
+    let serve_options = crate::serve::ServeOptions {
+        interface: args.interface,
+        port: args.port,
+        poll: args.poll,
+        open: args.open,
+    };
+    crate::serve::run(options, serve_options, args.quiet)
 }
 
 fn companies(args: CompaniesArgs) -> anyhow::Result<u8> {
@@ -123,12 +198,12 @@ fn companies(args: CompaniesArgs) -> anyhow::Result<u8> {
     let (prepared, diagnostics) = match pipeline::prepare(&options) {
         Ok(p) => p,
         Err(diagnostics) => {
-            eprint!("{}", diagnostics.render());
+            eprint!("{}", diagnostics.render_with(Style::stderr()));
             return Ok(exit::CONTENT);
         }
     };
     if !diagnostics.is_empty() {
-        eprint!("{}", diagnostics.render());
+        eprint!("{}", diagnostics.render_with(Style::stderr()));
     }
     let rows = company_rows(&prepared.site, args.sort, args.limit);
     let mut out = std::io::stdout().lock();
@@ -172,19 +247,31 @@ fn build(args: BuildArgs) -> anyhow::Result<u8> {
         base_url: args.base_url.clone(),
         now: resolve_now(args.now.as_deref())?,
     };
-    match pipeline::build(&options)? {
+    if args.watch {
+        return crate::watch::watch_build(options, args.poll, args.quiet);
+    }
+    let progress = progress::Progress::start("Building", !args.quiet);
+    let outcome = pipeline::build(&options);
+    progress.finish();
+    match outcome? {
         BuildOutcome::Built(summary, diagnostics) => {
             if !diagnostics.is_empty() {
-                eprint!("{}", diagnostics.render());
+                eprint!("{}", diagnostics.render_with(Style::stderr()));
             }
             if !args.quiet {
                 print_summary(&summary);
             }
+            if args.verbose {
+                progress::print_timings(&summary);
+            }
             Ok(exit::SUCCESS)
         }
         BuildOutcome::Failed(diagnostics) => {
-            eprint!("{}", diagnostics.render());
-            eprintln!("error: build failed; the previous output was left as it was");
+            eprint!("{}", diagnostics.render_with(Style::stderr()));
+            eprintln!(
+                "{} build failed; the previous output was left as it was",
+                Style::stderr().error_label()
+            );
             Ok(exit::CONTENT)
         }
     }

@@ -7,6 +7,8 @@
 use std::fmt::{self, Write as _};
 use std::path::{Path, PathBuf};
 
+use crate::style::Style;
+
 /// How bad a finding is: errors fail the build, warnings are printed only.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
 pub enum Severity {
@@ -105,17 +107,22 @@ impl Diagnostic {
 
     /// Renders `path:line:col: error: message`, the source line with a caret, and the help.
     pub fn render(&self) -> String {
+        self.render_with(Style::PLAIN)
+    }
+
+    /// [`Diagnostic::render`] with colours: errors red, warnings yellow, the path bold.
+    pub fn render_with(&self, style: Style) -> String {
         let mut out = String::new();
-        let path = self.path.display();
-        match self.position {
-            Some(p) => {
-                let _ = write!(out, "{path}:{}:{}: ", p.line, p.column);
-            }
-            None => {
-                let _ = write!(out, "{path}: ");
-            }
-        }
-        let _ = writeln!(out, "{}: {}", self.severity.as_str(), self.message);
+        let location = match self.position {
+            Some(p) => format!("{}:{}:{}:", self.path.display(), p.line, p.column),
+            None => format!("{}:", self.path.display()),
+        };
+        let _ = write!(out, "{} ", style.bold(&location));
+        let severity = match self.severity {
+            Severity::Error => style.error(self.severity.as_str()),
+            Severity::Warning => style.warning(self.severity.as_str()),
+        };
+        let _ = writeln!(out, "{severity}: {}", self.message);
         if let (Some(p), Some(line)) = (self.position, &self.source_line) {
             let number = p.line.to_string();
             let gutter = " ".repeat(number.len());
@@ -126,12 +133,17 @@ impl Diagnostic {
                 .take(p.column - 1)
                 .map(|c| if c == '\t' { 4 } else { 1 })
                 .sum();
-            let _ = writeln!(out, "{gutter} |");
-            let _ = writeln!(out, "{number} | {shown}");
-            let _ = writeln!(out, "{gutter} | {}^", " ".repeat(caret_offset));
+            let bar = style.dim("|");
+            let _ = writeln!(out, "{gutter} {bar}");
+            let _ = writeln!(out, "{} {bar} {shown}", style.dim(&number));
+            let caret = match self.severity {
+                Severity::Error => style.error("^"),
+                Severity::Warning => style.warning("^"),
+            };
+            let _ = writeln!(out, "{gutter} {bar} {}{caret}", " ".repeat(caret_offset));
         }
         if let Some(help) = &self.help {
-            let _ = writeln!(out, "  = help: {help}");
+            let _ = writeln!(out, "  = {} {help}", style.hint("help:"));
         }
         out
     }
@@ -201,22 +213,20 @@ impl Diagnostics {
 
     /// Renders all findings followed by a one-line count.
     pub fn render(&self) -> String {
+        self.render_with(Style::PLAIN)
+    }
+
+    /// [`Diagnostics::render`] with colours (see [`Diagnostic::render_with`]).
+    pub fn render_with(&self, style: Style) -> String {
         let mut out = String::new();
         for d in &self.items {
-            out.push_str(&d.render());
+            out.push_str(&d.render_with(style));
             out.push('\n');
         }
         let errors = self.error_count();
         let warnings = self.warning_count();
         if errors + warnings > 0 {
-            let _ = writeln!(
-                out,
-                "{} {}, {} {}",
-                errors,
-                plural(errors, "error", "errors"),
-                warnings,
-                plural(warnings, "warning", "warnings")
-            );
+            let _ = writeln!(out, "{}", count_line(errors, warnings, style));
         }
         out
     }
@@ -232,6 +242,25 @@ impl IntoIterator for Diagnostics {
 
 fn plural<'a>(n: usize, one: &'a str, many: &'a str) -> &'a str {
     if n == 1 { one } else { many }
+}
+
+/// `2 errors, 1 warning`, the counts coloured when they are not zero.
+pub fn count_line(errors: usize, warnings: usize, style: Style) -> String {
+    let errors_text = format!("{errors} {}", plural(errors, "error", "errors"));
+    let warnings_text = format!("{warnings} {}", plural(warnings, "warning", "warnings"));
+    format!(
+        "{}, {}",
+        if errors > 0 {
+            style.error(&errors_text)
+        } else {
+            errors_text
+        },
+        if warnings > 0 {
+            style.warning(&warnings_text)
+        } else {
+            warnings_text
+        }
+    )
 }
 
 /// The nearest candidate to `word` by edit distance, if it is close enough to be a likely typo.

@@ -5,6 +5,8 @@
 //! into pages, and [`output`] writes them atomically. [`pipeline`] drives one run; [`cli`] is the command line.
 //! See ARCHITECTURE.md for the map and the rules each stage keeps.
 
+pub mod authoring;
+pub mod check;
 pub mod cli;
 pub mod config;
 pub mod date;
@@ -16,5 +18,9 @@ pub mod pipeline;
 pub mod rating;
 pub mod render;
 pub mod report;
+pub mod serve;
+pub mod session;
 pub mod slug;
+pub mod style;
+pub mod watch;
 pub mod yaml;

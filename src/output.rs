@@ -151,6 +151,36 @@ pub fn check_output_folder(root: &Path, output: &Path) -> Result<(), UnsafeOutpu
     Ok(())
 }
 
+/// The exclusive right to write an output folder, held by a lock file beside it.
+#[derive(Debug)]
+pub struct OutputLock {
+    _file: File,
+}
+
+impl OutputLock {
+    /// Locks `target` (absolute) or explains who holds it.
+    pub fn acquire(target: &Path) -> Result<OutputLock> {
+        let lock_path = sibling(target, "rave-lock");
+        let file = File::options()
+            .create(true)
+            .truncate(false)
+            .write(true)
+            .open(&lock_path)
+            .with_context(|| format!("cannot open the lock file {}", lock_path.display()))?;
+        match file.try_lock() {
+            Ok(()) => Ok(OutputLock { _file: file }),
+            Err(fs::TryLockError::WouldBlock) => bail!(
+                "another rave process is writing to {} (lock {} is held)\n  = help: wait for it to finish, or stop `rave serve`/`rave build --watch` for this output",
+                target.display(),
+                lock_path.display()
+            ),
+            Err(fs::TryLockError::Error(e)) => {
+                Err(e).with_context(|| format!("cannot lock {}", lock_path.display()))
+            }
+        }
+    }
+}
+
 /// An output folder being rebuilt: holds the lock and the staging folder until committed.
 #[derive(Debug)]
 pub struct Staging {
@@ -158,7 +188,7 @@ pub struct Staging {
     staging: PathBuf,
     previous: PathBuf,
     committed: bool,
-    _lock: File,
+    lock: Option<OutputLock>,
 }
 
 fn sibling(target: &Path, suffix: &str) -> PathBuf {
@@ -193,24 +223,7 @@ impl Staging {
             .unwrap_or_else(|| PathBuf::from("/"));
         fs::create_dir_all(&parent)
             .with_context(|| format!("cannot create {}", parent.display()))?;
-        let lock_path = sibling(&target, "rave-lock");
-        let lock = File::options()
-            .create(true)
-            .truncate(false)
-            .write(true)
-            .open(&lock_path)
-            .with_context(|| format!("cannot open the lock file {}", lock_path.display()))?;
-        match lock.try_lock() {
-            Ok(()) => {}
-            Err(fs::TryLockError::WouldBlock) => bail!(
-                "another rave process is writing to {} (lock {} is held)\n  = help: wait for it to finish, or stop `rave serve`/`rave build --watch` for this output",
-                target.display(),
-                lock_path.display()
-            ),
-            Err(fs::TryLockError::Error(e)) => {
-                return Err(e).with_context(|| format!("cannot lock {}", lock_path.display()));
-            }
-        }
+        let lock = OutputLock::acquire(&target)?;
         let staging = sibling(&target, "rave-staging");
         let previous = sibling(&target, "rave-previous");
         // A run killed between the two renames of `commit` leaves only the previous output.
@@ -233,7 +246,7 @@ impl Staging {
             staging,
             previous,
             committed: false,
-            _lock: lock,
+            lock: Some(lock),
         })
     }
 
@@ -268,24 +281,16 @@ impl Staging {
     /// The staging path of an output-relative path, with its parent folders created. Refuses any
     /// path that could leave the output folder.
     fn path_of(&self, rel: &str) -> io::Result<PathBuf> {
-        let safe = !rel.is_empty()
-            && !rel.starts_with('/')
-            && rel.split('/').all(crate::slug::is_safe_segment);
-        if !safe {
-            return Err(io::Error::new(
-                io::ErrorKind::InvalidInput,
-                format!("unsafe output path `{rel}`"),
-            ));
-        }
-        let path = self.staging.join(rel);
+        let path = checked_path(&self.staging, rel)?;
         if let Some(parent) = path.parent() {
             fs::create_dir_all(parent)?;
         }
         Ok(path)
     }
 
-    /// Swaps the finished staging folder in place of the output.
-    pub fn commit(mut self) -> Result<()> {
+    /// Swaps the finished staging folder in place of the output, and hands back the lock (drop
+    /// it to let others write).
+    pub fn commit(mut self) -> Result<OutputLock> {
         if self.target.exists() {
             fs::rename(&self.target, &self.previous).with_context(|| {
                 format!("cannot move the old output {} aside", self.target.display())
@@ -297,7 +302,9 @@ impl Staging {
         self.committed = true;
         remove_ours(&self.previous)
             .with_context(|| format!("cannot remove {}", self.previous.display()))?;
-        Ok(())
+        self.lock
+            .take()
+            .context("the output lock was already released")
     }
 }
 
@@ -313,6 +320,174 @@ impl Drop for Staging {
             let _ = remove_ours(&self.staging);
         }
     }
+}
+
+/// What [`LiveOutput::apply`] did.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub struct ApplyReport {
+    pub written: usize,
+    pub removed: usize,
+    pub unchanged: usize,
+}
+
+/// An output folder kept up to date during `rave build --watch`: the first snapshot is written
+/// through a staging folder and swapped in; later ones write only files whose bytes changed
+/// (each atomically, through a temporary file and a rename) and delete files that are gone.
+/// Unchanged files keep their modification time. Holds the output lock throughout.
+#[derive(Debug)]
+pub struct LiveOutput {
+    target: PathBuf,
+    pages: std::collections::HashMap<String, u64>,
+    /// Copied files by output path, with the hash of the bytes written.
+    copies: std::collections::HashMap<String, u64>,
+    _lock: OutputLock,
+}
+
+impl LiveOutput {
+    /// Writes `snapshot` as a fresh output folder.
+    pub fn start(
+        root: &Path,
+        target: &Path,
+        snapshot: &crate::session::Snapshot,
+    ) -> Result<LiveOutput> {
+        use crate::session::CopySource;
+        let staging = Staging::begin(root, target)?;
+        for (path, source) in &snapshot.copies {
+            let dest = staging.path_of(path)?;
+            match source {
+                CopySource::File(src) => {
+                    fs::copy(src, dest)?;
+                }
+                CopySource::Embedded(bytes) => fs::write(dest, bytes)?,
+            }
+        }
+        for (path, bytes) in &snapshot.pages {
+            staging.write_page(path, bytes.to_vec())?;
+        }
+        let target = staging.target().to_path_buf();
+        let lock = staging.commit()?;
+        Ok(LiveOutput {
+            target,
+            pages: snapshot
+                .pages
+                .iter()
+                .map(|(p, b)| (p.clone(), hash(b)))
+                .collect(),
+            copies: snapshot
+                .copies
+                .iter()
+                .filter_map(|(p, c)| Some((p.clone(), hash(&read_source(c).ok()?))))
+                .collect(),
+            _lock: lock,
+        })
+    }
+
+    pub fn target(&self) -> &Path {
+        &self.target
+    }
+
+    /// Brings the folder to `snapshot`, touching only what changed.
+    pub fn apply(&mut self, snapshot: &crate::session::Snapshot) -> Result<ApplyReport> {
+        let mut report = ApplyReport::default();
+        for (path, bytes) in &snapshot.pages {
+            let h = hash(bytes);
+            if self.pages.get(path) == Some(&h) && self.target.join(path).is_file() {
+                report.unchanged += 1;
+                continue;
+            }
+            self.copies.remove(path);
+            write_atomically(&self.target, path, bytes)?;
+            self.pages.insert(path.clone(), h);
+            report.written += 1;
+        }
+        // Copied files are compared by content: reading them is cheap next to the risk of a
+        // change that a coarse modification time hides.
+        for (path, source) in &snapshot.copies {
+            let bytes = read_source(source)?;
+            let h = hash(&bytes);
+            if self.copies.get(path) == Some(&h) && self.target.join(path).is_file() {
+                report.unchanged += 1;
+                continue;
+            }
+            self.pages.remove(path);
+            write_atomically(&self.target, path, &bytes)?;
+            self.copies.insert(path.clone(), h);
+            report.written += 1;
+        }
+        let gone: Vec<String> = self
+            .pages
+            .keys()
+            .chain(self.copies.keys())
+            .filter(|p| !snapshot.contains(p))
+            .cloned()
+            .collect();
+        for path in gone {
+            self.pages.remove(&path);
+            self.copies.remove(&path);
+            remove_output_file(&self.target, &path)?;
+            report.removed += 1;
+        }
+        Ok(report)
+    }
+}
+
+fn read_source(source: &crate::session::CopySource) -> Result<Vec<u8>> {
+    match source {
+        crate::session::CopySource::File(path) => {
+            fs::read(path).with_context(|| format!("cannot read {}", path.display()))
+        }
+        crate::session::CopySource::Embedded(bytes) => Ok(bytes.to_vec()),
+    }
+}
+
+fn hash(bytes: &[u8]) -> u64 {
+    crate::render::cache::hash_bytes(&[bytes])
+}
+
+fn checked_path(target: &Path, rel: &str) -> io::Result<PathBuf> {
+    let safe = !rel.is_empty()
+        && !rel.starts_with('/')
+        && rel.split('/').all(crate::slug::is_safe_segment);
+    if !safe {
+        return Err(io::Error::new(
+            io::ErrorKind::InvalidInput,
+            format!("unsafe output path `{rel}`"),
+        ));
+    }
+    Ok(target.join(rel))
+}
+
+/// Writes through a temporary file in the same folder and a rename, so a reader (a static
+/// server, a browser) never sees half a file.
+fn write_atomically(target: &Path, rel: &str, bytes: &[u8]) -> io::Result<()> {
+    let path = checked_path(target, rel)?;
+    let parent = path.parent().unwrap_or(target);
+    fs::create_dir_all(parent)?;
+    let name = path
+        .file_name()
+        .map(|n| n.to_string_lossy().into_owned())
+        .unwrap_or_default();
+    let temp = parent.join(format!(".{name}.rave-tmp"));
+    fs::write(&temp, bytes)?;
+    fs::rename(&temp, &path)
+}
+
+/// Deletes an output file and the folders it leaves empty (never the output folder itself).
+fn remove_output_file(target: &Path, rel: &str) -> io::Result<()> {
+    let path = checked_path(target, rel)?;
+    match fs::remove_file(&path) {
+        Ok(()) => {}
+        Err(e) if e.kind() == io::ErrorKind::NotFound => {}
+        Err(e) => return Err(e),
+    }
+    let mut dir = path.parent();
+    while let Some(d) = dir {
+        if d == target || !d.starts_with(target) || fs::remove_dir(d).is_err() {
+            break;
+        }
+        dir = d.parent();
+    }
+    Ok(())
 }
 
 #[cfg(test)]

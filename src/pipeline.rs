@@ -10,10 +10,16 @@ use jiff::Timestamp;
 
 use crate::diagnostics::Diagnostics;
 use crate::load::theme::{ThemeSources, load_theme};
-use crate::load::{LoadOptions, LoadedSite, StaticFile, load_site, safe_relative};
+use crate::load::{
+    LoadCache, LoadOptions, LoadedSite, StaticFile, load_site_cached, safe_relative,
+};
 use crate::model::{ModelOptions, Site, build_site};
 use crate::output::Staging;
-use crate::render::{Bodies, MemorySink, PageSink, RenderReport, Theme, render_site};
+use crate::render::cache::RenderCaches;
+use crate::render::{
+    Bodies, MemorySink, PageSink, RenderReport, Theme, render_site, render_site_cached,
+    theme_fingerprint,
+};
 
 /// Everything a build needs to know; see `rave build --help` for each flag.
 #[derive(Debug, Clone)]
@@ -92,13 +98,35 @@ pub struct Prepared {
 
 /// Runs load, model and template compilation. `Err(diagnostics)` when content is broken.
 pub fn prepare(options: &BuildOptions) -> Result<(Prepared, Diagnostics), Diagnostics> {
+    prepare_cached(options, &mut BuildCaches::default())
+}
+
+/// What a session keeps between builds so that a rebuild redoes only what changed.
+#[derive(Debug, Default)]
+pub struct BuildCaches {
+    pub load: LoadCache,
+    pub render: RenderCaches,
+    /// The compiled theme of the last build, reused while its templates are unchanged.
+    pub theme: Option<Theme>,
+}
+
+/// [`prepare`] with the caches of a session.
+pub fn prepare_cached(
+    options: &BuildOptions,
+    caches: &mut BuildCaches,
+) -> Result<(Prepared, Diagnostics), Diagnostics> {
     let mut diagnostics = Diagnostics::new();
     let mut timings = Timings::default();
     let started = Instant::now();
     let load_options = LoadOptions {
         base_url: options.base_url.clone(),
     };
-    let loaded = load_site(&options.root, &load_options, &mut diagnostics);
+    let loaded = load_site_cached(
+        &options.root,
+        &load_options,
+        &mut diagnostics,
+        &mut caches.load,
+    );
     let theme_sources = loaded
         .as_ref()
         .and_then(|l: &LoadedSite| load_theme(&options.root, &l.config.theme, &mut diagnostics));
@@ -115,7 +143,10 @@ pub fn prepare(options: &BuildOptions) -> Result<(Prepared, Diagnostics), Diagno
         now: options.now,
     };
     let site = build_site(loaded, &model_options, &mut diagnostics);
-    let theme = Theme::compile(&theme_sources, &mut diagnostics);
+    let theme = match caches.theme.take() {
+        Some(theme) if theme.fingerprint == theme_fingerprint(&theme_sources) => Some(theme),
+        _ => Theme::compile(&theme_sources, &mut diagnostics),
+    };
     timings.model = started.elapsed();
     let theme = match theme {
         Some(theme) if !diagnostics.has_errors() => theme,
@@ -126,10 +157,12 @@ pub fn prepare(options: &BuildOptions) -> Result<(Prepared, Diagnostics), Diagno
     };
 
     let started = Instant::now();
-    let bodies = Bodies::render(&site, &mut diagnostics);
+    let bodies = Bodies::render_cached(&site, &mut diagnostics, Some(&caches.render.markdown));
+    caches.render.markdown.sweep();
     let files = site_files(&site);
     timings.render = started.elapsed();
     if diagnostics.has_errors() {
+        caches.theme = Some(theme);
         diagnostics.sort();
         return Err(diagnostics);
     }
@@ -165,6 +198,24 @@ fn site_files(site: &Site) -> Vec<StaticFile> {
         }
     }
     files
+}
+
+/// Renders a prepared site into `sink` reusing unchanged pages from `caches`.
+pub fn render_prepared_cached(
+    prepared: &mut Prepared,
+    sink: &dyn PageSink,
+    diagnostics: &mut Diagnostics,
+    caches: &RenderCaches,
+) -> RenderReport {
+    render_site_cached(
+        &prepared.site,
+        &mut prepared.theme,
+        &prepared.bodies,
+        &prepared.files,
+        sink,
+        diagnostics,
+        Some(&caches.pages),
+    )
 }
 
 /// Renders a prepared site into `sink` (pages only).

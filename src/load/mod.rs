@@ -111,6 +111,8 @@ pub struct MentionInput {
 pub struct ImageInput {
     /// A URL, a site path (`/images/x.jpg`) or a file of the story's bundle (`shop.jpg`).
     pub src: String,
+    /// Where `src:` stands in the file, for editorial findings (`rave check`).
+    pub position: Position,
     pub alt: Option<String>,
     pub credit: Option<String>,
     pub credit_url: Option<String>,
@@ -132,6 +134,8 @@ pub struct StoryInput {
     pub origin: Origin,
     pub slug: String,
     pub title: String,
+    /// Where `title:` stands in the file, for editorial findings (`rave check`).
+    pub title_position: Position,
     pub date: PostDate,
     pub updated: Option<PostDate>,
     /// Profile slug or plain name, as written; `None` falls back to the site's author.
@@ -278,12 +282,94 @@ struct Found {
 /// Suffix of the file that holds a story's reader comments (`my-story.comments.yaml`).
 pub const COMMENTS_SUFFIX: &str = ".comments.yaml";
 
+/// What identifies a file's version without reading it: length and modification time.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+struct Stamp {
+    len: u64,
+    modified: Option<std::time::SystemTime>,
+}
+
+impl Stamp {
+    fn of(path: &Path) -> Option<Stamp> {
+        let meta = std::fs::metadata(path).ok()?;
+        Some(Stamp {
+            len: meta.len(),
+            modified: meta.modified().ok(),
+        })
+    }
+}
+
+/// Everything a content file's parse depends on: its own stamp, its comments file's, and the
+/// files of its bundle (an image check reads them).
+#[derive(Debug, Clone, PartialEq, Eq)]
+struct CacheKey {
+    file: Stamp,
+    comments: Option<(PathBuf, Option<Stamp>)>,
+    assets: Vec<PathBuf>,
+}
+
+/// A parsed file, the key it was parsed under, and when.
+type CacheEntry = (
+    CacheKey,
+    std::time::SystemTime,
+    Option<Loaded>,
+    Vec<Diagnostic>,
+);
+
+/// Parsed content files kept between builds of a session, so that a rebuild reads and parses
+/// only files that changed. The result of a cached file is exactly what a fresh parse gives.
+///
+/// A file's stamp (length, modification time) is trusted only when the file was last modified
+/// well before it was parsed: file systems keep times at a coarse granularity, so a second edit
+/// in the same tick as the parse could otherwise go unseen (git calls such entries "racy").
+#[derive(Debug, Default)]
+pub struct LoadCache {
+    entries: std::collections::HashMap<PathBuf, CacheEntry>,
+}
+
+/// How much older than its parse a file's modification time must be for its stamp to be trusted.
+const RACY_MARGIN: std::time::Duration = std::time::Duration::from_secs(2);
+
+fn is_settled(key: &CacheKey, parsed_at: std::time::SystemTime) -> bool {
+    let settled = |stamp: &Stamp| stamp.modified.is_some_and(|m| m + RACY_MARGIN <= parsed_at);
+    settled(&key.file)
+        && key
+            .comments
+            .as_ref()
+            .is_none_or(|(_, s)| s.as_ref().is_none_or(settled))
+}
+
+impl LoadCache {
+    pub fn new() -> Self {
+        Self::default()
+    }
+
+    /// Number of files parsed (not taken from the cache) by the last load, for tests and stats.
+    pub fn len(&self) -> usize {
+        self.entries.len()
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.entries.is_empty()
+    }
+}
+
 /// Reads the site at `root`. Returns `None` when nothing sensible can be built (no readable
 /// `site.yaml`); otherwise the files that loaded, with every problem in `diagnostics`.
 pub fn load_site(
     root: &Path,
     options: &LoadOptions,
     diagnostics: &mut Diagnostics,
+) -> Option<LoadedSite> {
+    load_site_cached(root, options, diagnostics, &mut LoadCache::new())
+}
+
+/// [`load_site`] reusing the parses of unchanged files from `cache`, and updating it.
+pub fn load_site_cached(
+    root: &Path,
+    options: &LoadOptions,
+    diagnostics: &mut Diagnostics,
+    cache: &mut LoadCache,
 ) -> Option<LoadedSite> {
     let config_path = root.join(CONFIG_FILE);
     let config = match std::fs::read(&config_path) {
@@ -313,14 +399,34 @@ pub fn load_site(
     let found = walk_content(root, diagnostics);
     let static_files = walk_static(root, &root.join(STATIC_DIR), diagnostics);
 
-    let results: Vec<(Option<Loaded>, Vec<Diagnostic>)> = found
+    let previous = std::mem::take(&mut cache.entries);
+    let results: Vec<(PathBuf, CacheEntry)> = found
         .into_par_iter()
         .map(|f| {
+            let key = CacheKey {
+                file: Stamp::of(&f.path).unwrap_or(Stamp {
+                    len: u64::MAX,
+                    modified: None,
+                }),
+                comments: f.comments_file.as_ref().map(|c| (c.clone(), Stamp::of(c))),
+                assets: f.assets.clone(),
+            };
+            let path = f.path.clone();
+            if let Some((cached_key, parsed_at, loaded, local)) = previous.get(&path)
+                && *cached_key == key
+                && is_settled(&key, *parsed_at)
+            {
+                return (path, (key, *parsed_at, loaded.clone(), local.clone()));
+            }
+            let parsed_at = std::time::SystemTime::now();
             let mut local = Vec::new();
             let loaded = load_file(f, &mut local);
-            (loaded, local)
+            (path, (key, parsed_at, loaded, local))
         })
         .collect();
+    for (path, entry) in &results {
+        cache.entries.insert(path.clone(), entry.clone());
+    }
 
     let mut site = LoadedSite {
         root: root.to_path_buf(),
@@ -332,7 +438,7 @@ pub fn load_site(
         pages: Vec::new(),
         static_files,
     };
-    for (loaded, local) in results {
+    for (_, (_, _, loaded, local)) in results {
         diagnostics.extend(local);
         match loaded {
             Some(Loaded::Story(s)) => site.stories.push(*s),
@@ -346,6 +452,7 @@ pub fn load_site(
     Some(site)
 }
 
+#[derive(Debug, Clone)]
 enum Loaded {
     Story(Box<StoryInput>),
     Company(CompanyProfileInput),
@@ -900,6 +1007,7 @@ fn story_input(
 ) -> Option<StoryInput> {
     let errors_before = out.iter().filter(|d| d.is_error()).count();
     let title = required_text(source, &fm.title, "title", out);
+    let title_position = source.position(&fm.title.referenced);
     let date = parse_date(source, &fm.date, "date", out);
     let updated = fm
         .updated
@@ -997,6 +1105,7 @@ fn story_input(
         }
         Some(ImageInput {
             src: src.to_owned(),
+            position: source.position(&img.src.referenced),
             alt: img.alt.as_deref().map(str::trim).filter(|a| !a.is_empty()).map(str::to_owned),
             credit: img.credit.as_deref().map(str::trim).filter(|c| !c.is_empty()).map(str::to_owned),
             credit_url: checked_url(source, img.credit_url.as_ref(), out),
@@ -1017,6 +1126,7 @@ fn story_input(
         origin: Origin { path: found.rel },
         slug: slug?,
         title: title?,
+        title_position,
         date: date?,
         updated,
         author,

@@ -811,6 +811,7 @@ mod tests {
             },
             slug: slug.into(),
             title: slug.into(),
+            title_position: Position::START,
             date: PostDate::parse(date).expect("date"),
             updated: None,
             author: None,

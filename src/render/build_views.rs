@@ -4,6 +4,9 @@
 use rayon::prelude::*;
 use serde::Serialize;
 
+use std::sync::Arc;
+
+use super::cache::{MarkdownCache, PageCache, hash_bytes};
 use super::markdown::{self, Links, MarkdownOptions, Rendered};
 use super::urls::Urls;
 use super::views::*;
@@ -23,7 +26,7 @@ use crate::rating::{self, Grade, GradeBand, Rating, Verdict};
 /// Markdown of every document rendered once, indexed like the model's lists.
 #[derive(Debug, Default)]
 pub struct Bodies {
-    pub stories: Vec<Rendered>,
+    pub stories: Vec<Arc<Rendered>>,
     /// Per story, per comment.
     pub comments: Vec<Vec<String>>,
     /// Profile bodies; empty for companies without profile.
@@ -37,6 +40,15 @@ impl Bodies {
     /// Renders all Markdown of `site` in parallel. Broken internal links and missing images go
     /// to `diagnostics` with their file and line.
     pub fn render(site: &Site, diagnostics: &mut Diagnostics) -> Bodies {
+        Self::render_cached(site, diagnostics, None)
+    }
+
+    /// [`Bodies::render`] reusing unchanged stories' Markdown from `cache`.
+    pub fn render_cached(
+        site: &Site,
+        diagnostics: &mut Diagnostics,
+        cache: Option<&MarkdownCache>,
+    ) -> Bodies {
         let trusted = if site.config.allow_raw_html {
             MarkdownOptions::TRUSTED_HTML
         } else {
@@ -69,7 +81,7 @@ impl Bodies {
             report(origin, body, body_line, &r.problems);
             r.html
         };
-        let (stories, comments): (Vec<Rendered>, Vec<Vec<String>>) = site
+        let (stories, comments): (Vec<Arc<Rendered>>, Vec<Vec<String>>) = site
             .stories
             .par_iter()
             .map(|s| {
@@ -89,7 +101,19 @@ impl Bodies {
                     internal: &resolve,
                     local_files: Some(&files),
                 };
-                let rendered = markdown::render_with(&s.input.body, trusted, &links);
+                let render = || markdown::render_with(&s.input.body, trusted, &links);
+                // Internal links depend on other files, so bodies with them are not cached.
+                let rendered = match cache {
+                    Some(cache) if !s.input.body.contains("@/") => {
+                        let key = hash_bytes(&[
+                            s.input.body.as_bytes(),
+                            &[u8::from(site.config.allow_raw_html)],
+                            files.join("\n").as_bytes(),
+                        ]);
+                        cache.get_or_render(key, render)
+                    }
+                    _ => Arc::new(render()),
+                };
                 report(
                     &s.input.origin,
                     &s.input.body,
@@ -281,6 +305,8 @@ pub(super) struct ViewBuilder<'a> {
     cards: Vec<StoryCard<'a>>,
     /// Per story, per mention: the rating view (shared by cards and company pages).
     ratings: Vec<Vec<Option<RatingView>>>,
+    /// Pages rendered by an earlier build of the session, by context hash.
+    pub page_cache: Option<&'a PageCache>,
 }
 
 /// A failed page: template, output path, message.
@@ -310,6 +336,7 @@ impl<'a> ViewBuilder<'a> {
             display,
             cards: Vec::new(),
             ratings,
+            page_cache: None,
         };
         builder.cards = (0..site.stories.len())
             .into_par_iter()
@@ -388,11 +415,8 @@ impl<'a> ViewBuilder<'a> {
         jobs.push(Job::Search);
         jobs.push(Job::NotFound);
         jobs.push(Job::Feed(FeedOf::Site));
-        jobs.extend(
-            (0..site.companies.len())
-                .filter(|&c| !site.companies[c].mentions.is_empty())
-                .map(|c| Job::Feed(FeedOf::Company(c))),
-        );
+        // Every company page links its feed, so every company has one (empty until a story).
+        jobs.extend((0..site.companies.len()).map(|c| Job::Feed(FeedOf::Company(c))));
         jobs.extend((0..site.authors.len()).map(|a| Job::Feed(FeedOf::Author(a))));
         for taxonomy in [Taxonomy::Tags, Taxonomy::Categories] {
             jobs.extend(
@@ -722,8 +746,23 @@ impl<'a> ViewBuilder<'a> {
         vars: &T,
     ) -> Result<(String, Vec<u8>), JobError> {
         let path = self.urls.output_path(&meta.url);
-        match theme.render(template, &PageContext { meta, vars }) {
-            Ok(bytes) => Ok((path, bytes)),
+        let context = PageContext { meta, vars };
+        let key = self.page_cache.map(|_| {
+            let json = serde_json::to_vec(&context).unwrap_or_default();
+            hash_bytes(&[template.as_bytes(), &json])
+        });
+        if let (Some(cache), Some(key)) = (self.page_cache, key)
+            && let Some(bytes) = cache.get(&path, key)
+        {
+            return Ok((path, bytes.to_vec()));
+        }
+        match theme.render(template, &context) {
+            Ok(bytes) => {
+                if let (Some(cache), Some(key)) = (self.page_cache, key) {
+                    cache.put(&path, key, Arc::from(bytes.as_slice()));
+                }
+                Ok((path, bytes))
+            }
             Err(message) => Err((template, path, message)),
         }
     }
@@ -1190,6 +1229,7 @@ impl<'a> ViewBuilder<'a> {
                         count,
                     })
                     .collect(),
+                verdict_count: stats.verdict_total(),
                 first_date: stats.first.as_ref().map(date_view),
                 latest_date: stats.latest.as_ref().map(date_view),
                 periods: stats

@@ -7,6 +7,7 @@
 //! page's bytes depend only on its own view.
 
 mod build_views;
+pub mod cache;
 pub mod charts;
 pub mod escape;
 pub mod feeds;
@@ -68,6 +69,8 @@ impl PageSink for MemorySink {
 pub struct Theme {
     tera: tera::Tera,
     origins: BTreeMap<String, PathBuf>,
+    /// Hash of every template's name and text: pages rendered by an equal theme are equal.
+    pub fingerprint: u64,
 }
 
 /// Templates every theme must have.
@@ -128,6 +131,7 @@ impl Theme {
                 .iter()
                 .map(|(n, s)| (n.clone(), s.origin.clone()))
                 .collect(),
+            fingerprint: theme_fingerprint(sources),
         })
     }
 
@@ -146,6 +150,16 @@ impl Theme {
             .cloned()
             .unwrap_or_else(|| PathBuf::from(template))
     }
+}
+
+/// Hash of a theme's templates (names and texts).
+pub fn theme_fingerprint(sources: &ThemeSources) -> u64 {
+    let parts: Vec<&[u8]> = sources
+        .templates
+        .iter()
+        .flat_map(|(name, t)| [name.as_bytes(), t.text.as_bytes()])
+        .collect();
+    cache::hash_bytes(&parts)
 }
 
 /// `{{ x | score }}`: a number with at most one decimal and no trailing `.0` (`80`, `87.5`).
@@ -208,12 +222,33 @@ pub fn render_site(
     sink: &dyn PageSink,
     diagnostics: &mut Diagnostics,
 ) -> RenderReport {
+    render_site_cached(site, theme, bodies, files, sink, diagnostics, None)
+}
+
+/// [`render_site`] taking unchanged pages from `cache` instead of rendering them again.
+pub fn render_site_cached(
+    site: &Site,
+    theme: &mut Theme,
+    bodies: &Bodies,
+    files: &[StaticFile],
+    sink: &dyn PageSink,
+    diagnostics: &mut Diagnostics,
+    cache: Option<&cache::PageCache>,
+) -> RenderReport {
     let copied: std::collections::HashMap<&str, &StaticFile> =
         files.iter().map(|f| (f.destination.as_str(), f)).collect();
     let urls = Urls::new(&site.config);
-    let builder = ViewBuilder::new(site, bodies, &urls);
+    let mut builder = ViewBuilder::new(site, bodies, &urls);
     let site_view = builder.site_view();
     theme.tera.global_context().insert("site", &site_view);
+    if let Some(cache) = cache {
+        let site_json = serde_json::to_vec(&site_view).unwrap_or_default();
+        cache.begin(cache::hash_bytes(&[
+            &site_json,
+            &theme.fingerprint.to_le_bytes(),
+        ]));
+        builder.page_cache = Some(cache);
+    }
     let theme: &Theme = theme;
 
     let jobs = builder.jobs();

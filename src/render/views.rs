@@ -244,6 +244,8 @@ pub struct StatsView {
     /// A first.
     pub bands: Vec<BandView>,
     pub verdicts: Vec<VerdictCount>,
+    /// Ratings with a verdict, scored or verdict-only (the sum of `verdicts`).
+    pub verdict_count: usize,
     pub first_date: Option<DateView>,
     pub latest_date: Option<DateView>,
     /// Mean per year (per quarter for busy companies), oldest first.

@@ -1,8 +1,12 @@
 //! rave's integration tests: one test binary (like ripgrep's) that runs the real `rave` binary
 //! and the library pipeline on small sites built in temporary folders.
 
+mod authoring;
+mod blog;
 mod build;
+mod companies;
 mod errors;
 mod escaping;
+mod getting_started;
 mod output_safety;
 mod util;

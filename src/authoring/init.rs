@@ -1,0 +1,367 @@
+//! `rave init`: a small starter site that builds at once with the built-in default theme: a
+//! `site.yaml`, two short sample stories, a company profile, an author profile and `static/`.
+//! No theme is written; the default theme is embedded in the binary.
+//!
+//! The sample content is fictional and written for the starter (the example site of the
+//! repository is a different, larger blog).
+
+use std::path::{Path, PathBuf};
+
+use super::{AuthoringError, Created, create_new_file, one_line, shown, yaml_scalar};
+use crate::config::parse_site_config;
+use crate::diagnostics::Diagnostics;
+
+/// What `rave init` was asked for.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct InitOptions {
+    /// The folder to create the site in (made if missing).
+    pub dir: PathBuf,
+    pub title: Option<String>,
+    pub base_url: Option<String>,
+    /// Add the starter files to a folder that is not empty (existing files are kept).
+    pub force: bool,
+}
+
+/// What `rave init` did.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct InitOutcome {
+    pub dir: PathBuf,
+    /// Files written, relative to `dir`, in the order written.
+    pub created: Vec<PathBuf>,
+    /// Starter files that were there already and were left untouched (with `--force`).
+    pub kept: Vec<PathBuf>,
+}
+
+/// The title of a starter site when none is given.
+pub const DEFAULT_TITLE: &str = "Customer Stories";
+/// The `base_url` of a starter site when none is given; set it before publishing.
+pub const DEFAULT_BASE_URL: &str = "https://example.com";
+
+/// Entries of a folder that do not make it "not empty" for `rave init`: a fresh repository.
+const IGNORED_ENTRIES: [&str; 1] = [".git"];
+
+/// How many entries of a non-empty folder the refusal lists.
+const LISTED_ENTRIES: usize = 5;
+
+/// Creates the starter site described by `options`.
+pub fn init(options: &InitOptions) -> Result<InitOutcome, AuthoringError> {
+    let dir = &options.dir;
+    let title = one_line(options.title.as_deref().unwrap_or(DEFAULT_TITLE));
+    let base_url = options
+        .base_url
+        .as_deref()
+        .unwrap_or(DEFAULT_BASE_URL)
+        .trim()
+        .to_owned();
+    let files = starter_files(&title, &base_url)?;
+
+    if dir.exists() && !dir.is_dir() {
+        return Err(AuthoringError::refused(
+            format!("{} is a file, not a folder", shown(dir)),
+            "name a new or empty folder: rave init my-stories",
+        ));
+    }
+    if dir.is_dir() && !options.force {
+        let entries = folder_entries(dir)?;
+        if !entries.is_empty() {
+            return Err(not_empty(dir, &entries));
+        }
+    }
+
+    let mut outcome = InitOutcome {
+        dir: dir.clone(),
+        created: Vec::new(),
+        kept: Vec::new(),
+    };
+    for (relative, text) in files {
+        let path = dir.join(relative);
+        match create_new_file(&path, text.as_bytes()) {
+            Ok(Created::Written) => outcome.created.push(PathBuf::from(relative)),
+            Ok(Created::AlreadyThere) => outcome.kept.push(PathBuf::from(relative)),
+            Err(e) => {
+                return Err(AuthoringError::io(format!(
+                    "cannot write {}: {e}",
+                    shown(&path)
+                )));
+            }
+        }
+    }
+    Ok(outcome)
+}
+
+/// Names in `dir` that count for "not empty", sorted.
+fn folder_entries(dir: &Path) -> Result<Vec<String>, AuthoringError> {
+    let read = std::fs::read_dir(dir)
+        .map_err(|e| AuthoringError::io(format!("cannot read {}: {e}", shown(dir))))?;
+    let mut names = Vec::new();
+    for entry in read {
+        let entry =
+            entry.map_err(|e| AuthoringError::io(format!("cannot read {}: {e}", shown(dir))))?;
+        let name = entry.file_name().to_string_lossy().into_owned();
+        if IGNORED_ENTRIES.contains(&name.as_str()) {
+            continue;
+        }
+        let is_dir = entry.file_type().is_ok_and(|t| t.is_dir());
+        names.push(if is_dir { format!("{name}/") } else { name });
+    }
+    names.sort();
+    Ok(names)
+}
+
+fn not_empty(dir: &Path, entries: &[String]) -> AuthoringError {
+    let mut listed: Vec<String> = entries
+        .iter()
+        .take(LISTED_ENTRIES)
+        .map(|e| format!("`{e}`"))
+        .collect();
+    if entries.len() > LISTED_ENTRIES {
+        listed.push(format!("and {} more", entries.len() - LISTED_ENTRIES));
+    }
+    let (count, noun) = match entries.len() {
+        1 => (String::from("1"), "entry"),
+        n => (n.to_string(), "entries"),
+    };
+    AuthoringError::refused(
+        format!(
+            "{} is not empty ({count} {noun}: {})",
+            shown(dir),
+            listed.join(", ")
+        ),
+        "choose a new or empty folder, or pass --force to add the starter files here; \
+         existing files are never overwritten",
+    )
+}
+
+/// The starter site's files, `(path relative to the site, text)`, in writing order. The
+/// settings are checked by the build's own parser first, so a bad `--base-url` writes nothing.
+pub fn starter_files(
+    title: &str,
+    base_url: &str,
+) -> Result<Vec<(&'static str, String)>, AuthoringError> {
+    if title.is_empty() {
+        return Err(AuthoringError::usage(
+            "the site title is empty",
+            "give a title in quotes: --title \"Counter Tales\"",
+        ));
+    }
+    let site_yaml = site_yaml(&yaml_scalar(title)?, &yaml_scalar(base_url)?);
+    let mut diagnostics = Diagnostics::new();
+    let config = parse_site_config(
+        Path::new(crate::load::CONFIG_FILE),
+        &site_yaml,
+        None,
+        &mut diagnostics,
+    );
+    if let Some(d) = diagnostics.iter().find(|d| d.is_error()).cloned() {
+        let message = if d.message.contains("base_url") {
+            format!("--base-url `{base_url}` is not an absolute http(s) URL")
+        } else {
+            d.message
+        };
+        return Err(AuthoringError::usage(message, d.help.unwrap_or_default()));
+    }
+    debug_assert!(config.is_some());
+    Ok(vec![
+        ("site.yaml", site_yaml),
+        (
+            "content/stories/pebble-lane-birthday-cake.md",
+            STORY_BAKERY.to_owned(),
+        ),
+        (
+            "content/stories/fernhill-flat-tyre-gullwing-train.md",
+            STORY_CYCLES.to_owned(),
+        ),
+        (
+            "content/companies/pebble-lane-bakery.md",
+            COMPANY.to_owned(),
+        ),
+        ("content/authors/wren-castellano.md", AUTHOR.to_owned()),
+        ("static/favicon.svg", FAVICON.to_owned()),
+        (".gitignore", GITIGNORE.to_owned()),
+    ])
+}
+
+/// `site.yaml`, with the title and base URL already written as YAML scalars.
+fn site_yaml(title: &str, base_url: &str) -> String {
+    format!(
+        r#"# The blog's settings. Every key is explained in rave's docs/content.md.
+title: {title}
+# Where the site is published; links, feeds and the sitemap are made from it.
+# Set it before you upload: https://your.domain, or https://your.domain/blog
+base_url: {base_url}
+description: Customer service stories, the good, the bad and the ugly, told by the customers and graded.
+language: en
+# Stories that name no `author:` are credited to this name (or author profile slug).
+# author: Your Name
+# How grades are shown: grade (A+ ... F), stars (★★★★½) or percent.
+rating_display: grade
+stories_per_page: 10
+"#
+    )
+}
+
+const STORY_BAKERY: &str = r#"---
+title: Pebble Lane Bakery baked a birthday cake in an hour
+date: 2023-10-14
+author: wren-castellano
+companies:
+  - name: Pebble Lane
+    rating: A
+    channel: in-store
+tags: [bakeries, birthdays]
+category: Food and drink
+---
+I ordered a lemon cake for my daughter's seventh birthday two weeks ahead, paid in full, and wrote the date in my diary in capital letters. When I got to Pebble Lane Bakery at nine on the Saturday morning, there was no cake, and no order either.
+
+The baker at the counter, whose badge said Tomasz, looked at the empty shelf, then at my face, and said: "Give me an hour." He rang a colleague, who came in on her day off to mind the till, and disappeared into the back.
+
+At ten past ten he came out with a lemon sponge, still faintly warm, iced in yellow with a slightly wobbly number seven. He would not let me pay again, and he added a bag of shortbread "for the grown-ups".
+
+## Grade
+
+**Pebble Lane Bakery: A.** Orders get lost everywhere. What counts is what happens next, and what happened next was a baker who treated my daughter's birthday as his own problem to solve.
+"#;
+
+const STORY_CYCLES: &str = r#"---
+title: A flat tyre, a late train and a bike shop that stayed open
+date: 2023-11-04
+author: wren-castellano
+companies:
+  - name: Fernhill Cycles
+    rating: 5 stars
+    channel: in-store
+  - name: Gullwing Rail
+    rating: 2/5
+    channel: online
+tags: [cycling, trains]
+category: Getting around
+---
+I ride to the station, take the 17:40 home and cycle the last stretch. On a wet Thursday in November the train sat outside the city for fifty minutes, while the Gullwing Rail app went on saying "on time" and nobody on board said anything at all.
+
+When I finally got back to my bike, its back tyre was flat. It was a quarter to seven, and Fernhill Cycles, across the road, was turning its sign to *Closed*.
+
+The owner saw me through the glass, turned the sign back, and waved me in. She patched the tube, checked the brakes "while we're here", and charged me for the patch and nothing else. I rode home in the rain feeling oddly cheerful.
+
+## Grades
+
+**Fernhill Cycles: 5 stars.** Twenty minutes after closing time, for a stranger with a wet bike and a bad mood.
+
+**Gullwing Rail: 2/5.** Trains run late; that happens. Telling passengers nothing, on the train or in the app, is a choice.
+"#;
+
+const COMPANY: &str = r#"---
+name: Pebble Lane Bakery
+aliases:
+  - Pebble Lane
+website: https://pebble-lane-bakery.example.com
+description: A neighbourhood bakery known for its sourdough and its birthday cakes.
+---
+Pebble Lane Bakery is a small neighbourhood bakery, and a fictional one: it came with this starter site to show what a company page looks like. Stories that name it as "Pebble Lane" count here too, because that name is listed under `aliases:`.
+
+Replace it with a company your writers grade, or delete this file.
+"#;
+
+const AUTHOR: &str = r#"---
+name: Wren Castellano
+tagline: Parent, commuter and collector of small kindnesses
+---
+Wren is a fictional guest writer who came with this starter site. Replace this profile with your own (`rave new author "Your Name"`), or delete it together with the two sample stories.
+"#;
+
+const FAVICON: &str = r##"<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 32 32" width="32" height="32">
+  <path d="M5 4h22a3 3 0 0 1 3 3v14a3 3 0 0 1-3 3H14l-7 6v-6H5a3 3 0 0 1-3-3V7a3 3 0 0 1 3-3z" fill="#8a4f7d"/>
+  <path d="M16 7.5l2.2 4.6 5 .6-3.7 3.4 1 5-4.5-2.5-4.5 2.5 1-5-3.7-3.4 5-.6z" fill="#fff7e8"/>
+</svg>
+"##;
+
+const GITIGNORE: &str = "# What `rave build` writes: the built site, and its staging and lock files.\n\
+/public/\n\
+/.public.rave-*\n";
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::pipeline::{BuildOptions, build_in_memory};
+
+    fn options(dir: &Path) -> InitOptions {
+        InitOptions {
+            dir: dir.to_path_buf(),
+            title: None,
+            base_url: None,
+            force: false,
+        }
+    }
+
+    #[test]
+    fn the_starter_site_builds_with_no_warnings() {
+        let tmp = tempfile::tempdir().expect("tmp");
+        let dir = tmp.path().join("new-site");
+        let outcome = init(&options(&dir)).expect("init");
+        assert_eq!(outcome.created.len(), 7);
+        assert!(outcome.kept.is_empty());
+        assert!(
+            !dir.join("themes").exists(),
+            "the default theme is built in"
+        );
+        let mut build = BuildOptions::new(&dir);
+        build.now = "2024-01-01T00:00:00Z".parse().expect("now");
+        let (pages, diagnostics) = build_in_memory(&build)
+            .unwrap_or_else(|d| panic!("the starter site builds:\n{}", d.render()));
+        assert!(diagnostics.is_empty(), "{}", diagnostics.render());
+        assert!(pages.contains_key("companies/pebble-lane-bakery/index.html"));
+        assert!(pages.contains_key("companies/gullwing-rail/index.html"));
+    }
+
+    #[test]
+    fn title_and_base_url_are_quoted_and_checked() {
+        let files = starter_files("Tales: #1 \"of\" the counter", "https://example.org/blog")
+            .expect("files");
+        let mut d = Diagnostics::new();
+        let config = parse_site_config(Path::new("site.yaml"), &files[0].1, None, &mut d)
+            .expect("site.yaml parses");
+        assert_eq!(config.title, "Tales: #1 \"of\" the counter");
+        assert_eq!(config.root_path, "/blog/");
+        let e = starter_files("T", "example.org").expect_err("not absolute");
+        assert_eq!(e.kind, super::super::ErrorKind::Usage);
+        assert!(e.message.contains("--base-url"), "{}", e.message);
+        assert!(starter_files("  ", DEFAULT_BASE_URL).is_err());
+    }
+
+    #[test]
+    fn a_non_empty_folder_is_refused_with_what_is_in_it() {
+        let tmp = tempfile::tempdir().expect("tmp");
+        for name in ["a", "b", "c", "d", "e", "f", "g"] {
+            std::fs::write(tmp.path().join(name), name).expect("write");
+        }
+        std::fs::create_dir(tmp.path().join(".git")).expect("mkdir");
+        let e = init(&options(tmp.path())).expect_err("refused");
+        assert_eq!(e.kind, super::super::ErrorKind::Refused);
+        assert!(
+            e.message
+                .ends_with("is not empty (7 entries: `a`, `b`, `c`, `d`, `e`, and 2 more)"),
+            "{}",
+            e.message
+        );
+    }
+
+    #[test]
+    fn a_fresh_repository_counts_as_empty() {
+        let tmp = tempfile::tempdir().expect("tmp");
+        std::fs::create_dir(tmp.path().join(".git")).expect("mkdir");
+        init(&options(tmp.path())).expect("init");
+    }
+
+    #[test]
+    fn force_keeps_existing_files() {
+        let tmp = tempfile::tempdir().expect("tmp");
+        std::fs::write(tmp.path().join("site.yaml"), "mine").expect("write");
+        let mut o = options(tmp.path());
+        o.force = true;
+        let outcome = init(&o).expect("init");
+        assert_eq!(outcome.kept, [PathBuf::from("site.yaml")]);
+        assert_eq!(
+            std::fs::read_to_string(tmp.path().join("site.yaml")).expect("read"),
+            "mine"
+        );
+    }
+}

@@ -1,0 +1,606 @@
+//! `rave check`: everything a build validates, without writing anything, plus editorial
+//! warnings a build does not give: company names that look like the same company spelled two
+//! ways, stories that rate no company, profiles no story uses, images without alt text, and
+//! titles too long for search results and feeds.
+//!
+//! The site is prepared and rendered into a [`MemorySink`] exactly as `rave build` would, with
+//! drafts and future-dated stories included (they will be published one day). Findings are
+//! [`Diagnostic`]s with file and line, so they print like build errors; nothing here prints.
+
+use std::collections::BTreeMap;
+use std::fmt::Write as _;
+use std::path::{Path, PathBuf};
+
+use jiff::Timestamp;
+use pulldown_cmark::{Event, Options, Parser, Tag, TagEnd};
+
+use crate::diagnostics::{Diagnostic, Diagnostics, Position, count_line};
+use crate::load::{LoadOptions, Origin, load_site};
+use crate::model::{Company, ModelOptions, Site, build_site, company_key, company_slug};
+use crate::pipeline::{self, BuildOptions};
+use crate::render::MemorySink;
+use crate::style::Style;
+
+/// Titles longer than this many characters get a warning: search results and feed readers cut
+/// them at about this length.
+pub const MAX_TITLE_CHARS: usize = 70;
+
+/// What to check.
+#[derive(Debug, Clone)]
+pub struct CheckOptions {
+    /// The site folder (holds `site.yaml`).
+    pub root: PathBuf,
+    /// The "now" of the build check (only decides which stories are future-dated, and those
+    /// are checked too).
+    pub now: Timestamp,
+}
+
+impl CheckOptions {
+    pub fn new(root: impl Into<PathBuf>) -> Self {
+        CheckOptions {
+            root: root.into(),
+            now: Timestamp::now(),
+        }
+    }
+}
+
+/// What was checked, for the summary.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub struct Checked {
+    pub stories: usize,
+    pub companies: usize,
+    pub authors: usize,
+    pub pages: usize,
+}
+
+/// The findings of one check, sorted by file and line.
+#[derive(Debug, Clone, Default)]
+pub struct CheckReport {
+    pub diagnostics: Diagnostics,
+    /// `None` when the site could not be read at all (no `site.yaml`).
+    pub checked: Option<Checked>,
+}
+
+impl CheckReport {
+    /// True when a build would fail.
+    pub fn has_errors(&self) -> bool {
+        self.diagnostics.has_errors()
+    }
+
+    /// True when the check fails: errors, or warnings when `strict`.
+    pub fn fails(&self, strict: bool) -> bool {
+        self.has_errors() || (strict && !self.diagnostics.is_empty())
+    }
+
+    /// Files with at least one finding.
+    pub fn files(&self) -> usize {
+        let mut paths: Vec<&Path> = self.diagnostics.iter().map(|d| d.path.as_path()).collect();
+        paths.dedup();
+        paths.len()
+    }
+}
+
+/// Checks the site at `options.root`.
+pub fn check(options: &CheckOptions) -> CheckReport {
+    let mut build = BuildOptions::new(&options.root);
+    build.drafts = true;
+    build.future = true;
+    build.now = options.now;
+    let (mut diagnostics, site) = match pipeline::prepare(&build) {
+        Ok((mut prepared, mut diagnostics)) => {
+            let sink = MemorySink::new();
+            pipeline::render_prepared(&mut prepared, &sink, &mut diagnostics);
+            (diagnostics, Some(prepared.site))
+        }
+        Err(diagnostics) => {
+            // The build stops at errors; the editorial checks still look at what loaded.
+            let mut ignored = Diagnostics::new();
+            let site =
+                load_site(&options.root, &LoadOptions::default(), &mut ignored).map(|loaded| {
+                    let model = ModelOptions {
+                        drafts: true,
+                        future: true,
+                        now: options.now,
+                    };
+                    build_site(loaded, &model, &mut ignored)
+                });
+            (diagnostics, site)
+        }
+    };
+    let checked = site.as_ref().map(|site| {
+        editorial(site, &mut diagnostics);
+        Checked {
+            stories: site.stories.len(),
+            companies: site.companies.len(),
+            authors: site.authors.len(),
+            pages: site.pages.len(),
+        }
+    });
+    diagnostics.sort();
+    CheckReport {
+        diagnostics,
+        checked,
+    }
+}
+
+/// Every editorial warning about `site`.
+pub fn editorial(site: &Site, out: &mut Diagnostics) {
+    near_duplicate_companies(site, out);
+    unrated_stories(site, out);
+    unused_profiles(site, out);
+    missing_alt_text(site, out);
+    long_titles(site, out);
+}
+
+/// How two company names are alike.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Likeness {
+    /// A letter or two apart (`Amazon`, `Amazn`).
+    Spelling,
+    /// One name is the other with words added (`Dell`, `Dell Inc`).
+    WordPrefix,
+}
+
+/// The words of a name for comparison: folded like company identity, punctuation dropped.
+fn name_words(name: &str) -> Vec<String> {
+    company_key(name)
+        .split_whitespace()
+        .map(|w| {
+            w.chars()
+                .filter(|c| c.is_alphanumeric())
+                .collect::<String>()
+        })
+        .filter(|w| !w.is_empty())
+        .collect()
+}
+
+/// Whether two names of different companies look like one company.
+fn likeness(a: &str, b: &str) -> Option<Likeness> {
+    let (wa, wb) = (name_words(a), name_words(b));
+    if wa.is_empty() || wb.is_empty() || wa == wb {
+        // Equal words with different punctuation: the build's slug check reports those.
+        return None;
+    }
+    let (short, long) = if wa.len() <= wb.len() {
+        (&wa, &wb)
+    } else {
+        (&wb, &wa)
+    };
+    if long.starts_with(short) {
+        return Some(Likeness::WordPrefix);
+    }
+    let (ja, jb) = (wa.join(" "), wb.join(" "));
+    let digits = |s: &str| s.chars().filter(char::is_ascii_digit).collect::<String>();
+    if digits(&ja) != digits(&jb) {
+        // `Channel 4` and `Channel 5`, `Studio 54` and `Studio 45`: numbers tell things apart.
+        return None;
+    }
+    let shortest = ja.chars().count().min(jb.chars().count());
+    let allowed = match shortest {
+        0..=4 => 0,
+        5..=9 => 1,
+        _ => 2,
+    };
+    let distance = strsim::damerau_levenshtein(&ja, &jb);
+    (distance > 0 && distance <= allowed).then_some(Likeness::Spelling)
+}
+
+/// Every name a company is known by: its display name and its profile's aliases.
+fn known_names(company: &Company) -> Vec<&str> {
+    let mut names = vec![company.name.as_str()];
+    if let Some(p) = &company.profile {
+        names.extend(p.aliases.iter().map(|(a, _)| a.as_str()));
+    }
+    names
+}
+
+/// Which of two look-alike companies is the established one: a profile, then more stories,
+/// then more ratings, then A-Z. Returns `(established, variant)`.
+fn established_first(site: &Site, a: usize, b: usize) -> (usize, usize) {
+    let rank = |c: &Company| {
+        (
+            c.profile.is_some(),
+            c.stats.story_count,
+            c.stats.rating_count,
+        )
+    };
+    if rank(&site.companies[b]) > rank(&site.companies[a]) {
+        (b, a)
+    } else {
+        (a, b)
+    }
+}
+
+/// Where a story first names company `id`: the story's file and the mention's `name:` line.
+fn first_mention(site: &Site, id: usize) -> Option<(PathBuf, Position)> {
+    site.stories
+        .iter()
+        .flat_map(|s| {
+            s.mentions
+                .iter()
+                .zip(&s.input.mentions)
+                .filter(|(m, _)| m.company == id)
+                .map(move |(_, input)| (s.input.origin.path.clone(), input.position))
+        })
+        .min()
+}
+
+fn near_duplicate_companies(site: &Site, out: &mut Diagnostics) {
+    let names: Vec<Vec<&str>> = site.companies.iter().map(known_names).collect();
+    for a in 0..site.companies.len() {
+        for b in a + 1..site.companies.len() {
+            let found = names[a].iter().find_map(|na| {
+                names[b]
+                    .iter()
+                    .find_map(|nb| likeness(na, nb).map(|l| (*na, *nb, l)))
+            });
+            let Some((name_a, name_b, how)) = found else {
+                continue;
+            };
+            let (keep, variant) = established_first(site, a, b);
+            let (keep_name, variant_name) = if keep == a {
+                (name_a, name_b)
+            } else {
+                (name_b, name_a)
+            };
+            let message = match how {
+                Likeness::Spelling => format!(
+                    "companies `{variant_name}` and `{keep_name}` differ only slightly, so they count as two companies"
+                ),
+                Likeness::WordPrefix => format!(
+                    "companies `{variant_name}` and `{keep_name}` count as two companies, though one name starts the other"
+                ),
+            };
+            let kept = &site.companies[keep];
+            let alias_help = match &kept.profile {
+                Some(p) => format!(
+                    "if they are one company, add `{variant_name}` under `aliases:` in {}",
+                    p.origin.path.display()
+                ),
+                None => format!(
+                    "if they are one company, create content/companies/{}.md (rave new company \"{}\") and list `{variant_name}` under `aliases:`",
+                    company_slug(&kept.name),
+                    kept.name
+                ),
+            };
+            let help = format!(
+                "{alias_help}, or correct the spelling; if they are different companies, give them names that tell them apart"
+            );
+            let diagnostic = match first_mention(site, variant) {
+                Some((path, position)) => Diagnostic::warning(path, message).at(position),
+                None => match &site.companies[variant].profile {
+                    Some(p) => Diagnostic::warning(&p.origin.path, message),
+                    None => continue,
+                },
+            };
+            out.push(diagnostic.with_help(help));
+        }
+    }
+}
+
+fn unrated_stories(site: &Site, out: &mut Diagnostics) {
+    for story in &site.stories {
+        let input = &story.input;
+        if input.mentions.is_empty() {
+            out.push(
+                Diagnostic::warning(&input.origin.path, "this story rates no company")
+                    .at(input.title_position)
+                    .with_help(
+                        "add `companies:` with a `name:` and a `rating:` (A+ to F, 4/5, 4 stars, 80%, or good/bad/ugly/mixed) for each company it is about",
+                    ),
+            );
+        } else if input.mentions.iter().all(|m| m.rating.is_none()) {
+            let count = input.mentions.len();
+            out.push(
+                Diagnostic::warning(
+                    &input.origin.path,
+                    format!(
+                        "this story names {count} {} but rates none",
+                        if count == 1 { "company" } else { "companies" }
+                    ),
+                )
+                .at(input.mentions[0].position)
+                .with_help(
+                    "add a `rating:` (A+ to F, 4/5, 4 stars, 80%) or a `verdict:` to at least one company, so that it counts in the grades",
+                ),
+            );
+        }
+    }
+}
+
+fn unused_profiles(site: &Site, out: &mut Diagnostics) {
+    for company in &site.companies {
+        if let Some(p) = &company.profile
+            && company.mentions.is_empty()
+        {
+            out.push(
+                Diagnostic::warning(
+                    &p.origin.path,
+                    format!("company profile `{}` is used by no story", company.name),
+                )
+                .with_help(
+                    "name the company (or one of its `aliases:`) in a story's `companies:`, or delete this file",
+                ),
+            );
+        }
+    }
+    for author in &site.authors {
+        if let Some(p) = &author.profile
+            && author.stories.is_empty()
+        {
+            out.push(
+                Diagnostic::warning(
+                    &p.origin.path,
+                    format!("author profile `{}` is used by no story", author.name),
+                )
+                .with_help(format!(
+                    "credit a story to this author with `author: {}`, or delete this file",
+                    author.slug
+                )),
+            );
+        }
+    }
+    for series in &site.series {
+        if let Some(p) = &series.profile
+            && series.stories.is_empty()
+            && series.upcoming.is_empty()
+        {
+            out.push(
+                Diagnostic::warning(
+                    &p.origin.path,
+                    format!("series `{}` has no stories", series.title),
+                )
+                .with_help(format!(
+                    "add `series: {}` to the stories that belong to it, or delete this file",
+                    series.slug
+                )),
+            );
+        }
+    }
+}
+
+fn missing_alt_text(site: &Site, out: &mut Diagnostics) {
+    for story in &site.stories {
+        let input = &story.input;
+        if let Some(image) = &input.image
+            && image.alt.is_none()
+        {
+            out.push(
+                Diagnostic::warning(
+                    &input.origin.path,
+                    format!("the lead image `{}` has no alt text", image.src),
+                )
+                .at(image.position)
+                .with_help(
+                    "add `alt:` under `image:`, saying what the picture shows, for readers who cannot see it",
+                ),
+            );
+        }
+        markdown_images(&input.origin, &input.body, input.body_line, out);
+    }
+    let profiles = site
+        .companies
+        .iter()
+        .filter_map(|c| {
+            c.profile
+                .as_ref()
+                .map(|p| (&p.origin, &p.body, p.body_line))
+        })
+        .chain(site.authors.iter().filter_map(|a| {
+            a.profile
+                .as_ref()
+                .map(|p| (&p.origin, &p.body, p.body_line))
+        }))
+        .chain(site.series.iter().filter_map(|s| {
+            s.profile
+                .as_ref()
+                .map(|p| (&p.origin, &p.body, p.body_line))
+        }))
+        .chain(site.pages.iter().map(|p| (&p.origin, &p.body, p.body_line)));
+    for (origin, body, body_line) in profiles {
+        markdown_images(origin, body, body_line, out);
+    }
+}
+
+/// Markdown images whose alt text (the part in brackets) is empty.
+fn markdown_images(origin: &Origin, body: &str, body_line: usize, out: &mut Diagnostics) {
+    let options = Options::ENABLE_TABLES
+        | Options::ENABLE_FOOTNOTES
+        | Options::ENABLE_STRIKETHROUGH
+        | Options::ENABLE_SMART_PUNCTUATION
+        | Options::ENABLE_HEADING_ATTRIBUTES;
+    let mut open: Option<(usize, String, String)> = None;
+    for (event, range) in Parser::new_ext(body, options).into_offset_iter() {
+        match event {
+            Event::Start(Tag::Image { dest_url, .. }) => {
+                open = Some((range.start, dest_url.to_string(), String::new()));
+            }
+            Event::Text(t) | Event::Code(t) => {
+                if let Some((_, _, alt)) = &mut open {
+                    alt.push_str(&t);
+                }
+            }
+            Event::End(TagEnd::Image) => {
+                if let Some((offset, url, alt)) = open.take()
+                    && alt.trim().is_empty()
+                {
+                    out.push(
+                        Diagnostic::warning(
+                            &origin.path,
+                            format!("image `{url}` has no alt text"),
+                        )
+                        .at(position_in_body(body, body_line, offset))
+                        .with_help(format!(
+                            "describe the picture between the brackets: `![A parcel left in the rain]({url})`"
+                        )),
+                    );
+                }
+            }
+            _ => {}
+        }
+    }
+}
+
+/// The file position of a byte offset of a body that starts on line `body_line`.
+fn position_in_body(body: &str, body_line: usize, offset: usize) -> Position {
+    let before = body.get(..offset).unwrap_or(body);
+    let line = body_line + before.matches('\n').count();
+    let column = before.rsplit('\n').next().map_or(0, |l| l.chars().count()) + 1;
+    Position::new(line, column)
+}
+
+fn long_titles(site: &Site, out: &mut Diagnostics) {
+    let help = format!(
+        "keep titles to {MAX_TITLE_CHARS} characters or fewer, so that search results and feed readers show them whole; the story can say the rest"
+    );
+    for story in &site.stories {
+        let length = story.input.title.chars().count();
+        if length > MAX_TITLE_CHARS {
+            out.push(
+                Diagnostic::warning(
+                    &story.input.origin.path,
+                    format!("the title is {length} characters long"),
+                )
+                .at(story.input.title_position)
+                .with_help(help.clone()),
+            );
+        }
+    }
+    for page in &site.pages {
+        let length = page.title.chars().count();
+        if length > MAX_TITLE_CHARS {
+            out.push(
+                Diagnostic::warning(
+                    &page.origin.path,
+                    format!("the title is {length} characters long"),
+                )
+                .with_help(help.clone()),
+            );
+        }
+    }
+}
+
+/// The report as text: findings grouped under their file, then a summary line.
+pub fn render_report(report: &CheckReport, strict: bool, style: Style) -> String {
+    let mut groups: BTreeMap<&Path, Vec<&Diagnostic>> = BTreeMap::new();
+    for d in report.diagnostics.iter() {
+        groups.entry(d.path.as_path()).or_default().push(d);
+    }
+    let mut out = String::new();
+    for (path, findings) in &groups {
+        let errors = findings.iter().filter(|d| d.is_error()).count();
+        let _ = writeln!(
+            out,
+            "{} {}",
+            style.bold(&path.display().to_string()),
+            style.dim(&format!(
+                "({})",
+                count_line(errors, findings.len() - errors, Style::PLAIN)
+            ))
+        );
+        for d in findings {
+            for line in d.render_with(style).lines() {
+                let _ = writeln!(out, "  {line}");
+            }
+        }
+        out.push('\n');
+    }
+    let errors = report.diagnostics.error_count();
+    let warnings = report.diagnostics.warning_count();
+    let what = match report.checked {
+        Some(c) => format!(
+            "checked {} {}, {} {}, {} {} and {} {}",
+            c.stories,
+            plural(c.stories, "story", "stories"),
+            c.companies,
+            plural(c.companies, "company", "companies"),
+            c.authors,
+            plural(c.authors, "author", "authors"),
+            c.pages,
+            plural(c.pages, "page", "pages"),
+        ),
+        None => "the site could not be read".to_owned(),
+    };
+    let files = report.files();
+    let counts = if errors + warnings == 0 {
+        style.success("no problems found")
+    } else {
+        format!(
+            "{} in {files} {}",
+            count_line(errors, warnings, style),
+            plural(files, "file", "files")
+        )
+    };
+    let verdict = if report.has_errors() {
+        format!("; {}", style.error("`rave build` would fail"))
+    } else if strict && warnings > 0 {
+        format!("; {}", style.error("--strict fails on warnings"))
+    } else {
+        String::new()
+    };
+    let _ = writeln!(out, "{what}: {counts}{verdict}");
+    out
+}
+
+fn plural<'a>(n: usize, one: &'a str, many: &'a str) -> &'a str {
+    if n == 1 { one } else { many }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn likeness_of_names() {
+        assert_eq!(likeness("Amazon", "Amazn"), Some(Likeness::Spelling));
+        assert_eq!(likeness("Dell", "Dell Inc"), Some(Likeness::WordPrefix));
+        assert_eq!(likeness("Dell Inc.", "dell"), Some(Likeness::WordPrefix));
+        assert_eq!(
+            likeness("Copperline Couriers", "Coperline Courier"),
+            Some(Likeness::Spelling)
+        );
+        // Short names a letter apart are often different companies.
+        assert_eq!(likeness("Dell", "Bell"), None);
+        assert_eq!(likeness("Amazon", "Argos"), None);
+        assert_eq!(likeness("Dellwood", "Dell"), None);
+        assert_eq!(likeness("AT&T", "AT-T"), None);
+        assert_eq!(likeness("Channel 4", "Channel 5"), None);
+        assert_eq!(likeness("Studio 54", "Studio 45"), None);
+    }
+
+    #[test]
+    fn body_offsets_become_file_positions() {
+        let body = "First line\n\nSee ![](x.jpg)\n";
+        let offset = body.find("![").expect("image");
+        assert_eq!(position_in_body(body, 5, offset), Position::new(7, 5));
+    }
+
+    #[test]
+    fn empty_alt_text_is_found_in_markdown() {
+        let origin = Origin {
+            path: PathBuf::from("content/pages/p.md"),
+        };
+        let mut d = Diagnostics::new();
+        markdown_images(
+            &origin,
+            "![](a.jpg)\n\n![A shop](b.jpg) ![ ](c.jpg)\n",
+            4,
+            &mut d,
+        );
+        let found: Vec<(String, Option<Position>)> =
+            d.iter().map(|d| (d.message.clone(), d.position)).collect();
+        assert_eq!(
+            found,
+            [
+                (
+                    "image `a.jpg` has no alt text".to_owned(),
+                    Some(Position::new(4, 1))
+                ),
+                (
+                    "image `c.jpg` has no alt text".to_owned(),
+                    Some(Position::new(6, 18))
+                ),
+            ]
+        );
+    }
+}

@@ -1,0 +1,536 @@
+//! `rave serve`: a development server over an incremental [`Session`]. Serves the last good
+//! build from memory (it never writes or deletes the output folder), rebuilds on every change,
+//! and reloads open pages over server-sent events. A failed rebuild keeps the last good site
+//! served and shows its errors in an overlay on every page until the files are fixed.
+//!
+//! Requests are answered only from the snapshot's own paths: a request path is decoded, checked
+//! segment by segment, and looked up in a map; it never reaches the file system, so `..`,
+//! `%2e%2e`, encoded slashes and absolute paths cannot leave the site.
+
+use std::net::{IpAddr, SocketAddr};
+use std::sync::{Arc, RwLock};
+use std::time::Duration;
+
+use anyhow::{Context as _, Result};
+use axum::Router;
+use axum::body::Body;
+use axum::extract::State;
+use axum::http::{HeaderValue, Method, Request, Response, StatusCode, header};
+use axum::response::sse::{Event, KeepAlive, Sse};
+use tokio::sync::broadcast;
+use tokio_stream::StreamExt as _;
+use tokio_stream::wrappers::BroadcastStream;
+
+use crate::diagnostics::Diagnostics;
+use crate::render::escape::escape_html;
+use crate::session::{Session, Snapshot};
+
+/// The path of the live-reload event stream.
+pub const EVENTS_PATH: &str = "/__rave/events";
+
+/// What `rave serve` serves and how.
+#[derive(Debug, Clone)]
+pub struct ServeOptions {
+    pub interface: IpAddr,
+    /// First port to try; the next free ones are tried when it is taken.
+    pub port: u16,
+    pub poll: bool,
+    pub open: bool,
+}
+
+/// A message to open pages.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum LiveEvent {
+    /// A rebuild succeeded: reload.
+    Reload,
+    /// A rebuild failed: reload to show the overlay.
+    Failed,
+}
+
+/// The state shared by the server and the rebuild loop.
+#[derive(Debug)]
+pub struct ServeState {
+    snapshot: RwLock<Arc<Snapshot>>,
+    /// Rendered diagnostics of the last failed rebuild; `None` when the last build succeeded.
+    errors: RwLock<Option<String>>,
+    events: broadcast::Sender<LiveEvent>,
+    /// `/` or `/blog/`: the site is served under its base URL's path.
+    root_path: String,
+}
+
+fn read<T: Clone>(lock: &RwLock<T>) -> T {
+    lock.read().unwrap_or_else(|e| e.into_inner()).clone()
+}
+
+fn write<T>(lock: &RwLock<T>, value: T) {
+    *lock.write().unwrap_or_else(|e| e.into_inner()) = value;
+}
+
+impl ServeState {
+    pub fn new(snapshot: Snapshot, root_path: String) -> Arc<ServeState> {
+        let (events, _) = broadcast::channel(16);
+        Arc::new(ServeState {
+            snapshot: RwLock::new(Arc::new(snapshot)),
+            errors: RwLock::new(None),
+            events,
+            root_path,
+        })
+    }
+
+    /// Publishes a successful rebuild.
+    pub fn publish(&self, snapshot: Snapshot) {
+        write(&self.snapshot, Arc::new(snapshot));
+        write(&self.errors, None);
+        let _ = self.events.send(LiveEvent::Reload);
+    }
+
+    /// Publishes a failed rebuild: the last good snapshot stays.
+    pub fn fail(&self, diagnostics: &Diagnostics) {
+        write(&self.errors, Some(diagnostics.render()));
+        let _ = self.events.send(LiveEvent::Failed);
+    }
+
+    pub fn subscribe(&self) -> broadcast::Receiver<LiveEvent> {
+        self.events.subscribe()
+    }
+}
+
+/// Decodes `%XX` escapes; `None` for malformed escapes or a result that is not UTF-8.
+fn percent_decode(path: &str) -> Option<String> {
+    let bytes = path.as_bytes();
+    let mut out = Vec::with_capacity(bytes.len());
+    let mut i = 0;
+    while i < bytes.len() {
+        if bytes[i] == b'%' {
+            let hex = std::str::from_utf8(bytes.get(i + 1..i + 3)?).ok()?;
+            out.push(u8::from_str_radix(hex, 16).ok()?);
+            i += 3;
+        } else {
+            out.push(bytes[i]);
+            i += 1;
+        }
+    }
+    String::from_utf8(out).ok()
+}
+
+/// The output path a request path names, if it is a well-formed path inside the site:
+/// `/blog/stories/x/` -> `stories/x/index.html`. Refuses dot segments, backslashes, NUL,
+/// encoded slashes and anything outside `root_path`.
+pub fn resolve_request_path(raw: &str, root_path: &str) -> Option<String> {
+    let lower = raw.to_ascii_lowercase();
+    if lower.contains("%2f") || lower.contains("%5c") || lower.contains("%00") {
+        return None;
+    }
+    let decoded = percent_decode(raw)?;
+    if decoded.contains(['\\', '\0']) || decoded.contains("//") {
+        return None;
+    }
+    let inside = decoded.strip_prefix(root_path).or_else(|| {
+        (decoded.len() + 1 == root_path.len() && root_path.starts_with(&decoded)).then_some("")
+    })?;
+    let segments: Vec<&str> = inside.split('/').collect();
+    if segments
+        .iter()
+        .any(|s| *s == "." || *s == ".." || s.chars().any(char::is_control))
+    {
+        return None;
+    }
+    if inside.is_empty() || inside.ends_with('/') {
+        Some(format!("{inside}index.html"))
+    } else {
+        Some(inside.to_owned())
+    }
+}
+
+/// The content type of an output path, by extension.
+pub fn content_type(path: &str) -> &'static str {
+    let ext = path
+        .rsplit_once('.')
+        .map(|(_, e)| e.to_ascii_lowercase())
+        .unwrap_or_default();
+    match ext.as_str() {
+        "html" | "htm" => "text/html; charset=utf-8",
+        "css" => "text/css; charset=utf-8",
+        "js" | "mjs" => "text/javascript; charset=utf-8",
+        "json" => "application/json",
+        "xml" => "application/xml; charset=utf-8",
+        "txt" => "text/plain; charset=utf-8",
+        "svg" => "image/svg+xml",
+        "png" => "image/png",
+        "jpg" | "jpeg" => "image/jpeg",
+        "gif" => "image/gif",
+        "webp" => "image/webp",
+        "avif" => "image/avif",
+        "ico" => "image/x-icon",
+        "woff2" => "font/woff2",
+        "woff" => "font/woff",
+        "pdf" => "application/pdf",
+        "mp4" => "video/mp4",
+        "webm" => "video/webm",
+        _ => "application/octet-stream",
+    }
+}
+
+/// The script every served page gets: reload when the site is rebuilt.
+fn live_script() -> String {
+    format!(
+        "<script>(function(){{var s=new EventSource(\"{EVENTS_PATH}\");s.addEventListener(\"reload\",function(){{location.reload()}});s.addEventListener(\"failed\",function(){{location.reload()}});}})();</script>"
+    )
+}
+
+/// The error overlay shown on every page while the last rebuild failed.
+fn overlay(errors: &str) -> String {
+    format!(
+        "<div id=\"rave-error-overlay\" role=\"alert\" style=\"position:fixed;inset:0;z-index:2147483647;overflow:auto;background:rgba(20,20,24,.94);color:#fff;font:14px/1.5 ui-monospace,monospace;padding:2rem\"><p style=\"font:bold 18px system-ui,sans-serif;margin:0 0 1rem;color:#ff8a80\">rave: the last rebuild failed; this page shows the last good build.</p><pre style=\"white-space:pre-wrap;margin:0\">{}</pre><p style=\"margin:1rem 0 0;color:#ccc\">Fix the files and save: this page reloads by itself.</p></div>",
+        escape_html(errors)
+    )
+}
+
+/// Adds the live-reload script (and the overlay while a rebuild is failing) before `</body>`.
+fn inject(html: Vec<u8>, errors: Option<&str>) -> Vec<u8> {
+    let mut extra = live_script();
+    if let Some(errors) = errors {
+        extra.push_str(&overlay(errors));
+    }
+    let text = String::from_utf8_lossy(&html);
+    let at = text.rfind("</body>").unwrap_or(text.len());
+    let mut out = String::with_capacity(text.len() + extra.len());
+    out.push_str(&text[..at]);
+    out.push_str(&extra);
+    out.push_str(&text[at..]);
+    out.into_bytes()
+}
+
+fn respond(status: StatusCode, path: &str, bytes: Vec<u8>, head: bool) -> Response<Body> {
+    let len = bytes.len();
+    let mut response = Response::new(if head {
+        Body::empty()
+    } else {
+        Body::from(bytes)
+    });
+    *response.status_mut() = status;
+    let headers = response.headers_mut();
+    headers.insert(
+        header::CONTENT_TYPE,
+        HeaderValue::from_static(content_type(path)),
+    );
+    headers.insert(header::CONTENT_LENGTH, HeaderValue::from(len));
+    headers.insert(header::CACHE_CONTROL, HeaderValue::from_static("no-store"));
+    headers.insert(
+        "x-content-type-options",
+        HeaderValue::from_static("nosniff"),
+    );
+    response
+}
+
+/// Answers one request from the current snapshot.
+pub fn answer(state: &ServeState, method: &Method, raw_path: &str) -> Response<Body> {
+    if method != Method::GET && method != Method::HEAD {
+        let mut r = Response::new(Body::from("method not allowed\n"));
+        *r.status_mut() = StatusCode::METHOD_NOT_ALLOWED;
+        r.headers_mut()
+            .insert(header::ALLOW, HeaderValue::from_static("GET, HEAD"));
+        return r;
+    }
+    let head = method == Method::HEAD;
+    let snapshot = read(&state.snapshot);
+    let errors = read(&state.errors);
+    let page = |status: StatusCode, path: &str, bytes: Vec<u8>| {
+        let bytes = if path.ends_with(".html") {
+            inject(bytes, errors.as_deref())
+        } else {
+            bytes
+        };
+        respond(status, path, bytes, head)
+    };
+    if let Some(path) = resolve_request_path(raw_path, &state.root_path) {
+        if let Some(bytes) = snapshot.read(&path) {
+            return page(StatusCode::OK, &path, bytes);
+        }
+        // `/stories/x` names the folder `/stories/x/`.
+        let folder_index = format!("{path}/index.html");
+        if !path.ends_with(".html") && snapshot.contains(&folder_index) {
+            let mut r = Response::new(Body::empty());
+            *r.status_mut() = StatusCode::MOVED_PERMANENTLY;
+            if let Ok(location) = HeaderValue::from_str(&format!("{raw_path}/")) {
+                r.headers_mut().insert(header::LOCATION, location);
+            }
+            return r;
+        }
+    }
+    match snapshot.read("404.html") {
+        Some(bytes) => page(StatusCode::NOT_FOUND, "404.html", bytes),
+        None => respond(
+            StatusCode::NOT_FOUND,
+            "404.txt",
+            b"not found\n".to_vec(),
+            head,
+        ),
+    }
+}
+
+async fn handle(State(state): State<Arc<ServeState>>, request: Request<Body>) -> Response<Body> {
+    let path = request.uri().path().to_owned();
+    answer(&state, request.method(), &path)
+}
+
+async fn events(
+    State(state): State<Arc<ServeState>>,
+) -> Sse<impl tokio_stream::Stream<Item = Result<Event, std::convert::Infallible>>> {
+    let stream = BroadcastStream::new(state.subscribe()).filter_map(|event| {
+        let name = match event.ok()? {
+            LiveEvent::Reload => "reload",
+            LiveEvent::Failed => "failed",
+        };
+        Some(Ok(Event::default().event(name).data(name)))
+    });
+    Sse::new(stream).keep_alive(KeepAlive::new().interval(Duration::from_secs(15)))
+}
+
+/// The server's routes over `state`.
+pub fn router(state: Arc<ServeState>) -> Router {
+    Router::new()
+        .route(EVENTS_PATH, axum::routing::get(events))
+        .fallback(handle)
+        .with_state(state)
+}
+
+/// Binds `interface:port`, or the next free port (up to 20 tries), saying so when it moves.
+pub async fn bind(interface: IpAddr, port: u16) -> Result<tokio::net::TcpListener> {
+    let mut last_error = None;
+    for offset in 0..20u16 {
+        let Some(candidate) = port.checked_add(offset) else {
+            break;
+        };
+        match tokio::net::TcpListener::bind(SocketAddr::new(interface, candidate)).await {
+            Ok(listener) => {
+                if offset > 0 {
+                    eprintln!("port {port} is taken; using {candidate} instead");
+                }
+                return Ok(listener);
+            }
+            Err(e) => last_error = Some(e),
+        }
+    }
+    Err(last_error.map_or_else(|| anyhow::anyhow!("no port to try"), anyhow::Error::from))
+        .with_context(|| format!("cannot listen on {interface} from port {port}"))
+}
+
+/// The rebuild loop: waits for changes, rebuilds, publishes. Returns when the watcher stops.
+pub fn rebuild_loop(
+    mut session: Session,
+    mut watcher: crate::watch::SiteWatcher,
+    state: Arc<ServeState>,
+    stop: Arc<std::sync::atomic::AtomicBool>,
+    quiet: bool,
+) -> Result<()> {
+    let mut last_warnings = String::new();
+    while !stop.load(std::sync::atomic::Ordering::Relaxed) {
+        let Some(changed) = watcher.next_change(Duration::from_millis(300))? else {
+            continue;
+        };
+        match session.build() {
+            Ok((snapshot, diagnostics)) => {
+                // Warnings are repeated only when they change, not on every save.
+                let warnings = diagnostics.render();
+                if warnings != last_warnings {
+                    eprint!("{warnings}");
+                    last_warnings = warnings;
+                }
+                if !quiet {
+                    eprintln!(
+                        "rebuilt after {} change{} in {} ms ({} pages, {} reused)",
+                        changed.len(),
+                        if changed.len() == 1 { "" } else { "s" },
+                        snapshot.elapsed.as_millis(),
+                        snapshot.pages.len(),
+                        snapshot.pages_reused
+                    );
+                }
+                state.publish(snapshot);
+            }
+            Err(diagnostics) => {
+                eprint!("{}", diagnostics.render());
+                eprintln!("rebuild failed; still serving the last good build");
+                state.fail(&diagnostics);
+            }
+        }
+    }
+    Ok(())
+}
+
+/// The URL the site is reached at, for messages and for `base_url` while serving.
+fn local_url(addr: SocketAddr, root_path: &str) -> String {
+    let host = match addr.ip() {
+        ip if ip.is_unspecified() => "127.0.0.1".to_owned(),
+        IpAddr::V6(ip) => format!("[{ip}]"),
+        IpAddr::V4(ip) => ip.to_string(),
+    };
+    format!("http://{host}:{}{root_path}", addr.port())
+}
+
+/// The `root_path` of the site's configuration (`/` when it cannot be read: the first build
+/// reports why).
+fn root_path_of(root: &std::path::Path) -> String {
+    let text = std::fs::read_to_string(root.join(crate::load::CONFIG_FILE)).unwrap_or_default();
+    let mut ignored = Diagnostics::new();
+    crate::config::parse_site_config(
+        std::path::Path::new(crate::load::CONFIG_FILE),
+        &text,
+        None,
+        &mut ignored,
+    )
+    .map_or_else(|| "/".to_owned(), |c| c.root_path)
+}
+
+/// Opens `url` in the desktop's browser, if there is one.
+fn open_browser(url: &str) {
+    let program = if cfg!(target_os = "macos") {
+        "open"
+    } else if cfg!(windows) {
+        "explorer"
+    } else {
+        "xdg-open"
+    };
+    if std::process::Command::new(program)
+        .arg(url)
+        .spawn()
+        .is_err()
+    {
+        eprintln!("could not open a browser; visit {url}");
+    }
+}
+
+/// Runs `rave serve` until Ctrl-C.
+pub fn run(
+    mut options: crate::pipeline::BuildOptions,
+    serve: ServeOptions,
+    quiet: bool,
+) -> Result<u8> {
+    let runtime = tokio::runtime::Builder::new_multi_thread()
+        .worker_threads(2)
+        .enable_all()
+        .build()
+        .context("cannot start the server's runtime")?;
+    let listener = runtime.block_on(bind(serve.interface, serve.port))?;
+    let addr = listener.local_addr()?;
+    let root_path = root_path_of(&options.root);
+    let url = local_url(addr, &root_path);
+    // Links, feeds and canonical URLs point at the preview while serving.
+    options.base_url = Some(url.clone());
+    let output = crate::pipeline::default_output(&options.root);
+    let root = options.root.clone();
+    let mut session = Session::new(options);
+
+    let state = match session.build() {
+        Ok((snapshot, diagnostics)) => {
+            if !diagnostics.is_empty() {
+                eprint!("{}", diagnostics.render());
+            }
+            ServeState::new(snapshot, root_path.clone())
+        }
+        Err(diagnostics) => {
+            eprint!("{}", diagnostics.render());
+            eprintln!("the site has errors; fix them and save to see it");
+            let state = ServeState::new(Snapshot::default(), root_path.clone());
+            state.fail(&diagnostics);
+            state
+        }
+    };
+    let watcher = crate::watch::SiteWatcher::new(&root, &output, serve.poll)?;
+    let stop = Arc::new(std::sync::atomic::AtomicBool::new(false));
+    let rebuilds = {
+        let (state, stop) = (Arc::clone(&state), Arc::clone(&stop));
+        std::thread::spawn(move || rebuild_loop(session, watcher, state, stop, quiet))
+    };
+
+    if !addr.ip().is_loopback() {
+        eprintln!(
+            "warning: listening on {}: anyone who can reach this machine can see the preview (drafts included with --drafts); use the default 127.0.0.1 to keep it private",
+            addr.ip()
+        );
+    }
+    println!("Serving {url} (Ctrl-C to stop)");
+    if serve.open {
+        open_browser(&url);
+    }
+    let served = runtime.block_on(async move {
+        axum::serve(listener, router(state))
+            .with_graceful_shutdown(async {
+                let _ = tokio::signal::ctrl_c().await;
+            })
+            .await
+    });
+    stop.store(true, std::sync::atomic::Ordering::Relaxed);
+    let _ = rebuilds.join();
+    // Shut down without waiting for open event streams to end by themselves.
+    runtime.shutdown_timeout(Duration::from_millis(200));
+    served.context("the server stopped")?;
+    Ok(crate::cli::exit::SUCCESS)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn request_paths_stay_inside_the_site() {
+        assert_eq!(
+            resolve_request_path("/", "/").as_deref(),
+            Some("index.html")
+        );
+        assert_eq!(
+            resolve_request_path("/stories/a/", "/").as_deref(),
+            Some("stories/a/index.html")
+        );
+        assert_eq!(
+            resolve_request_path("/style.css", "/").as_deref(),
+            Some("style.css")
+        );
+        assert_eq!(
+            resolve_request_path("/caf%C3%A9.txt", "/").as_deref(),
+            Some("café.txt")
+        );
+        assert_eq!(
+            resolve_request_path("/blog/x/", "/blog/").as_deref(),
+            Some("x/index.html")
+        );
+        assert_eq!(
+            resolve_request_path("/blog", "/blog/").as_deref(),
+            Some("index.html")
+        );
+        for bad in [
+            "/../site.yaml",
+            "/%2e%2e/site.yaml",
+            "/%2E%2E/%2E%2E/etc/passwd",
+            "/a/..%2fsite.yaml",
+            "/a%2f..%2f..%2fsite.yaml",
+            "/..\\site.yaml",
+            "//etc/passwd",
+            "/a/./b",
+            "/%00",
+            "/%zz",
+            "/%ff",
+        ] {
+            assert_eq!(resolve_request_path(bad, "/"), None, "{bad}");
+        }
+        assert_eq!(resolve_request_path("/other/", "/blog/"), None);
+    }
+
+    #[test]
+    fn injects_script_and_overlay_before_body_end() {
+        let html = b"<html><body><p>x</p></body></html>".to_vec();
+        let out = String::from_utf8(inject(html, Some("a.md:1:1: error: <bad>"))).expect("utf8");
+        assert!(out.contains(EVENTS_PATH));
+        assert!(out.contains("a.md:1:1: error: &lt;bad&gt;"));
+        assert!(out.ends_with("</body></html>"));
+    }
+
+    #[test]
+    fn content_types() {
+        assert_eq!(content_type("a/index.html"), "text/html; charset=utf-8");
+        assert_eq!(content_type("atom.xml"), "application/xml; charset=utf-8");
+        assert_eq!(content_type("x.SVG"), "image/svg+xml");
+        assert_eq!(content_type("noext"), "application/octet-stream");
+    }
+}
