@@ -1760,19 +1760,48 @@ fn format_number(x: f64) -> String {
 /// Text of an HTML fragment: tags removed, entities decoded once, whitespace folded, cut at a
 /// word boundary with `…` when longer than `max` characters.
 pub fn plain_text(html: &str, max: usize) -> String {
+    // Block elements separate words; inline ones (`<em>`, `<a>`) do not.
+    const BLOCKS: [&str; 18] = [
+        "p",
+        "br",
+        "li",
+        "ul",
+        "ol",
+        "div",
+        "h1",
+        "h2",
+        "h3",
+        "h4",
+        "h5",
+        "h6",
+        "blockquote",
+        "tr",
+        "td",
+        "th",
+        "pre",
+        "figcaption",
+    ];
     let mut text = String::with_capacity(html.len());
-    let mut in_tag = false;
-    for c in html.chars() {
-        match c {
-            '<' => in_tag = true,
-            '>' if in_tag => {
-                in_tag = false;
-                text.push(' ');
-            }
-            c if !in_tag => text.push(c),
-            _ => {}
+    let mut rest = html;
+    while let Some(open) = rest.find('<') {
+        text.push_str(&rest[..open]);
+        let Some(close) = rest[open..].find('>') else {
+            rest = "";
+            break;
+        };
+        let tag = &rest[open + 1..open + close];
+        let name: String = tag
+            .trim_start_matches('/')
+            .chars()
+            .take_while(char::is_ascii_alphanumeric)
+            .collect::<String>()
+            .to_ascii_lowercase();
+        if BLOCKS.contains(&name.as_str()) {
+            text.push(' ');
         }
+        rest = &rest[open + close + 1..];
     }
+    text.push_str(rest);
     let text = text
         .replace("&lt;", "<")
         .replace("&gt;", ">")
@@ -1830,8 +1859,8 @@ mod tests {
     #[test]
     fn plain_text_strips_tags_and_cuts_at_words() {
         assert_eq!(
-            plain_text("<p>Fish &amp; <em>chips</em></p>", 100),
-            "Fish & chips"
+            plain_text("<p>Fish &amp; <em>chips</em>.</p><p>Two</p>", 100),
+            "Fish & chips. Two"
         );
         assert_eq!(plain_text("<p>one two three</p>", 8), "one two…");
     }

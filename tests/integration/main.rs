@@ -9,4 +9,5 @@ mod errors;
 mod escaping;
 mod getting_started;
 mod output_safety;
+mod snapshots;
 mod util;
