@@ -191,6 +191,7 @@ pub fn watch_build(options: crate::pipeline::BuildOptions, poll: bool, quiet: bo
     let mut session = crate::session::Session::new(options);
     let mut live: Option<crate::output::LiveOutput> = None;
     let mut first = true;
+    let mut last_warnings = String::new();
     while !stop.load(Ordering::Relaxed) {
         if !first && watcher.next_change(Duration::from_millis(300))?.is_none() {
             continue;
@@ -198,8 +199,11 @@ pub fn watch_build(options: crate::pipeline::BuildOptions, poll: bool, quiet: bo
         first = false;
         match session.build() {
             Ok((snapshot, diagnostics)) => {
-                if !diagnostics.is_empty() {
-                    eprint!("{}", diagnostics.render());
+                // Warnings are repeated only when they change, not on every save.
+                let warnings = diagnostics.render();
+                if warnings != last_warnings {
+                    eprint!("{warnings}");
+                    last_warnings = warnings;
                 }
                 match &mut live {
                     None => {

@@ -63,9 +63,14 @@ impl Bodies {
                 if found.is_empty() {
                     return;
                 }
+                // Byte offsets where each line starts: counting lines afresh for every problem
+                // is quadratic in a long body with many broken links.
+                let line_starts: Vec<usize> = std::iter::once(0)
+                    .chain(body.match_indices('\n').map(|(i, _)| i + 1))
+                    .collect();
                 let list: Vec<Diagnostic> = found
                     .iter()
-                    .map(|p| problem_diagnostic(origin, body, body_line, p))
+                    .map(|p| problem_diagnostic(origin, body, &line_starts, body_line, p))
                     .collect();
                 problems
                     .lock()
@@ -202,15 +207,23 @@ fn internal_targets(site: &Site, urls: &Urls) -> std::collections::HashMap<Strin
 fn problem_diagnostic(
     origin: &Origin,
     body: &str,
+    line_starts: &[usize],
     body_line: usize,
     problem: &markdown::Problem,
 ) -> Diagnostic {
-    let before = body.get(..problem.offset).unwrap_or(body);
-    let line = body_line + before.matches('\n').count();
-    let column = before.rsplit('\n').next().map_or(0, |l| l.chars().count()) + 1;
-    let source_line = body
+    let offset = match body.get(..problem.offset) {
+        Some(_) => problem.offset,
+        None => body.len(),
+    };
+    let index = line_starts
+        .partition_point(|&s| s <= offset)
+        .saturating_sub(1);
+    let start = line_starts.get(index).copied().unwrap_or(0);
+    let line = body_line + index;
+    let column = body[start..offset].chars().count() + 1;
+    let source_line = body[start..]
         .lines()
-        .nth(before.matches('\n').count())
+        .next()
         .map(|l| l.trim_end_matches('\r').to_owned());
     let mut d = Diagnostic::error(&origin.path, problem.message.clone())
         .at(Position::new(line, column))
@@ -1760,26 +1773,10 @@ fn format_number(x: f64) -> String {
 /// Text of an HTML fragment: tags removed, entities decoded once, whitespace folded, cut at a
 /// word boundary with `…` when longer than `max` characters.
 pub fn plain_text(html: &str, max: usize) -> String {
-    // Block elements separate words; inline ones (`<em>`, `<a>`) do not.
-    const BLOCKS: [&str; 18] = [
-        "p",
-        "br",
-        "li",
-        "ul",
-        "ol",
-        "div",
-        "h1",
-        "h2",
-        "h3",
-        "h4",
-        "h5",
-        "h6",
-        "blockquote",
-        "tr",
-        "td",
-        "th",
-        "pre",
-        "figcaption",
+    // Formatting inside a sentence (`a *receipt*.`) joins words; every other element separates.
+    const INLINE: [&str; 16] = [
+        "a", "em", "strong", "b", "i", "u", "s", "del", "ins", "code", "mark", "small", "sub",
+        "sup", "abbr", "q",
     ];
     let mut text = String::with_capacity(html.len());
     let mut rest = html;
@@ -1796,7 +1793,7 @@ pub fn plain_text(html: &str, max: usize) -> String {
             .take_while(char::is_ascii_alphanumeric)
             .collect::<String>()
             .to_ascii_lowercase();
-        if BLOCKS.contains(&name.as_str()) {
+        if !INLINE.contains(&name.as_str()) {
             text.push(' ');
         }
         rest = &rest[open + close + 1..];

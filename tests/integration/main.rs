@@ -8,6 +8,7 @@ mod companies;
 mod errors;
 mod escaping;
 mod getting_started;
+mod live;
 mod output_safety;
 mod snapshots;
 mod util;
