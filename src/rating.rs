@@ -940,7 +940,7 @@ mod tests {
                 format!("  {label}\t"),
             ];
             for spelling in spellings {
-                let rating = parse_rating(&spelling).unwrap();
+                let rating = parse_rating(&spelling).expect("valid in this test");
                 assert_eq!(rating.score, Some(value), "{spelling:?}");
                 assert_eq!(rating.form, RatingForm::Grade, "{spelling:?}");
                 assert_eq!(rating.verdict, Verdict::for_score(value), "{spelling:?}");
@@ -959,7 +959,7 @@ mod tests {
             assert_eq!(Grade::parse(grade.label()), Some(grade));
             assert_eq!(Grade::nearest(grade.score()), grade);
             assert_eq!(
-                serde_json::to_string(&grade).unwrap(),
+                serde_json::to_string(&grade).expect("valid in this test"),
                 format!("\"{}\"", grade.label())
             );
         }
@@ -976,9 +976,9 @@ mod tests {
         assert_eq!(score("c\u{2212}"), 55.0);
         assert_eq!(score("d+"), 45.0);
         assert_eq!(score("f"), 20.0);
-        assert_eq!(parse_rating("B+").unwrap().verdict, Verdict::Good);
-        assert_eq!(parse_rating("C").unwrap().verdict, Verdict::Mixed);
-        assert_eq!(parse_rating("D+").unwrap().verdict, Verdict::Bad);
+        assert_eq!(parse_rating("B+").expect("valid in this test").verdict, Verdict::Good);
+        assert_eq!(parse_rating("C").expect("valid in this test").verdict, Verdict::Mixed);
+        assert_eq!(parse_rating("D+").expect("valid in this test").verdict, Verdict::Bad);
     }
 
     #[test]
@@ -993,7 +993,7 @@ mod tests {
             ("2.50/5", 50.0),
             ("3/5.0", 60.0),
         ] {
-            let rating = parse_rating(input).unwrap();
+            let rating = parse_rating(input).expect("valid in this test");
             assert_eq!(rating.score, Some(expected), "{input:?}");
             assert_eq!(rating.form, RatingForm::OutOfFive, "{input:?}");
         }
@@ -1012,7 +1012,7 @@ mod tests {
             ("5 star", 100.0),
             ("4stars", 80.0),
         ] {
-            let rating = parse_rating(input).unwrap();
+            let rating = parse_rating(input).expect("valid in this test");
             assert_eq!(rating.score, Some(expected), "{input:?}");
             assert_eq!(rating.form, RatingForm::Stars, "{input:?}");
         }
@@ -1032,7 +1032,7 @@ mod tests {
             ("★★★★½", 90.0),
             (" ★★ ★☆☆ ", 60.0),
         ] {
-            let rating = parse_rating(input).unwrap();
+            let rating = parse_rating(input).expect("valid in this test");
             assert_eq!(rating.score, Some(expected), "{input:?}");
             assert_eq!(rating.form, RatingForm::Stars, "{input:?}");
         }
@@ -1049,7 +1049,7 @@ mod tests {
             ("1.1/10", 11.0),
             ("4.3/10", 43.0),
         ] {
-            let rating = parse_rating(input).unwrap();
+            let rating = parse_rating(input).expect("valid in this test");
             assert_eq!(rating.score, Some(expected), "{input:?}");
             assert_eq!(rating.form, RatingForm::OutOfTen, "{input:?}");
         }
@@ -1065,7 +1065,7 @@ mod tests {
             ("69.999%", 69.999),
             ("-0%", 0.0),
         ] {
-            let rating = parse_rating(input).unwrap();
+            let rating = parse_rating(input).expect("valid in this test");
             assert_eq!(rating.score, Some(expected), "{input:?}");
             assert_eq!(rating.form, RatingForm::Percent, "{input:?}");
         }
@@ -1083,7 +1083,7 @@ mod tests {
             ("UgLy", Verdict::Ugly),
             ("mixed", Verdict::Mixed),
         ] {
-            let rating = parse_rating(input).unwrap();
+            let rating = parse_rating(input).expect("valid in this test");
             assert_eq!(
                 rating,
                 Rating {
@@ -1109,23 +1109,23 @@ mod tests {
         assert_eq!(Verdict::for_score(49.9), Verdict::Bad);
         assert_eq!(Verdict::for_score(0.0), Verdict::Bad);
         assert_eq!(Verdict::for_score(f64::NAN), Verdict::Bad);
-        assert_eq!(parse_rating("70%").unwrap().verdict, Verdict::Good);
-        assert_eq!(parse_rating("69.999%").unwrap().verdict, Verdict::Mixed);
-        assert_eq!(parse_rating("50%").unwrap().verdict, Verdict::Mixed);
-        assert_eq!(parse_rating("49.9%").unwrap().verdict, Verdict::Bad);
-        assert_eq!(parse_rating("3.5/5").unwrap().verdict, Verdict::Good);
-        assert_eq!(parse_rating("2.5 stars").unwrap().verdict, Verdict::Mixed);
+        assert_eq!(parse_rating("70%").expect("valid in this test").verdict, Verdict::Good);
+        assert_eq!(parse_rating("69.999%").expect("valid in this test").verdict, Verdict::Mixed);
+        assert_eq!(parse_rating("50%").expect("valid in this test").verdict, Verdict::Mixed);
+        assert_eq!(parse_rating("49.9%").expect("valid in this test").verdict, Verdict::Bad);
+        assert_eq!(parse_rating("3.5/5").expect("valid in this test").verdict, Verdict::Good);
+        assert_eq!(parse_rating("2.5 stars").expect("valid in this test").verdict, Verdict::Mixed);
     }
 
     #[test]
     fn explicit_verdict_wins() {
-        let rating = parse_rating("A+").unwrap().with_verdict(Verdict::Ugly);
+        let rating = parse_rating("A+").expect("valid in this test").with_verdict(Verdict::Ugly);
         assert_eq!(rating.verdict, Verdict::Ugly);
         assert_eq!(rating.score, Some(100.0));
         assert_eq!(rating.form, RatingForm::Grade);
-        let rating = parse_rating("1/5").unwrap().with_verdict(Verdict::Good);
+        let rating = parse_rating("1/5").expect("valid in this test").with_verdict(Verdict::Good);
         assert_eq!(rating.verdict, Verdict::Good);
-        let rating = parse_rating("mixed").unwrap().with_verdict(Verdict::Bad);
+        let rating = parse_rating("mixed").expect("valid in this test").with_verdict(Verdict::Bad);
         assert_eq!(rating.verdict, Verdict::Bad);
         assert_eq!(rating.form, RatingForm::VerdictOnly);
     }
@@ -1198,10 +1198,10 @@ mod tests {
         assert_eq!(stars(250.0), 5.0);
         assert_eq!(stars(-10.0), 0.0);
         assert_eq!(stars(f64::NAN), 0.0);
-        assert_eq!(parse_rating("B+").unwrap().stars(), Some(4.5));
-        assert_eq!(parse_rating("good").unwrap().stars(), None);
-        assert_eq!(parse_rating("7/10").unwrap().grade(), Some(Grade::BMinus));
-        assert_eq!(parse_rating("7/10").unwrap().band(), Some(GradeBand::B));
+        assert_eq!(parse_rating("B+").expect("valid in this test").stars(), Some(4.5));
+        assert_eq!(parse_rating("good").expect("valid in this test").stars(), None);
+        assert_eq!(parse_rating("7/10").expect("valid in this test").grade(), Some(Grade::BMinus));
+        assert_eq!(parse_rating("7/10").expect("valid in this test").band(), Some(GradeBand::B));
     }
 
     #[test]
@@ -1373,17 +1373,17 @@ mod tests {
     fn display_and_serialize() {
         let error = error("11/10");
         assert_eq!(error.to_string(), error.message);
-        let rating = parse_rating("4.5/5").unwrap();
+        let rating = parse_rating("4.5/5").expect("valid in this test");
         assert_eq!(
-            serde_json::to_string(&rating).unwrap(),
+            serde_json::to_string(&rating).expect("valid in this test"),
             r#"{"score":90.0,"verdict":"good","form":"out_of_five"}"#
         );
-        let rating = parse_rating("ugly").unwrap();
+        let rating = parse_rating("ugly").expect("valid in this test");
         assert_eq!(
-            serde_json::to_string(&rating).unwrap(),
+            serde_json::to_string(&rating).expect("valid in this test"),
             r#"{"score":null,"verdict":"ugly","form":"verdict_only"}"#
         );
-        assert_eq!(serde_json::to_string(&GradeBand::C).unwrap(), r#""C""#);
+        assert_eq!(serde_json::to_string(&GradeBand::C).expect("valid in this test"), r#""C""#);
         for form in [
             RatingForm::Grade,
             RatingForm::OutOfFive,
@@ -1393,13 +1393,13 @@ mod tests {
             RatingForm::VerdictOnly,
         ] {
             assert_eq!(
-                serde_json::to_string(&form).unwrap(),
+                serde_json::to_string(&form).expect("valid in this test"),
                 format!("\"{}\"", form.as_str())
             );
         }
         assert_eq!(Grade::CMinus.to_string(), "C-");
         assert_eq!(Verdict::Mixed.to_string(), "mixed");
-        assert_eq!("B".parse::<Rating>().unwrap().score, Some(80.0));
+        assert_eq!("B".parse::<Rating>().expect("valid in this test").score, Some(80.0));
     }
 
     #[test]

@@ -243,6 +243,15 @@ pub fn answer(state: &ServeState, method: &Method, raw_path: &str) -> Response<B
         };
         respond(status, path, bytes, head)
     };
+    // A site published in a sub-folder (`/blog/`) is served there; `/` leads to it.
+    if raw_path == "/" && state.root_path != "/" {
+        let mut r = Response::new(Body::empty());
+        *r.status_mut() = StatusCode::FOUND;
+        if let Ok(location) = HeaderValue::from_str(&state.root_path) {
+            r.headers_mut().insert(header::LOCATION, location);
+        }
+        return r;
+    }
     if let Some(path) = resolve_request_path(raw_path, &state.root_path) {
         if let Some(bytes) = snapshot.read(&path) {
             return page(StatusCode::OK, &path, bytes);
@@ -524,6 +533,27 @@ mod tests {
         assert!(out.contains(EVENTS_PATH));
         assert!(out.contains("a.md:1:1: error: &lt;bad&gt;"));
         assert!(out.ends_with("</body></html>"));
+    }
+
+    #[test]
+    fn a_sub_folder_site_is_reached_from_the_root() {
+        let state = ServeState::new(Snapshot::default(), "/blog/".into());
+        let r = answer(&state, &Method::GET, "/");
+        assert_eq!(r.status(), StatusCode::FOUND);
+        assert_eq!(
+            r.headers()
+                .get(header::LOCATION)
+                .and_then(|v| v.to_str().ok()),
+            Some("/blog/")
+        );
+        assert_eq!(
+            answer(&state, &Method::GET, "/elsewhere").status(),
+            StatusCode::NOT_FOUND
+        );
+        assert_eq!(
+            answer(&state, &Method::POST, "/blog/").status(),
+            StatusCode::METHOD_NOT_ALLOWED
+        );
     }
 
     #[test]
