@@ -43,6 +43,9 @@ impl Position {
     }
 }
 
+/// Longest source line, in bytes, that a diagnostic shows.
+pub const MAX_SOURCE_LINE: usize = 1024;
+
 /// One finding about one file.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Diagnostic {
@@ -90,12 +93,15 @@ impl Diagnostic {
         self
     }
 
-    /// Attaches the source line at this diagnostic's position, taken from the file's text.
+    /// Attaches the source line at this diagnostic's position, taken from the file's text. A
+    /// line longer than [`MAX_SOURCE_LINE`] bytes is left out: thousands of errors on one huge
+    /// line (a long YAML list) would otherwise each hold a copy of it.
     pub fn with_source(mut self, text: &str) -> Self {
         if let Some(position) = self.position {
             self.source_line = text
                 .lines()
                 .nth(position.line - 1)
+                .filter(|line| line.len() <= MAX_SOURCE_LINE)
                 .map(|line| line.trim_end_matches('\r').to_owned());
         }
         self

@@ -976,9 +976,18 @@ mod tests {
         assert_eq!(score("c\u{2212}"), 55.0);
         assert_eq!(score("d+"), 45.0);
         assert_eq!(score("f"), 20.0);
-        assert_eq!(parse_rating("B+").expect("valid in this test").verdict, Verdict::Good);
-        assert_eq!(parse_rating("C").expect("valid in this test").verdict, Verdict::Mixed);
-        assert_eq!(parse_rating("D+").expect("valid in this test").verdict, Verdict::Bad);
+        assert_eq!(
+            parse_rating("B+").expect("valid in this test").verdict,
+            Verdict::Good
+        );
+        assert_eq!(
+            parse_rating("C").expect("valid in this test").verdict,
+            Verdict::Mixed
+        );
+        assert_eq!(
+            parse_rating("D+").expect("valid in this test").verdict,
+            Verdict::Bad
+        );
     }
 
     #[test]
@@ -1109,23 +1118,49 @@ mod tests {
         assert_eq!(Verdict::for_score(49.9), Verdict::Bad);
         assert_eq!(Verdict::for_score(0.0), Verdict::Bad);
         assert_eq!(Verdict::for_score(f64::NAN), Verdict::Bad);
-        assert_eq!(parse_rating("70%").expect("valid in this test").verdict, Verdict::Good);
-        assert_eq!(parse_rating("69.999%").expect("valid in this test").verdict, Verdict::Mixed);
-        assert_eq!(parse_rating("50%").expect("valid in this test").verdict, Verdict::Mixed);
-        assert_eq!(parse_rating("49.9%").expect("valid in this test").verdict, Verdict::Bad);
-        assert_eq!(parse_rating("3.5/5").expect("valid in this test").verdict, Verdict::Good);
-        assert_eq!(parse_rating("2.5 stars").expect("valid in this test").verdict, Verdict::Mixed);
+        assert_eq!(
+            parse_rating("70%").expect("valid in this test").verdict,
+            Verdict::Good
+        );
+        assert_eq!(
+            parse_rating("69.999%").expect("valid in this test").verdict,
+            Verdict::Mixed
+        );
+        assert_eq!(
+            parse_rating("50%").expect("valid in this test").verdict,
+            Verdict::Mixed
+        );
+        assert_eq!(
+            parse_rating("49.9%").expect("valid in this test").verdict,
+            Verdict::Bad
+        );
+        assert_eq!(
+            parse_rating("3.5/5").expect("valid in this test").verdict,
+            Verdict::Good
+        );
+        assert_eq!(
+            parse_rating("2.5 stars")
+                .expect("valid in this test")
+                .verdict,
+            Verdict::Mixed
+        );
     }
 
     #[test]
     fn explicit_verdict_wins() {
-        let rating = parse_rating("A+").expect("valid in this test").with_verdict(Verdict::Ugly);
+        let rating = parse_rating("A+")
+            .expect("valid in this test")
+            .with_verdict(Verdict::Ugly);
         assert_eq!(rating.verdict, Verdict::Ugly);
         assert_eq!(rating.score, Some(100.0));
         assert_eq!(rating.form, RatingForm::Grade);
-        let rating = parse_rating("1/5").expect("valid in this test").with_verdict(Verdict::Good);
+        let rating = parse_rating("1/5")
+            .expect("valid in this test")
+            .with_verdict(Verdict::Good);
         assert_eq!(rating.verdict, Verdict::Good);
-        let rating = parse_rating("mixed").expect("valid in this test").with_verdict(Verdict::Bad);
+        let rating = parse_rating("mixed")
+            .expect("valid in this test")
+            .with_verdict(Verdict::Bad);
         assert_eq!(rating.verdict, Verdict::Bad);
         assert_eq!(rating.form, RatingForm::VerdictOnly);
     }
@@ -1198,10 +1233,22 @@ mod tests {
         assert_eq!(stars(250.0), 5.0);
         assert_eq!(stars(-10.0), 0.0);
         assert_eq!(stars(f64::NAN), 0.0);
-        assert_eq!(parse_rating("B+").expect("valid in this test").stars(), Some(4.5));
-        assert_eq!(parse_rating("good").expect("valid in this test").stars(), None);
-        assert_eq!(parse_rating("7/10").expect("valid in this test").grade(), Some(Grade::BMinus));
-        assert_eq!(parse_rating("7/10").expect("valid in this test").band(), Some(GradeBand::B));
+        assert_eq!(
+            parse_rating("B+").expect("valid in this test").stars(),
+            Some(4.5)
+        );
+        assert_eq!(
+            parse_rating("good").expect("valid in this test").stars(),
+            None
+        );
+        assert_eq!(
+            parse_rating("7/10").expect("valid in this test").grade(),
+            Some(Grade::BMinus)
+        );
+        assert_eq!(
+            parse_rating("7/10").expect("valid in this test").band(),
+            Some(GradeBand::B)
+        );
     }
 
     #[test]
@@ -1383,7 +1430,10 @@ mod tests {
             serde_json::to_string(&rating).expect("valid in this test"),
             r#"{"score":null,"verdict":"ugly","form":"verdict_only"}"#
         );
-        assert_eq!(serde_json::to_string(&GradeBand::C).expect("valid in this test"), r#""C""#);
+        assert_eq!(
+            serde_json::to_string(&GradeBand::C).expect("valid in this test"),
+            r#""C""#
+        );
         for form in [
             RatingForm::Grade,
             RatingForm::OutOfFive,
@@ -1399,7 +1449,10 @@ mod tests {
         }
         assert_eq!(Grade::CMinus.to_string(), "C-");
         assert_eq!(Verdict::Mixed.to_string(), "mixed");
-        assert_eq!("B".parse::<Rating>().expect("valid in this test").score, Some(80.0));
+        assert_eq!(
+            "B".parse::<Rating>().expect("valid in this test").score,
+            Some(80.0)
+        );
     }
 
     #[test]

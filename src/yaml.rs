@@ -9,7 +9,7 @@ use std::path::Path;
 use serde::de::DeserializeOwned;
 use serde_saphyr::{DuplicateKeyPolicy, Location, Options};
 
-use crate::diagnostics::{Diagnostic, Position, did_you_mean};
+use crate::diagnostics::{Diagnostic, MAX_SOURCE_LINE, Position, did_you_mean};
 
 pub use serde_saphyr::Spanned;
 
@@ -52,16 +52,46 @@ impl<'a> YamlSource<'a> {
 
     /// An error about a value read with [`Spanned`], with its line shown.
     pub fn error_at(&self, location: &Location, message: impl Into<String>) -> Diagnostic {
-        Diagnostic::error(self.path, message)
-            .at(self.position(location))
-            .with_source(self.file_text)
+        self.with_line(
+            Diagnostic::error(self.path, message).at(self.position(location)),
+            location,
+        )
     }
 
     /// A warning about a value read with [`Spanned`], with its line shown.
     pub fn warning_at(&self, location: &Location, message: impl Into<String>) -> Diagnostic {
-        Diagnostic::warning(self.path, message)
-            .at(self.position(location))
-            .with_source(self.file_text)
+        self.with_line(
+            Diagnostic::warning(self.path, message).at(self.position(location)),
+            location,
+        )
+    }
+
+    /// Attaches the line of `location`, found around its byte offset in the YAML: finding it by
+    /// number from the top of the file for each of thousands of errors is quadratic. A line
+    /// longer than [`MAX_SOURCE_LINE`] is not shown, as in [`Diagnostic::with_source`].
+    fn with_line(&self, mut diagnostic: Diagnostic, location: &Location) -> Diagnostic {
+        let offset = location.span().byte_offset().map(|o| o as usize);
+        let Some(offset) = offset.filter(|&o| self.yaml.is_char_boundary(o)) else {
+            return diagnostic.with_source(self.file_text);
+        };
+        let bytes = self.yaml.as_bytes();
+        let window = offset.saturating_sub(MAX_SOURCE_LINE + 1);
+        let start = match bytes[window..offset].iter().rposition(|&b| b == b'\n') {
+            Some(i) => window + i + 1,
+            None if window == 0 => 0,
+            None => return diagnostic,
+        };
+        let limit = (start + MAX_SOURCE_LINE + 1).min(bytes.len());
+        let end = match bytes[offset..limit].iter().position(|&b| b == b'\n') {
+            Some(i) => offset + i,
+            None if limit == bytes.len() => limit,
+            None => return diagnostic,
+        };
+        let line = self.yaml[start..end].trim_end_matches('\r');
+        if line.len() <= MAX_SOURCE_LINE {
+            diagnostic.source_line = Some(line.to_owned());
+        }
+        diagnostic
     }
 }
 

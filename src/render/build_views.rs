@@ -224,6 +224,7 @@ fn problem_diagnostic(
     let source_line = body[start..]
         .lines()
         .next()
+        .filter(|l| l.len() <= crate::diagnostics::MAX_SOURCE_LINE)
         .map(|l| l.trim_end_matches('\r').to_owned());
     let mut d = Diagnostic::error(&origin.path, problem.message.clone())
         .at(Position::new(line, column))

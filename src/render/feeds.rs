@@ -29,12 +29,23 @@ pub fn escape_xml(text: &str) -> String {
 /// relative references (`photo.jpg`, relative to `page_url`) become absolute URLs: feed readers
 /// have no page to resolve them against.
 pub fn absolutize(html: &str, origin: &str, page_url: &str) -> String {
+    const ATTRS: [&str; 2] = ["href=\"", "src=\""];
     let mut out = String::with_capacity(html.len() + 64);
     let mut rest = html;
+    // Where each attribute next occurs in `html`, searched again only once passed: searching
+    // both afresh for every link is quadratic on a long body that has only one of them.
+    let mut found = ATTRS.map(|a| html.find(a));
     loop {
-        let next = ["href=\"", "src=\""]
+        let offset = html.len() - rest.len();
+        for (at, attr) in found.iter_mut().zip(ATTRS) {
+            if at.is_some_and(|i| i < offset) {
+                *at = rest.find(attr).map(|i| i + offset);
+            }
+        }
+        let next = found
             .iter()
-            .filter_map(|p| rest.find(p).map(|i| (i, p.len())))
+            .zip(ATTRS)
+            .filter_map(|(at, attr)| at.map(|i| (i - offset, attr.len())))
             .min();
         let Some((i, len)) = next else {
             out.push_str(rest);

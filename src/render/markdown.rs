@@ -156,6 +156,9 @@ pub fn render_with(markdown: &str, options: MarkdownOptions, links: &Links<'_>) 
 /// A paragraph holding only an image with a title becomes a `<figure>` with the title as its
 /// caption.
 fn make_figures(events: &mut Vec<Event<'_>>) {
+    // Each figure's first and last event and its HTML: found first, then replaced in one pass,
+    // since splicing them out one by one is quadratic in the number of figures.
+    let mut figures: Vec<(usize, usize, String)> = Vec::new();
     let mut i = 0;
     while i + 3 < events.len() {
         let is_figure = matches!(&events[i], Event::Start(Tag::Paragraph))
@@ -169,7 +172,7 @@ fn make_figures(events: &mut Vec<Event<'_>>) {
             .position(|e| matches!(e, Event::End(TagEnd::Image)))
             .map(|p| p + i + 1)
         else {
-            return;
+            break;
         };
         if !matches!(
             events.get(end_image + 1),
@@ -182,7 +185,7 @@ fn make_figures(events: &mut Vec<Event<'_>>) {
             dest_url, title, ..
         }) = &events[i + 1]
         else {
-            return;
+            break;
         };
         let alt: String = events[i + 2..end_image]
             .iter()
@@ -197,8 +200,24 @@ fn make_figures(events: &mut Vec<Event<'_>>) {
             escape_attr(&alt),
             escape_html(title)
         );
-        events.splice(i..=end_image + 1, [Event::Html(html.into())]);
-        i += 1;
+        figures.push((i, end_image + 1, html));
+        i = end_image + 2;
+    }
+    if figures.is_empty() {
+        return;
+    }
+    let mut figures = figures.into_iter().peekable();
+    let mut skip_to = 0;
+    for (j, event) in std::mem::take(events).into_iter().enumerate() {
+        if j < skip_to {
+            continue;
+        }
+        if let Some((_, last, html)) = figures.next_if(|(first, _, _)| *first == j) {
+            events.push(Event::Html(html.into()));
+            skip_to = last + 1;
+        } else {
+            events.push(event);
+        }
     }
 }
 
@@ -274,7 +293,7 @@ fn transform<'a>(
     let mut out: Vec<Event<'a>> = Vec::new();
     // For each open link/image: whether its tags were dropped (unsafe URL) or replaced.
     let mut link_stack: Vec<LinkAction> = Vec::new();
-    let mut heading_ids: Vec<String> = Vec::new();
+    let mut heading_ids = HeadingIds::default();
     let mut heading_start: Option<usize> = None;
     // Escaped HTML blocks become paragraphs, opened only when they have text to show.
     let mut html_block: Option<bool> = None;
@@ -398,12 +417,20 @@ fn is_comment(html: &str) -> bool {
         && !t[4..t.len() - 3].contains("-->")
 }
 
+/// The heading ids of a document so far, and for each base id the next number to try: many
+/// headings with the same text would otherwise take cubic time.
+#[derive(Debug, Default)]
+struct HeadingIds {
+    used: std::collections::HashSet<String>,
+    next: std::collections::HashMap<String, usize>,
+}
+
 /// Gives the heading that starts at `out[start]` an id from its text, unique in the document.
 fn assign_heading_id(
     out: &mut [Event<'_>],
     start: usize,
     level: HeadingLevel,
-    used: &mut Vec<String>,
+    ids: &mut HeadingIds,
 ) {
     let text: String = out[start..]
         .iter()
@@ -424,13 +451,17 @@ fn assign_heading_id(
                 }
             }
         };
-        let mut candidate = base.clone();
-        let mut n = 1;
-        while used.contains(&candidate) {
+        let mut n = ids.next.get(&base).copied().unwrap_or(1);
+        let mut candidate = match n {
+            1 => base.clone(),
+            _ => format!("{base}-{n}"),
+        };
+        while ids.used.contains(&candidate) {
             n += 1;
             candidate = format!("{base}-{n}");
         }
-        used.push(candidate.clone());
+        ids.next.insert(base, n + 1);
+        ids.used.insert(candidate.clone());
         *id = Some(CowStr::from(candidate));
     }
     let _ = level;

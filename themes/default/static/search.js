@@ -4,6 +4,8 @@
   "use strict";
   var form = document.querySelector(".search-form");
   if (!form) return;
+  var nojs = document.querySelector(".search-nojs");
+  if (nojs) nojs.hidden = true;
   var input = form.querySelector("input[name=q]");
   var status = document.querySelector(".search-status");
   var list = document.querySelector(".search-results");

@@ -1,0 +1,49 @@
+//! Any bytes as one story file, built end to end in memory (`pipeline::build_in_memory`): load,
+//! model, Markdown, templates, feeds. Never a panic; a failed build has an error; every
+//! diagnostic names a file; no page carries a script the input brought.
+#![no_main]
+
+use std::sync::OnceLock;
+
+use libfuzzer_sys::fuzz_target;
+
+fn site() -> &'static tempfile::TempDir {
+    static SITE: OnceLock<tempfile::TempDir> = OnceLock::new();
+    SITE.get_or_init(|| {
+        let dir = tempfile::tempdir().expect("a temporary folder");
+        std::fs::write(
+            dir.path().join("site.yaml"),
+            "title: Fuzz\nbase_url: https://example.com\n",
+        )
+        .expect("site.yaml");
+        std::fs::create_dir_all(dir.path().join("content/stories")).expect("content");
+        dir
+    })
+}
+
+fuzz_target!(|data: &[u8]| {
+    let root = site().path();
+    std::fs::write(root.join("content/stories/story.md"), data).expect("write the story");
+    let mut options = rave::pipeline::BuildOptions::new(root);
+    options.now = rave::date::PostDate::parse("2024-01-01")
+        .expect("a date")
+        .timestamp;
+    match rave::pipeline::build_in_memory(&options) {
+        Ok((pages, diagnostics)) => {
+            for d in diagnostics.iter() {
+                assert!(!d.path.as_os_str().is_empty(), "{d:?}");
+            }
+            for (path, bytes) in &pages {
+                let text = String::from_utf8_lossy(bytes).to_ascii_lowercase();
+                assert!(!text.contains("<script>alert"), "{path}");
+                assert!(!text.contains("href=\"javascript:"), "{path}");
+            }
+        }
+        Err(diagnostics) => {
+            assert!(diagnostics.has_errors());
+            for d in diagnostics.iter() {
+                assert!(!d.path.as_os_str().is_empty(), "{d:?}");
+            }
+        }
+    }
+});
