@@ -1016,7 +1016,12 @@ impl<'a> ViewBuilder<'a> {
                     .collect(),
             })
             .collect();
-        serde_json::to_vec(&entries).unwrap_or_else(|_| b"[]".to_vec())
+        // `<`, `>` and `&` as `\u` escapes: still the same JSON, and no markup in the file.
+        let json = serde_json::to_string(&entries).unwrap_or_else(|_| "[]".to_owned());
+        json.replace('<', "\\u003c")
+            .replace('>', "\\u003e")
+            .replace('&', "\\u0026")
+            .into_bytes()
     }
 
     fn render_sitemaps(&self) -> Vec<(String, Vec<u8>)> {
