@@ -17,8 +17,7 @@ use crate::model::{ModelOptions, Site, build_site};
 use crate::output::Staging;
 use crate::render::cache::RenderCaches;
 use crate::render::{
-    Bodies, MemorySink, PageSink, RenderReport, Theme, render_site, render_site_cached,
-    theme_fingerprint,
+    Bodies, MemorySink, PageSink, RenderReport, Theme, render_site, theme_fingerprint,
 };
 
 /// Everything a build needs to know; see `rave build --help` for each flag.
@@ -200,29 +199,13 @@ fn site_files(site: &Site) -> Vec<StaticFile> {
     files
 }
 
-/// Renders a prepared site into `sink` reusing unchanged pages from `caches`.
-pub fn render_prepared_cached(
-    prepared: &mut Prepared,
-    sink: &dyn PageSink,
-    diagnostics: &mut Diagnostics,
-    caches: &RenderCaches,
-) -> RenderReport {
-    render_site_cached(
-        &prepared.site,
-        &mut prepared.theme,
-        &prepared.bodies,
-        &prepared.files,
-        sink,
-        diagnostics,
-        Some(&caches.pages),
-    )
-}
-
-/// Renders a prepared site into `sink` (pages only).
+/// Renders a prepared site into `sink` (pages only), reusing unchanged pages from a session's
+/// `caches` when given.
 pub fn render_prepared(
     prepared: &mut Prepared,
     sink: &dyn PageSink,
     diagnostics: &mut Diagnostics,
+    caches: Option<&RenderCaches>,
 ) -> RenderReport {
     render_site(
         &prepared.site,
@@ -231,6 +214,7 @@ pub fn render_prepared(
         &prepared.files,
         sink,
         diagnostics,
+        caches.map(|c| &c.pages),
     )
 }
 
@@ -245,7 +229,7 @@ pub fn build(options: &BuildOptions) -> Result<BuildOutcome> {
     let staging = Staging::begin(&options.root, &options.output)?;
     staging.write_theme_assets(&prepared.theme_sources.assets)?;
     staging.copy_files(&prepared.files)?;
-    let report = render_prepared(&mut prepared, &staging, &mut diagnostics);
+    let report = render_prepared(&mut prepared, &staging, &mut diagnostics, None);
     if diagnostics.has_errors() {
         diagnostics.sort();
         // Dropping the staging folder leaves the previous output untouched.
@@ -282,7 +266,7 @@ pub fn build_in_memory(
 ) -> Result<(std::collections::BTreeMap<String, Vec<u8>>, Diagnostics), Diagnostics> {
     let (mut prepared, mut diagnostics) = prepare(options)?;
     let sink = MemorySink::new();
-    render_prepared(&mut prepared, &sink, &mut diagnostics);
+    render_prepared(&mut prepared, &sink, &mut diagnostics, None);
     diagnostics.sort();
     if diagnostics.has_errors() {
         return Err(diagnostics);

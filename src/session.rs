@@ -86,11 +86,11 @@ impl Session {
         let (mut prepared, mut diagnostics) =
             pipeline::prepare_cached(&self.options, &mut self.caches)?;
         let sink = MemorySink::new();
-        pipeline::render_prepared_cached(
+        pipeline::render_prepared(
             &mut prepared,
             &sink,
             &mut diagnostics,
-            &self.caches.render,
+            Some(&self.caches.render),
         );
         let pages_reused = self.caches.render.pages.hits();
         let site = &prepared.site;

@@ -212,21 +212,10 @@ pub struct RenderReport {
     pub pages: usize,
 }
 
-/// Renders every page of `site` into `sink`. Template and write failures go to `diagnostics`.
-/// Files copied as-is (`files`) may not share a path with a generated page: that is an error.
+/// Renders every page of `site` into `sink`, taking unchanged pages from `cache` (a session's)
+/// instead of rendering them again. Template and write failures go to `diagnostics`. Files
+/// copied as-is (`files`) may not share a path with a generated page: that is an error.
 pub fn render_site(
-    site: &Site,
-    theme: &mut Theme,
-    bodies: &Bodies,
-    files: &[StaticFile],
-    sink: &dyn PageSink,
-    diagnostics: &mut Diagnostics,
-) -> RenderReport {
-    render_site_cached(site, theme, bodies, files, sink, diagnostics, None)
-}
-
-/// [`render_site`] taking unchanged pages from `cache` instead of rendering them again.
-pub fn render_site_cached(
     site: &Site,
     theme: &mut Theme,
     bodies: &Bodies,
