@@ -8,20 +8,35 @@ use crate::render::escape::escape_html;
 
 /// Escapes text for XML element content and attributes.
 pub fn escape_xml(text: &str) -> String {
-    let mut out = String::with_capacity(text.len() + 8);
-    for c in text.chars() {
-        match c {
-            '&' => out.push_str("&amp;"),
-            '<' => out.push_str("&lt;"),
-            '>' => out.push_str("&gt;"),
-            '"' => out.push_str("&quot;"),
-            '\'' => out.push_str("&apos;"),
+    // Copies runs of plain text whole: feeds escape every story's HTML, so this is hot. Every
+    // character that needs work is ASCII or starts with the byte 0xEF (U+FFFE, U+FFFF), so the
+    // scan can go byte by byte and still cut only at character boundaries.
+    let bytes = text.as_bytes();
+    let mut out = String::with_capacity(text.len() + text.len() / 8 + 8);
+    let mut start = 0;
+    let mut i = 0;
+    while i < bytes.len() {
+        let (replacement, len) = match bytes[i] {
+            b'&' => ("&amp;", 1),
+            b'<' => ("&lt;", 1),
+            b'>' => ("&gt;", 1),
+            b'"' => ("&quot;", 1),
+            b'\'' => ("&apos;", 1),
             // Characters XML 1.0 does not allow at all.
-            c if (c as u32) < 0x20 && !matches!(c, '\t' | '\n' | '\r') => {}
-            '\u{FFFE}' | '\u{FFFF}' => {}
-            c => out.push(c),
-        }
+            b if b < 0x20 && !matches!(b, b'\t' | b'\n' | b'\r') => ("", 1),
+            // U+FFFE and U+FFFF.
+            0xEF if matches!(bytes.get(i + 1..i + 3), Some([0xBF, 0xBE | 0xBF])) => ("", 3),
+            _ => {
+                i += 1;
+                continue;
+            }
+        };
+        out.push_str(&text[start..i]);
+        out.push_str(replacement);
+        i += len;
+        start = i;
     }
+    out.push_str(&text[start..]);
     out
 }
 
@@ -259,6 +274,16 @@ mod tests {
             escape_xml("a<b>&\"c\"'\u{1}]]>"),
             "a&lt;b&gt;&amp;&quot;c&quot;&apos;]]&gt;"
         );
+    }
+
+    #[test]
+    fn escape_xml_keeps_other_text_whole() {
+        assert_eq!(
+            escape_xml("é★\u{FFFD}\u{FFFE}x\u{FFFF}\u{EFFF}\t\r\n\u{1F}€"),
+            "é★\u{FFFD}x\u{EFFF}\t\r\n€"
+        );
+        assert_eq!(escape_xml(""), "");
+        assert_eq!(escape_xml("plain"), "plain");
     }
 
     #[test]

@@ -28,6 +28,13 @@
     return node;
   }
 
+  // "2024-07-19" as "19 July 2024" in the page's language (the date stays as it is if unreadable).
+  function day(ymd) {
+    var date = new Date(ymd + "T00:00:00Z");
+    if (isNaN(date)) return ymd;
+    return date.toLocaleDateString(document.documentElement.lang || undefined, { day: "numeric", month: "long", year: "numeric", timeZone: "UTC" });
+  }
+
   function show(query) {
     var terms = words(query);
     list.textContent = "";
@@ -43,13 +50,14 @@
       var heading = el("h2", "search-title");
       heading.appendChild(link);
       item.appendChild(heading);
-      item.appendChild(el("p", "muted", entry.date + " · " + entry.author));
+      item.appendChild(el("p", "muted", day(entry.date) + " · " + entry.author));
       if (entry.companies.length) {
-        var ratings = el("p", "search-companies");
-        ratings.textContent = entry.companies.map(function (c) {
-          return c.rating ? c.name + ": " + c.rating : c.name;
-        }).join(" · ");
-        item.appendChild(ratings);
+        // The rating as shown on the site, with its verdict in words (never a glyph alone).
+        item.appendChild(el("p", "search-companies", entry.companies.map(function (c) {
+          var grade = c.rating || "";
+          if (c.verdict && grade.toLowerCase() !== c.verdict) grade += (grade ? ", " : "") + c.verdict;
+          return grade ? c.name + " (" + grade + ")" : c.name + " (not rated)";
+        }).join(" · ")));
       }
       if (entry.summary) item.appendChild(el("p", null, entry.summary));
       list.appendChild(item);
