@@ -97,7 +97,7 @@ pub struct Prepared {
 
 /// Runs load, model and template compilation. `Err(diagnostics)` when content is broken.
 pub fn prepare(options: &BuildOptions) -> Result<(Prepared, Diagnostics), Diagnostics> {
-    prepare_cached(options, &mut BuildCaches::default())
+    prepare_with(options, None)
 }
 
 /// What a session keeps between builds so that a rebuild redoes only what changed.
@@ -114,6 +114,14 @@ pub fn prepare_cached(
     options: &BuildOptions,
     caches: &mut BuildCaches,
 ) -> Result<(Prepared, Diagnostics), Diagnostics> {
+    prepare_with(options, Some(caches))
+}
+
+/// [`prepare`], keeping what a later build can reuse in `caches` when given.
+fn prepare_with(
+    options: &BuildOptions,
+    mut caches: Option<&mut BuildCaches>,
+) -> Result<(Prepared, Diagnostics), Diagnostics> {
     let mut diagnostics = Diagnostics::new();
     let mut timings = Timings::default();
     let started = Instant::now();
@@ -124,7 +132,7 @@ pub fn prepare_cached(
         &options.root,
         &load_options,
         &mut diagnostics,
-        &mut caches.load,
+        caches.as_deref_mut().map(|c| &mut c.load),
     );
     let theme_sources = loaded
         .as_ref()
@@ -142,7 +150,8 @@ pub fn prepare_cached(
         now: options.now,
     };
     let site = build_site(loaded, &model_options, &mut diagnostics);
-    let theme = match caches.theme.take() {
+    let cached_theme = caches.as_deref_mut().and_then(|c| c.theme.take());
+    let theme = match cached_theme {
         Some(theme) if theme.fingerprint == theme_fingerprint(&theme_sources) => Some(theme),
         _ => Theme::compile(&theme_sources, &mut diagnostics),
     };
@@ -156,12 +165,20 @@ pub fn prepare_cached(
     };
 
     let started = Instant::now();
-    let bodies = Bodies::render_cached(&site, &mut diagnostics, Some(&caches.render.markdown));
-    caches.render.markdown.sweep();
+    let bodies = Bodies::render_cached(
+        &site,
+        &mut diagnostics,
+        caches.as_deref().map(|c| &c.render.markdown),
+    );
+    if let Some(caches) = caches.as_deref_mut() {
+        caches.render.markdown.sweep();
+    }
     let files = site_files(&site);
     timings.render = started.elapsed();
     if diagnostics.has_errors() {
-        caches.theme = Some(theme);
+        if let Some(caches) = caches {
+            caches.theme = Some(theme);
+        }
         diagnostics.sort();
         return Err(diagnostics);
     }
@@ -225,6 +242,9 @@ pub fn build(options: &BuildOptions) -> Result<BuildOutcome> {
         Ok(p) => p,
         Err(d) => return Ok(BuildOutcome::Failed(d)),
     };
+    // Only the rendered HTML is needed from here on; on a large site the Markdown sources are
+    // a good part of the peak memory.
+    prepared.site.release_sources();
     let render_started = Instant::now();
     let staging = Staging::begin(&options.root, &options.output)?;
     staging.write_theme_assets(&prepared.theme_sources.assets)?;

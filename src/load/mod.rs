@@ -7,6 +7,7 @@
 
 mod frontmatter;
 mod frontmatter_types;
+pub mod images;
 pub mod theme;
 
 use std::path::{Path, PathBuf};
@@ -18,6 +19,7 @@ use frontmatter_types::{
     AuthorFrontMatter, CommentEntry, CompanyFrontMatter, Extra, PageFrontMatter, Scalar,
     SeriesFrontMatter, StoryFrontMatter,
 };
+pub use images::{ImageSize, ImageSizes};
 
 use crate::config::{SiteConfig, parse_site_config};
 use crate::date::{DATE_HELP, PostDate};
@@ -157,6 +159,8 @@ pub struct StoryInput {
     pub bundle_dir: Option<PathBuf>,
     /// Files of the bundle, relative to `bundle_dir`, sorted.
     pub assets: Vec<PathBuf>,
+    /// Sizes of the bundle's raster images, by their path in the bundle (`shop.jpg`).
+    pub image_sizes: ImageSizes,
 }
 
 /// `content/companies/<slug>.md`.
@@ -239,6 +243,9 @@ pub struct LoadedSite {
     pub pages: Vec<PageInput>,
     /// Files of `static/`.
     pub static_files: Vec<StaticFile>,
+    /// Sizes of the raster images of `static/`, by site path without the leading `/`
+    /// (`images/shop.png`).
+    pub image_sizes: ImageSizes,
 }
 
 /// The folders of a site, relative to its root.
@@ -325,6 +332,8 @@ type CacheEntry = (
 #[derive(Debug, Default)]
 pub struct LoadCache {
     entries: std::collections::HashMap<PathBuf, CacheEntry>,
+    /// Sizes of the images of `static/` and of story bundles, by file.
+    images: images::SizeCache,
 }
 
 /// How much older than its parse a file's modification time must be for its stamp to be trusted.
@@ -361,15 +370,16 @@ pub fn load_site(
     options: &LoadOptions,
     diagnostics: &mut Diagnostics,
 ) -> Option<LoadedSite> {
-    load_site_cached(root, options, diagnostics, &mut LoadCache::new())
+    load_site_cached(root, options, diagnostics, None)
 }
 
-/// [`load_site`] reusing the parses of unchanged files from `cache`, and updating it.
+/// [`load_site`] reusing the parses of unchanged files from a session's `cache`, and updating
+/// it. Without a cache, nothing is kept: a one-off build holds each file once.
 pub fn load_site_cached(
     root: &Path,
     options: &LoadOptions,
     diagnostics: &mut Diagnostics,
-    cache: &mut LoadCache,
+    mut cache: Option<&mut LoadCache>,
 ) -> Option<LoadedSite> {
     let config_path = root.join(CONFIG_FILE);
     let config = match std::fs::read(&config_path) {
@@ -399,7 +409,10 @@ pub fn load_site_cached(
     let found = walk_content(root, diagnostics);
     let static_files = walk_static(root, &root.join(STATIC_DIR), diagnostics);
 
-    let previous = std::mem::take(&mut cache.entries);
+    let previous = cache
+        .as_deref_mut()
+        .map(|c| std::mem::take(&mut c.entries))
+        .unwrap_or_default();
     let results: Vec<(PathBuf, CacheEntry)> = found
         .into_par_iter()
         .map(|f| {
@@ -424,8 +437,25 @@ pub fn load_site_cached(
             (path, (key, parsed_at, loaded, local))
         })
         .collect();
-    for (path, entry) in &results {
-        cache.entries.insert(path.clone(), entry.clone());
+    // The sizes of the raster images of static/ and of the stories' bundles, from their headers.
+    let image_files = images::static_images(&static_files)
+        .chain(
+            results
+                .iter()
+                .filter_map(|(_, (_, _, loaded, _))| match loaded {
+                    Some(Loaded::Story(s)) => Some(&**s),
+                    _ => None,
+                })
+                .flat_map(images::bundle_images),
+        )
+        .map(|(_, file)| file)
+        .collect();
+    let image_sizes = images::read_sizes(image_files, cache.as_deref_mut().map(|c| &mut c.images));
+    drop(previous);
+    if let Some(cache) = cache {
+        for (path, entry) in &results {
+            cache.entries.insert(path.clone(), entry.clone());
+        }
     }
 
     let mut site = LoadedSite {
@@ -436,6 +466,7 @@ pub fn load_site_cached(
         authors: Vec::new(),
         series: Vec::new(),
         pages: Vec::new(),
+        image_sizes: images::sizes_of(images::static_images(&static_files), &image_sizes),
         static_files,
     };
     for (_, (_, _, loaded, local)) in results {
@@ -448,6 +479,9 @@ pub fn load_site_cached(
             Some(Loaded::Page(p)) => site.pages.push(p),
             None => {}
         }
+    }
+    for story in &mut site.stories {
+        story.image_sizes = images::sizes_of(images::bundle_images(story), &image_sizes);
     }
     Some(site)
 }
@@ -1146,6 +1180,8 @@ fn story_input(
         body_line,
         bundle_dir: found.bundle_dir,
         assets: found.assets,
+        // Read with the other images of the site, after the parse (see `load_site_cached`).
+        image_sizes: ImageSizes::new(),
     })
 }
 

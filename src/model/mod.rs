@@ -16,8 +16,8 @@ use crate::config::SiteConfig;
 use crate::date::PostDate;
 use crate::diagnostics::{Diagnostic, Diagnostics};
 use crate::load::{
-    AuthorProfileInput, Channel, CompanyProfileInput, LoadedSite, Origin, PageInput, SeriesInput,
-    StaticFile, StoryInput,
+    AuthorProfileInput, Channel, CompanyProfileInput, ImageSizes, LoadedSite, Origin, PageInput,
+    SeriesInput, StaticFile, StoryInput,
 };
 use crate::rating::Rating;
 use crate::slug::slugify;
@@ -121,12 +121,27 @@ pub struct Site {
     /// A-Z by slug.
     pub pages: Vec<PageInput>,
     pub static_files: Vec<StaticFile>,
+    /// Sizes of the raster images of `static/`, by site path without the leading `/`.
+    pub image_sizes: ImageSizes,
     /// Mean of every scored rating on the site.
     pub site_mean: Option<f64>,
     /// Stories left out because they are drafts.
     pub drafts_skipped: usize,
     /// Stories left out because they are dated after `now`.
     pub future_skipped: usize,
+}
+
+impl Site {
+    /// Drops the Markdown sources of stories and comments once their HTML is rendered (see
+    /// `render::Bodies`): nothing after that reads them.
+    pub fn release_sources(&mut self) {
+        for story in &mut self.stories {
+            story.input.body = String::new();
+            for comment in &mut story.input.comments {
+                comment.body = String::new();
+            }
+        }
+    }
 }
 
 /// The identity of a company name: case, surrounding and repeated spaces, and trailing
@@ -173,6 +188,7 @@ pub fn build_site(
         series: series_inputs,
         pages,
         static_files,
+        image_sizes,
         ..
     } = loaded;
 
@@ -330,6 +346,7 @@ pub fn build_site(
         series: series_list,
         pages,
         static_files,
+        image_sizes,
         site_mean,
         drafts_skipped,
         future_skipped,
@@ -837,6 +854,7 @@ mod tests {
             body_line: 1,
             bundle_dir: None,
             assets: vec![],
+            image_sizes: Default::default(),
         }
     }
 
@@ -870,6 +888,7 @@ mod tests {
             series: vec![],
             pages: vec![],
             static_files: vec![],
+            image_sizes: Default::default(),
         };
         let options = ModelOptions {
             drafts: false,

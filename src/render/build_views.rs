@@ -16,7 +16,7 @@ use super::{
 use crate::config::{FeedContent, RatingDisplay};
 use crate::date::PostDate;
 use crate::diagnostics::{Diagnostic, Diagnostics, Position};
-use crate::load::{Origin, safe_relative};
+use crate::load::{ImageSize, ImageSizes, Origin, images, safe_relative};
 use crate::model::{
     Company, RatingStats, Site, Story, StoryId, Taxon, most_discussed, newest_date,
     ranked_companies,
@@ -57,6 +57,12 @@ impl Bodies {
         let urls = Urls::new(&site.config);
         let targets = internal_targets(site, &urls);
         let resolve = |path: &str| targets.get(path.trim_start_matches('/')).cloned();
+        let image_size = |src: &str, bundle: Option<&ImageSizes>| {
+            images::size_of(src, &site.config.root_path, &site.image_sizes, bundle)
+        };
+        let site_image_size = |src: &str| image_size(src, None);
+        // Image sizes are inputs of every story's Markdown (a body may show any static image).
+        let site_sizes_key = hash_bytes(&[format!("{:?}", site.image_sizes).as_bytes()]);
         let problems = std::sync::Mutex::new(Vec::new());
         let report =
             |origin: &Origin, body: &str, body_line: usize, found: &[markdown::Problem]| {
@@ -81,6 +87,7 @@ impl Bodies {
             let links = Links {
                 internal: &resolve,
                 local_files: None,
+                image_size: &site_image_size,
             };
             let r = markdown::render_with(body, trusted, &links);
             report(origin, body, body_line, &r.problems);
@@ -102,9 +109,13 @@ impl Bodies {
                     .iter()
                     .filter_map(|a| safe_relative(a))
                     .collect();
+                let story_image_size = |src: &str| -> Option<ImageSize> {
+                    image_size(src, Some(&s.input.image_sizes))
+                };
                 let links = Links {
                     internal: &resolve,
                     local_files: Some(&files),
+                    image_size: &story_image_size,
                 };
                 let render = || markdown::render_with(&s.input.body, trusted, &links);
                 // Internal links depend on other files, so bodies with them are not cached.
@@ -114,6 +125,9 @@ impl Bodies {
                             s.input.body.as_bytes(),
                             &[u8::from(site.config.allow_raw_html)],
                             files.join("\n").as_bytes(),
+                            &site_sizes_key.to_le_bytes(),
+                            format!("{:?}", s.input.image_sizes).as_bytes(),
+                            site.config.root_path.as_bytes(),
                         ]);
                         cache.get_or_render(key, render)
                     }
@@ -1122,11 +1136,21 @@ impl<'a> ViewBuilder<'a> {
             }),
             reading_minutes: markdown::reading_minutes(rendered.word_count),
             comment_count: input.comments.len(),
-            image: input.image.as_ref().map(|img| ImageView {
-                url: self.urls.resolve(&img.src, &url),
-                alt: img.alt.as_deref().unwrap_or(""),
-                credit: img.credit.as_deref(),
-                credit_url: img.credit_url.as_deref(),
+            image: input.image.as_ref().map(|img| {
+                let size = images::size_of(
+                    &img.src,
+                    &self.site.config.root_path,
+                    &self.site.image_sizes,
+                    Some(&input.image_sizes),
+                );
+                ImageView {
+                    url: self.urls.resolve(&img.src, &url),
+                    alt: img.alt.as_deref().unwrap_or(""),
+                    credit: img.credit.as_deref(),
+                    credit_url: img.credit_url.as_deref(),
+                    width: size.map(|s| s.width),
+                    height: size.map(|s| s.height),
+                }
             }),
             url,
         }

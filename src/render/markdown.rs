@@ -3,11 +3,12 @@
 //! count, all from one pass over the events.
 //!
 //! Raw HTML is escaped unless the site allows it, HTML comments are dropped, and links or images
-//! whose URL could run script are reduced to their text.
+//! whose URL could run script are reduced to their text. Images load lazily and carry their
+//! `width` and `height` when the document's [`Links`] know the size of their file.
 
 use pulldown_cmark::{CowStr, Event, HeadingLevel, Options, Parser, Tag, TagEnd};
 
-use crate::load::is_safe_url;
+use crate::load::{ImageSize, is_safe_url};
 use crate::render::escape::{escape_attr, escape_html};
 use crate::slug::slugify;
 
@@ -42,6 +43,9 @@ pub struct Links<'a> {
     /// Files beside the document (a story bundle's), to check relative images against; `None`
     /// when relative images are not checked.
     pub local_files: Option<&'a [String]>,
+    /// The size of the image file an image's URL points to, as read by the load stage; `None`
+    /// for remote images and files of unknown size.
+    pub image_size: &'a (dyn Fn(&str) -> Option<ImageSize> + Sync),
 }
 
 impl std::fmt::Debug for Links<'_> {
@@ -56,11 +60,16 @@ fn no_internal_links(_: &str) -> Option<String> {
     None
 }
 
+fn no_image_sizes(_: &str) -> Option<ImageSize> {
+    None
+}
+
 impl Links<'static> {
-    /// No internal links resolve and relative images are not checked.
+    /// No internal links resolve, relative images are not checked and no image has a size.
     pub const NONE: Links<'static> = Links {
         internal: &no_internal_links,
         local_files: None,
+        image_size: &no_image_sizes,
     };
 }
 
@@ -104,7 +113,7 @@ pub fn render_with(markdown: &str, options: MarkdownOptions, links: &Links<'_>) 
     let mut problems = Vec::new();
     let parser = Parser::new_ext(markdown, parser_options()).into_offset_iter();
     let mut events = transform(parser, options, links, &mut problems);
-    make_figures(&mut events);
+    make_figures(&mut events, links);
     let word_count = events
         .iter()
         .map(|e| match e {
@@ -112,6 +121,8 @@ pub fn render_with(markdown: &str, options: MarkdownOptions, links: &Links<'_>) 
             _ => 0,
         })
         .sum();
+    // After the count: alt texts count as words, as they did before images became HTML.
+    finish_images(&mut events, links);
 
     let mut html = String::with_capacity(markdown.len() + markdown.len() / 4);
     let mut summary_html = None;
@@ -153,9 +164,63 @@ pub fn render_with(markdown: &str, options: MarkdownOptions, links: &Links<'_>) 
     }
 }
 
+/// ` width="W" height="H"` for an image of known size, else nothing.
+fn size_attributes(size: Option<ImageSize>) -> String {
+    size.map(|s| format!(" width=\"{}\" height=\"{}\"", s.width, s.height))
+        .unwrap_or_default()
+}
+
+/// The attributes rave adds to every image of a document: its size when known, and lazy
+/// loading (images of a body are below the page's fold more often than not).
+fn image_attributes(dest_url: &str, links: &Links<'_>) -> String {
+    format!(
+        "{} loading=\"lazy\" decoding=\"async\"",
+        size_attributes((links.image_size)(dest_url))
+    )
+}
+
+/// Writes each image left in the stream (those not in a figure) as HTML: pulldown-cmark's own
+/// `<img>`, so that URL and alt text are escaped as before, with [`image_attributes`] added.
+fn finish_images(events: &mut Vec<Event<'_>>, links: &Links<'_>) {
+    if !events
+        .iter()
+        .any(|e| matches!(e, Event::Start(Tag::Image { .. })))
+    {
+        return;
+    }
+    let mut out = Vec::with_capacity(events.len());
+    let mut rest = std::mem::take(events).into_iter();
+    while let Some(event) = rest.next() {
+        let Event::Start(Tag::Image { dest_url, .. }) = &event else {
+            out.push(event);
+            continue;
+        };
+        let attributes = image_attributes(dest_url, links);
+        // The image's events, up to its own end (its alt text may hold other inline tags).
+        let mut image = vec![event];
+        let mut depth = 1usize;
+        for e in rest.by_ref() {
+            match e {
+                Event::Start(_) => depth += 1,
+                Event::End(_) => depth -= 1,
+                _ => {}
+            }
+            image.push(e);
+            if depth == 0 {
+                break;
+            }
+        }
+        let mut html = String::new();
+        pulldown_cmark::html::push_html(&mut html, image.into_iter());
+        let tag = html.strip_suffix(" />").unwrap_or(&html);
+        out.push(Event::InlineHtml(format!("{tag}{attributes} />").into()));
+    }
+    *events = out;
+}
+
 /// A paragraph holding only an image with a title becomes a `<figure>` with the title as its
 /// caption.
-fn make_figures(events: &mut Vec<Event<'_>>) {
+fn make_figures(events: &mut Vec<Event<'_>>, links: &Links<'_>) {
     // Each figure's first and last event and its HTML: found first, then replaced in one pass,
     // since splicing them out one by one is quadratic in the number of figures.
     let mut figures: Vec<(usize, usize, String)> = Vec::new();
@@ -195,9 +260,10 @@ fn make_figures(events: &mut Vec<Event<'_>>) {
             })
             .collect();
         let html = format!(
-            "<figure><img src=\"{}\" alt=\"{}\" loading=\"lazy\"><figcaption>{}</figcaption></figure>\n",
+            "<figure><img src=\"{}\" alt=\"{}\"{}><figcaption>{}</figcaption></figure>\n",
             escape_attr(dest_url),
             escape_attr(&alt),
+            image_attributes(dest_url, links),
             escape_html(title)
         );
         figures.push((i, end_image + 1, html));
@@ -578,10 +644,76 @@ mod tests {
         let out =
             html("![A shop](shop.jpg \"The shop in 2011\")\n\nText ![inline](x.png \"t\") here.\n");
         assert!(
-            out.contains("<figure><img src=\"shop.jpg\" alt=\"A shop\" loading=\"lazy\"><figcaption>The shop in 2011</figcaption></figure>"),
+            out.contains("<figure><img src=\"shop.jpg\" alt=\"A shop\" loading=\"lazy\" decoding=\"async\"><figcaption>The shop in 2011</figcaption></figure>"),
             "{out}"
         );
         assert!(out.contains("<p>Text <img"), "{out}");
+    }
+
+    /// Renders `md` with images of known size: `/images/wide.png` (3x2, in static/) and
+    /// `shop.png` (640x480, in the bundle).
+    fn html_with_sizes(md: &str) -> Rendered {
+        let size = |src: &str| match src {
+            "/images/wide.png" => Some(ImageSize {
+                width: 3,
+                height: 2,
+            }),
+            "shop.png" => Some(ImageSize {
+                width: 640,
+                height: 480,
+            }),
+            _ => None,
+        };
+        let links = Links {
+            image_size: &size,
+            ..Links::NONE
+        };
+        render_with(md, MarkdownOptions::ESCAPED_HTML, &links)
+    }
+
+    #[test]
+    fn images_get_their_size_and_load_lazily() {
+        let r = html_with_sizes(
+            "Before ![A *wide* one](/images/wide.png \"t\") after.\n\n![Far](https://cdn.example/x.png)\n",
+        );
+        assert!(
+            r.html.contains("<p>Before <img src=\"/images/wide.png\" alt=\"A wide one\" title=\"t\" width=\"3\" height=\"2\" loading=\"lazy\" decoding=\"async\" /> after.</p>"),
+            "{}",
+            r.html
+        );
+        // A remote image has no size, and loads lazily all the same.
+        assert!(
+            r.html.contains("<p><img src=\"https://cdn.example/x.png\" alt=\"Far\" loading=\"lazy\" decoding=\"async\" /></p>"),
+            "{}",
+            r.html
+        );
+        // The summary (first paragraph) shows the same image; alt texts still count as words.
+        assert!(
+            r.summary_html
+                .as_deref()
+                .is_some_and(|s| s.contains("width=\"3\" height=\"2\"")),
+            "{:?}",
+            r.summary_html
+        );
+        assert_eq!(r.word_count, 6);
+    }
+
+    #[test]
+    fn figures_get_their_size() {
+        let out = html_with_sizes("![The shop](shop.png \"The shop in 2011\")\n").html;
+        assert_eq!(
+            out,
+            "<figure><img src=\"shop.png\" alt=\"The shop\" width=\"640\" height=\"480\" loading=\"lazy\" decoding=\"async\"><figcaption>The shop in 2011</figcaption></figure>\n"
+        );
+    }
+
+    #[test]
+    fn an_image_inside_a_link_keeps_the_link() {
+        let out = html_with_sizes("[![Shop](shop.png)](https://shop.example/)\n").html;
+        assert_eq!(
+            out,
+            "<p><a href=\"https://shop.example/\"><img src=\"shop.png\" alt=\"Shop\" width=\"640\" height=\"480\" loading=\"lazy\" decoding=\"async\" /></a></p>\n"
+        );
     }
 
     #[test]
@@ -591,6 +723,7 @@ mod tests {
         let links = Links {
             internal: &resolve,
             local_files: Some(&files),
+            ..Links::NONE
         };
         let md = "[ok](@/stories/a.md#part) [bad](@/stories/zz.md)\n\n![x](photo.jpg) ![y](missing.png)\n";
         let r = render_with(md, MarkdownOptions::ESCAPED_HTML, &links);

@@ -306,6 +306,9 @@ pub fn page_url(base: &str, n: usize) -> String {
     }
 }
 
+/// Pages linked on each side of the current one in `Paginator::pages`.
+pub const PAGER_WINDOW: usize = 2;
+
 /// Page `number` (1-based) of a list of `total` stories; `stories` are that page's items.
 pub fn paginator<T: Serialize>(
     stories: Vec<T>,
@@ -324,14 +327,34 @@ pub fn paginator<T: Serialize>(
         previous_url: (number > 1).then(|| page_url(base, number - 1)),
         next_url: (number < total_pages).then(|| page_url(base, number + 1)),
         last_url: page_url(base, total_pages),
-        pages: (1..=total_pages)
-            .map(|n| views::PageLink {
+        pages: pager_window(number, total_pages)
+            .map(|(n, gap_before)| views::PageLink {
                 number: n,
                 url: page_url(base, n),
                 current: n == number,
+                gap_before,
             })
             .collect(),
     }
+}
+
+/// The page numbers a pager shows: the first, the last and [`PAGER_WINDOW`] on each side of
+/// `current`, each with whether pages were skipped before it. Listing every page would make
+/// each list page as long as the list, so a site's list pages would grow with its square.
+fn pager_window(current: usize, total_pages: usize) -> impl Iterator<Item = (usize, bool)> {
+    let low = current.saturating_sub(PAGER_WINDOW).max(1);
+    let high = (current + PAGER_WINDOW).min(total_pages);
+    let mut previous = 0;
+    std::iter::once(1)
+        .chain(low.max(2)..=high)
+        .chain((high < total_pages).then_some(total_pages))
+        .filter(move |&n| n <= total_pages)
+        .map(move |n| {
+            // A gap of exactly one page shows that page instead of an ellipsis.
+            let gap_before = n > previous + 1;
+            previous = n;
+            (n, gap_before)
+        })
 }
 
 /// The items of page `number` (1-based) of `items`.
@@ -359,6 +382,52 @@ mod tests {
         assert_eq!(last.next_url, None);
         assert_eq!(last.previous_url.as_deref(), Some("/tags/x/page/2/"));
         assert!(last.pages[2].current);
+    }
+
+    fn window(current: usize, total: usize) -> Vec<(usize, bool)> {
+        pager_window(current, total).collect()
+    }
+
+    #[test]
+    fn pagers_show_the_ends_and_a_window_around_the_current_page() {
+        assert_eq!(window(1, 1), vec![(1, false)]);
+        assert_eq!(window(1, 3), vec![(1, false), (2, false), (3, false)]);
+        assert_eq!(
+            window(1, 990),
+            vec![(1, false), (2, false), (3, false), (990, true)]
+        );
+        assert_eq!(
+            window(500, 990),
+            vec![
+                (1, false),
+                (498, true),
+                (499, false),
+                (500, false),
+                (501, false),
+                (502, false),
+                (990, true)
+            ]
+        );
+        assert_eq!(
+            window(990, 990),
+            vec![(1, false), (988, true), (989, false), (990, false)]
+        );
+        // No gap where the window meets an end.
+        assert_eq!(
+            window(4, 7),
+            (1..=7).map(|n| (n, false)).collect::<Vec<_>>()
+        );
+        // Every pager has at most 2 * PAGER_WINDOW + 3 links, whatever the list's length.
+        for total in 1..60 {
+            for current in 1..=total {
+                let w = window(current, total);
+                assert!(w.len() <= 2 * PAGER_WINDOW + 3);
+                assert!(w.windows(2).all(|p| p[0].0 < p[1].0));
+                assert!(w.iter().any(|&(n, _)| n == current));
+                assert_eq!(w.first().map(|p| p.0), Some(1));
+                assert_eq!(w.last().map(|p| p.0), Some(total));
+            }
+        }
     }
 
     #[test]

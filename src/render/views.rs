@@ -141,6 +141,10 @@ pub struct ImageView<'a> {
     pub alt: &'a str,
     pub credit: Option<&'a str>,
     pub credit_url: Option<&'a str>,
+    /// Intrinsic size in pixels of an image file of the site (static/ or the story's bundle);
+    /// both `None` for SVG, remote images and files rave cannot read the size of.
+    pub width: Option<u32>,
+    pub height: Option<u32>,
 }
 
 /// A reader comment; `body_html` is safe (rendered with raw HTML disabled).
@@ -471,6 +475,8 @@ pub struct PageLink {
     pub number: usize,
     pub url: String,
     pub current: bool,
+    /// Pages were left out between the previous link and this one (show an ellipsis).
+    pub gap_before: bool,
 }
 
 /// One page of a paginated story list, `paginator` in list templates.

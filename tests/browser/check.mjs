@@ -316,7 +316,7 @@ async function checkSite(browser, name, dir, shots, extra) {
           of.filter((p) => overflow.has(p.url)).map((p) => `${p.url}: ${overflow.get(p.url).join("; ")}`));
       }
       record(`${name}: images below the fold load lazily (all pages at 390 px)`, eager);
-      if (sizeless.length) note(`${name}: ${sizeless.length} image(s) without width/height (the views carry no image dimensions): ${[...new Set(sizeless.map((s) => s.replace(/^.*: /, "")))].join(", ")}`);
+      if (sizeless.length) note(`${name}: ${sizeless.length} image(s) without width/height (rave sizes only raster images of the site; SVG and remote ones have none): ${[...new Set(sizeless.map((s) => s.replace(/^.*: /, "")))].join(", ")}`);
       await ctx.close();
     }
 

@@ -448,9 +448,11 @@ fn lead_images_have_alt_and_credit_and_titled_images_become_figures() {
     let site = blog_site("");
     site.build(&[]).success();
     let html = site.page("stories/a-day-at-the-shop/index.html");
+    // The lead image is near the top, so never lazy; an SVG has no size rave reads (raster
+    // images get `width` and `height`: see images.rs).
     assert!(
         html.contains("<img src=\"/stories/a-day-at-the-shop/shop.svg\" alt=\"The shop front\">"),
-        "lead image with its alt"
+        "lead image with its alt, without size or loading=\"lazy\""
     );
     assert!(
         html.contains(
@@ -461,6 +463,8 @@ fn lead_images_have_alt_and_credit_and_titled_images_become_figures() {
     assert!(text_of(&html).contains("Photo: Ann Photographer"));
     let figure = section(&html, "<figure><img src=\"receipt.svg\"", "</figure>");
     assert!(figure.contains("alt=\"A folded receipt\""), "{figure}");
+    assert!(figure.contains(" loading=\"lazy\""), "{figure}");
+    assert!(!figure.contains(" width="), "an SVG has no size: {figure}");
     assert!(
         figure.contains("<figcaption>The receipt, folded</figcaption>"),
         "{figure}"

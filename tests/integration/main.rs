@@ -10,6 +10,7 @@ mod errors;
 mod escaping;
 mod getting_started;
 mod hostile;
+mod images;
 mod kill;
 mod live;
 mod output_safety;
