@@ -89,7 +89,7 @@ pub fn check(options: &CheckOptions) -> CheckReport {
     let (mut diagnostics, site) = match pipeline::prepare(&build) {
         Ok((mut prepared, mut diagnostics)) => {
             let sink = MemorySink::new();
-            pipeline::render_prepared(&mut prepared, &sink, &mut diagnostics, None);
+            pipeline::render_prepared(&mut prepared, &sink, &mut diagnostics, None, None);
             (diagnostics, Some(prepared.site))
         }
         Err(diagnostics) => {

@@ -204,6 +204,13 @@ impl Diagnostics {
         self.items.iter()
     }
 
+    /// Drops every finding equal to one of `gone` (findings of a file that was checked again).
+    pub fn remove_all(&mut self, gone: &[Diagnostic]) {
+        if !gone.is_empty() {
+            self.items.retain(|d| !gone.contains(d));
+        }
+    }
+
     /// Sorts by file, then position, then message: parallel stages push in any order.
     pub fn sort(&mut self) {
         self.items.sort_by(|a, b| {

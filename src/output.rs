@@ -9,6 +9,7 @@
 use std::fs::{self, File};
 use std::io;
 use std::path::{Component, Path, PathBuf};
+use std::sync::Arc;
 
 use anyhow::{Context as _, Result, bail};
 
@@ -309,8 +310,8 @@ impl Staging {
 }
 
 impl PageSink for Staging {
-    fn write_page(&self, path: &str, bytes: Vec<u8>) -> io::Result<()> {
-        fs::write(self.path_of(path)?, bytes)
+    fn write_page(&self, path: &str, bytes: crate::render::PageBytes) -> io::Result<()> {
+        fs::write(self.path_of(path)?, bytes.as_slice())
     }
 }
 
@@ -337,7 +338,9 @@ pub struct ApplyReport {
 #[derive(Debug)]
 pub struct LiveOutput {
     target: PathBuf,
-    pages: std::collections::HashMap<String, u64>,
+    /// Generated pages by output path: the bytes written (shared with the snapshot they came
+    /// from, so that a page a rebuild kept is known unchanged without hashing it) and their hash.
+    pages: std::collections::HashMap<String, (Arc<[u8]>, u64)>,
     /// Copied files by output path, with the hash of the bytes written.
     copies: std::collections::HashMap<String, u64>,
     _lock: OutputLock,
@@ -362,7 +365,7 @@ impl LiveOutput {
             }
         }
         for (path, bytes) in &snapshot.pages {
-            staging.write_page(path, bytes.to_vec())?;
+            staging.write_page(path, crate::render::PageBytes::Shared(Arc::clone(bytes)))?;
         }
         let target = staging.target().to_path_buf();
         let lock = staging.commit()?;
@@ -371,7 +374,7 @@ impl LiveOutput {
             pages: snapshot
                 .pages
                 .iter()
-                .map(|(p, b)| (p.clone(), hash(b)))
+                .map(|(p, b)| (p.clone(), (Arc::clone(b), hash(b))))
                 .collect(),
             copies: snapshot
                 .copies
@@ -390,14 +393,23 @@ impl LiveOutput {
     pub fn apply(&mut self, snapshot: &crate::session::Snapshot) -> Result<ApplyReport> {
         let mut report = ApplyReport::default();
         for (path, bytes) in &snapshot.pages {
+            let previous = self.pages.get(path);
+            // The very bytes written last time (a page the session kept): unchanged.
+            if previous.is_some_and(|(written, _)| Arc::ptr_eq(written, bytes)) {
+                report.unchanged += 1;
+                continue;
+            }
             let h = hash(bytes);
-            if self.pages.get(path) == Some(&h) && self.target.join(path).is_file() {
+            if previous.is_some_and(|(_, written)| *written == h)
+                && self.target.join(path).is_file()
+            {
+                self.pages.insert(path.clone(), (Arc::clone(bytes), h));
                 report.unchanged += 1;
                 continue;
             }
             self.copies.remove(path);
             write_atomically(&self.target, path, bytes)?;
-            self.pages.insert(path.clone(), h);
+            self.pages.insert(path.clone(), (Arc::clone(bytes), h));
             report.written += 1;
         }
         // Copied files are compared by content: reading them is cheap next to the risk of a
@@ -523,15 +535,19 @@ mod tests {
         let target = root.join("public");
         let staging = Staging::begin(root, &target).expect("begin");
         staging
-            .write_page("a/index.html", b"one".to_vec())
+            .write_page("a/index.html", b"one".to_vec().into())
             .expect("write");
-        assert!(staging.write_page("../escape.html", b"x".to_vec()).is_err());
+        assert!(
+            staging
+                .write_page("../escape.html", b"x".to_vec().into())
+                .is_err()
+        );
         staging.commit().expect("commit");
         assert_eq!(fs::read(target.join("a/index.html")).expect("read"), b"one");
 
         let failed = Staging::begin(root, &target).expect("begin");
         failed
-            .write_page("a/index.html", b"two".to_vec())
+            .write_page("a/index.html", b"two".to_vec().into())
             .expect("write");
         drop(failed);
         assert_eq!(fs::read(target.join("a/index.html")).expect("read"), b"one");

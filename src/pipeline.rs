@@ -17,7 +17,7 @@ use crate::model::{ModelOptions, Site, build_site};
 use crate::output::Staging;
 use crate::render::cache::RenderCaches;
 use crate::render::{
-    Bodies, MemorySink, PageSink, RenderReport, Theme, render_site, theme_fingerprint,
+    Bodies, MemorySink, PageSink, RenderMemo, RenderReport, Theme, render_site, theme_fingerprint,
 };
 
 /// Everything a build needs to know; see `rave build --help` for each flag.
@@ -217,12 +217,13 @@ fn site_files(site: &Site) -> Vec<StaticFile> {
 }
 
 /// Renders a prepared site into `sink` (pages only), reusing unchanged pages from a session's
-/// `caches` when given.
+/// `caches` when given, and recording in `memo` what re-rendering after a body change needs.
 pub fn render_prepared(
     prepared: &mut Prepared,
     sink: &dyn PageSink,
     diagnostics: &mut Diagnostics,
     caches: Option<&RenderCaches>,
+    memo: Option<&mut RenderMemo>,
 ) -> RenderReport {
     render_site(
         &prepared.site,
@@ -232,6 +233,7 @@ pub fn render_prepared(
         sink,
         diagnostics,
         caches.map(|c| &c.pages),
+        memo,
     )
 }
 
@@ -249,7 +251,7 @@ pub fn build(options: &BuildOptions) -> Result<BuildOutcome> {
     let staging = Staging::begin(&options.root, &options.output)?;
     staging.write_theme_assets(&prepared.theme_sources.assets)?;
     staging.copy_files(&prepared.files)?;
-    let report = render_prepared(&mut prepared, &staging, &mut diagnostics, None);
+    let report = render_prepared(&mut prepared, &staging, &mut diagnostics, None, None);
     if diagnostics.has_errors() {
         diagnostics.sort();
         // Dropping the staging folder leaves the previous output untouched.
@@ -286,7 +288,7 @@ pub fn build_in_memory(
 ) -> Result<(std::collections::BTreeMap<String, Vec<u8>>, Diagnostics), Diagnostics> {
     let (mut prepared, mut diagnostics) = prepare(options)?;
     let sink = MemorySink::new();
-    render_prepared(&mut prepared, &sink, &mut diagnostics, None);
+    render_prepared(&mut prepared, &sink, &mut diagnostics, None, None);
     diagnostics.sort();
     if diagnostics.has_errors() {
         return Err(diagnostics);

@@ -338,7 +338,7 @@ pub fn rebuild_loop(
         let Some(changed) = watcher.next_change(Duration::from_millis(300))? else {
             continue;
         };
-        match session.build() {
+        match session.rebuild(&changed) {
             Ok((snapshot, diagnostics)) => {
                 // Warnings are repeated only when they change, not on every save.
                 let warnings = diagnostics.render();
@@ -348,10 +348,15 @@ pub fn rebuild_loop(
                 }
                 if !quiet {
                     eprintln!(
-                        "rebuilt after {} change{} in {} ms ({} pages, {} reused)",
+                        "rebuilt after {} change{} in {} ms{} ({} pages, {} reused)",
                         changed.len(),
                         if changed.len() == 1 { "" } else { "s" },
                         snapshot.elapsed.as_millis(),
+                        if snapshot.bodies_only {
+                            ", story text only"
+                        } else {
+                            ""
+                        },
                         snapshot.pages.len(),
                         snapshot.pages_reused
                     );

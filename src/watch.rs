@@ -193,11 +193,16 @@ pub fn watch_build(options: crate::pipeline::BuildOptions, poll: bool, quiet: bo
     let mut first = true;
     let mut last_warnings = String::new();
     while !stop.load(Ordering::Relaxed) {
-        if !first && watcher.next_change(Duration::from_millis(300))?.is_none() {
-            continue;
-        }
-        first = false;
-        match session.build() {
+        let built = if first {
+            first = false;
+            session.build()
+        } else {
+            match watcher.next_change(Duration::from_millis(300))? {
+                Some(changed) => session.rebuild(&changed),
+                None => continue,
+            }
+        };
+        match built {
             Ok((snapshot, diagnostics)) => {
                 // Warnings are repeated only when they change, not on every save.
                 let warnings = diagnostics.render();
@@ -225,8 +230,13 @@ pub fn watch_build(options: crate::pipeline::BuildOptions, poll: bool, quiet: bo
                         let report = live.apply(&snapshot)?;
                         if !quiet {
                             println!(
-                                "Rebuilt in {} ms: {} written, {} removed, {} unchanged",
+                                "Rebuilt in {} ms{}: {} written, {} removed, {} unchanged",
                                 snapshot.elapsed.as_millis(),
+                                if snapshot.bodies_only {
+                                    " (story text only)"
+                                } else {
+                                    ""
+                                },
                                 report.written,
                                 report.removed,
                                 report.unchanged

@@ -334,6 +334,8 @@ pub struct LoadCache {
     entries: std::collections::HashMap<PathBuf, CacheEntry>,
     /// Sizes of the images of `static/` and of story bundles, by file.
     images: images::SizeCache,
+    /// How the last walk found each content file, to parse one again on its own.
+    found: std::collections::HashMap<PathBuf, Found>,
 }
 
 /// How much older than its parse a file's modification time must be for its stamp to be trusted.
@@ -348,9 +350,65 @@ fn is_settled(key: &CacheKey, parsed_at: std::time::SystemTime) -> bool {
             .is_none_or(|(_, s)| s.as_ref().is_none_or(settled))
 }
 
+impl CacheKey {
+    fn of(f: &Found) -> CacheKey {
+        CacheKey {
+            file: Stamp::of(&f.path).unwrap_or(Stamp {
+                len: u64::MAX,
+                modified: None,
+            }),
+            comments: f.comments_file.as_ref().map(|c| (c.clone(), Stamp::of(c))),
+            assets: f.assets.clone(),
+        }
+    }
+}
+
 impl LoadCache {
     pub fn new() -> Self {
         Self::default()
+    }
+
+    /// The new Markdown body of the story file at `path` (as the last load found it), when
+    /// nothing but its body changed since the last load: parsed again on its own, it gives the
+    /// same story and the same findings apart from the body. `None` when the file is not a
+    /// story of the last load or anything else about it changed; a whole load is needed then.
+    /// On success the cache holds the new parse, as a load would have.
+    pub fn reparse_body(&mut self, path: &Path) -> Option<String> {
+        let found = self.found.get(path)?.clone();
+        let (_, _, Some(Loaded::Story(old)), old_local) = self.entries.get(path)? else {
+            return None;
+        };
+        let key = CacheKey::of(&found);
+        let parsed_at = std::time::SystemTime::now();
+        let mut local = Vec::new();
+        let Some(Loaded::Story(mut new)) = load_file(found, &mut local) else {
+            return None;
+        };
+        if local != *old_local {
+            return None;
+        }
+        let body = std::mem::replace(&mut new.body, old.body.clone());
+        if new != *old {
+            return None;
+        }
+        new.body.clone_from(&body);
+        self.entries.insert(
+            path.to_path_buf(),
+            (key, parsed_at, Some(Loaded::Story(new)), local),
+        );
+        Some(body)
+    }
+
+    /// The path under which the last load knows `path` (an absolute path of a content file,
+    /// as a file watcher reports it), if it is one of its content files.
+    pub fn known_path(&self, root: &Path, path: &Path) -> Option<PathBuf> {
+        if self.found.contains_key(path) {
+            return Some(path.to_path_buf());
+        }
+        let canonical_root = root.canonicalize().ok()?;
+        let rel = path.strip_prefix(&canonical_root).ok()?;
+        let joined = root.join(rel);
+        self.found.contains_key(&joined).then_some(joined)
     }
 
     /// Number of files parsed (not taken from the cache) by the last load, for tests and stats.
@@ -409,6 +467,10 @@ pub fn load_site_cached(
     let found = walk_content(root, diagnostics);
     let static_files = walk_static(root, &root.join(STATIC_DIR), diagnostics);
 
+    let found_again = match cache {
+        Some(_) => found.iter().map(|f| (f.path.clone(), f.clone())).collect(),
+        None => Default::default(),
+    };
     let previous = cache
         .as_deref_mut()
         .map(|c| std::mem::take(&mut c.entries))
@@ -416,14 +478,7 @@ pub fn load_site_cached(
     let results: Vec<(PathBuf, CacheEntry)> = found
         .into_par_iter()
         .map(|f| {
-            let key = CacheKey {
-                file: Stamp::of(&f.path).unwrap_or(Stamp {
-                    len: u64::MAX,
-                    modified: None,
-                }),
-                comments: f.comments_file.as_ref().map(|c| (c.clone(), Stamp::of(c))),
-                assets: f.assets.clone(),
-            };
+            let key = CacheKey::of(&f);
             let path = f.path.clone();
             if let Some((cached_key, parsed_at, loaded, local)) = previous.get(&path)
                 && *cached_key == key
@@ -456,6 +511,7 @@ pub fn load_site_cached(
         for (path, entry) in &results {
             cache.entries.insert(path.clone(), entry.clone());
         }
+        cache.found = found_again;
     }
 
     let mut site = LoadedSite {

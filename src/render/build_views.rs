@@ -4,14 +4,16 @@
 use rayon::prelude::*;
 use serde::Serialize;
 
-use std::sync::Arc;
+use std::cell::RefCell;
+use std::sync::{Arc, OnceLock};
 
 use super::cache::{MarkdownCache, PageCache, hash_bytes};
 use super::markdown::{self, Links, MarkdownOptions, Rendered};
 use super::urls::Urls;
 use super::views::*;
 use super::{
-    PageContext, Theme, charts, feeds, jsonld, page_count, page_slice, page_url, paginator,
+    PageBytes, PageContext, Theme, charts, feeds, jsonld, page_count, page_range, page_slice,
+    page_url, paginator,
 };
 use crate::config::{FeedContent, RatingDisplay};
 use crate::date::PostDate;
@@ -61,23 +63,14 @@ impl Bodies {
             images::size_of(src, &site.config.root_path, &site.image_sizes, bundle)
         };
         let site_image_size = |src: &str| image_size(src, None);
-        // Image sizes are inputs of every story's Markdown (a body may show any static image).
-        let site_sizes_key = hash_bytes(&[format!("{:?}", site.image_sizes).as_bytes()]);
+        let site_sizes_key = site_sizes_key(site);
         let problems = std::sync::Mutex::new(Vec::new());
         let report =
             |origin: &Origin, body: &str, body_line: usize, found: &[markdown::Problem]| {
                 if found.is_empty() {
                     return;
                 }
-                // Byte offsets where each line starts: counting lines afresh for every problem
-                // is quadratic in a long body with many broken links.
-                let line_starts: Vec<usize> = std::iter::once(0)
-                    .chain(body.match_indices('\n').map(|(i, _)| i + 1))
-                    .collect();
-                let list: Vec<Diagnostic> = found
-                    .iter()
-                    .map(|p| problem_diagnostic(origin, body, &line_starts, body_line, p))
-                    .collect();
+                let list = problem_diagnostics(origin, body, body_line, found);
                 problems
                     .lock()
                     .unwrap_or_else(|e| e.into_inner())
@@ -103,36 +96,7 @@ impl Bodies {
                     .iter()
                     .map(|c| markdown::render(&c.body, MarkdownOptions::PUBLIC).html)
                     .collect();
-                let files: Vec<String> = s
-                    .input
-                    .assets
-                    .iter()
-                    .filter_map(|a| safe_relative(a))
-                    .collect();
-                let story_image_size = |src: &str| -> Option<ImageSize> {
-                    image_size(src, Some(&s.input.image_sizes))
-                };
-                let links = Links {
-                    internal: &resolve,
-                    local_files: Some(&files),
-                    image_size: &story_image_size,
-                };
-                let render = || markdown::render_with(&s.input.body, trusted, &links);
-                // Internal links depend on other files, so bodies with them are not cached.
-                let rendered = match cache {
-                    Some(cache) if !s.input.body.contains("@/") => {
-                        let key = hash_bytes(&[
-                            s.input.body.as_bytes(),
-                            &[u8::from(site.config.allow_raw_html)],
-                            files.join("\n").as_bytes(),
-                            &site_sizes_key.to_le_bytes(),
-                            format!("{:?}", s.input.image_sizes).as_bytes(),
-                            site.config.root_path.as_bytes(),
-                        ]);
-                        cache.get_or_render(key, render)
-                    }
-                    _ => Arc::new(render()),
-                };
+                let rendered = render_story_body(site, s, &resolve, site_sizes_key, cache);
                 report(
                     &s.input.origin,
                     &s.input.body,
@@ -186,6 +150,95 @@ impl Bodies {
     }
 }
 
+impl Bodies {
+    /// Renders story `id`'s body again after a change to it alone, replacing its HTML.
+    /// Returns the diagnostics of the old body's Markdown problems and of the new one's, so
+    /// that a session can swap the one for the other in its report.
+    pub fn rerender_story(
+        &mut self,
+        site: &Site,
+        old_body: &str,
+        id: StoryId,
+    ) -> (Vec<Diagnostic>, Vec<Diagnostic>) {
+        let urls = Urls::new(&site.config);
+        let targets = internal_targets(site, &urls);
+        let resolve = |path: &str| targets.get(path.trim_start_matches('/')).cloned();
+        let story = &site.stories[id];
+        let input = &story.input;
+        let rendered = render_story_body(site, story, &resolve, 0, None);
+        let old = problem_diagnostics(
+            &input.origin,
+            old_body,
+            input.body_line,
+            &self.stories[id].problems,
+        );
+        let new = problem_diagnostics(
+            &input.origin,
+            &input.body,
+            input.body_line,
+            &rendered.problems,
+        );
+        self.stories[id] = rendered;
+        (old, new)
+    }
+}
+
+/// Hash of the sizes of the site's static images: they are inputs of every story's Markdown
+/// (a body may show any static image).
+fn site_sizes_key(site: &Site) -> u64 {
+    hash_bytes(&[format!("{:?}", site.image_sizes).as_bytes()])
+}
+
+/// A story's body as HTML: from `cache` when its text was rendered before.
+fn render_story_body(
+    site: &Site,
+    story: &Story,
+    resolve: &(dyn Fn(&str) -> Option<String> + Sync),
+    site_sizes_key: u64,
+    cache: Option<&MarkdownCache>,
+) -> Arc<Rendered> {
+    let trusted = if site.config.allow_raw_html {
+        MarkdownOptions::TRUSTED_HTML
+    } else {
+        MarkdownOptions::ESCAPED_HTML
+    };
+    let input = &story.input;
+    let files: Vec<String> = input
+        .assets
+        .iter()
+        .filter_map(|a| safe_relative(a))
+        .collect();
+    let story_image_size = |src: &str| -> Option<ImageSize> {
+        images::size_of(
+            src,
+            &site.config.root_path,
+            &site.image_sizes,
+            Some(&input.image_sizes),
+        )
+    };
+    let links = Links {
+        internal: resolve,
+        local_files: Some(&files),
+        image_size: &story_image_size,
+    };
+    let render = || markdown::render_with(&input.body, trusted, &links);
+    // Internal links depend on other files, so bodies with them are not cached.
+    match cache {
+        Some(cache) if !input.body.contains("@/") => {
+            let key = hash_bytes(&[
+                input.body.as_bytes(),
+                &[u8::from(site.config.allow_raw_html)],
+                files.join("\n").as_bytes(),
+                &site_sizes_key.to_le_bytes(),
+                format!("{:?}", input.image_sizes).as_bytes(),
+                site.config.root_path.as_bytes(),
+            ]);
+            cache.get_or_render(key, render)
+        }
+        _ => Arc::new(render()),
+    }
+}
+
 /// `content/`-relative paths of every published document, with their URLs.
 fn internal_targets(site: &Site, urls: &Urls) -> std::collections::HashMap<String, String> {
     let rel = |origin: &Origin| {
@@ -215,6 +268,27 @@ fn internal_targets(site: &Site, urls: &Urls) -> std::collections::HashMap<Strin
         map.insert(rel(&p.origin), urls.page(&p.slug));
     }
     map
+}
+
+/// Markdown problems of a document as diagnostics at their lines in its file.
+fn problem_diagnostics(
+    origin: &Origin,
+    body: &str,
+    body_line: usize,
+    found: &[markdown::Problem],
+) -> Vec<Diagnostic> {
+    if found.is_empty() {
+        return Vec::new();
+    }
+    // Byte offsets where each line starts: counting lines afresh for every problem is
+    // quadratic in a long body with many broken links.
+    let line_starts: Vec<usize> = std::iter::once(0)
+        .chain(body.match_indices('\n').map(|(i, _)| i + 1))
+        .collect();
+    found
+        .iter()
+        .map(|p| problem_diagnostic(origin, body, &line_starts, body_line, p))
+        .collect()
 }
 
 /// A Markdown problem as a diagnostic at its line in the file.
@@ -249,7 +323,7 @@ fn problem_diagnostic(
 
 /// Which taxonomy a term page belongs to.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub(super) enum Taxonomy {
+pub enum Taxonomy {
     Tags,
     Categories,
 }
@@ -265,7 +339,7 @@ impl Taxonomy {
 
 /// One page of the site.
 #[derive(Debug, Clone, Copy)]
-pub(super) enum Job {
+pub enum Job {
     Home(usize),
     Story(StoryId),
     Company(usize, usize),
@@ -289,7 +363,7 @@ pub(super) enum Job {
 
 /// Whose stories a feed follows.
 #[derive(Debug, Clone, Copy)]
-pub(super) enum FeedOf {
+pub enum FeedOf {
     Site,
     Company(usize),
     Author(usize),
@@ -299,7 +373,7 @@ pub(super) enum FeedOf {
 
 /// The company rankings.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub(super) enum Board {
+pub enum Board {
     Best,
     Worst,
     MostDiscussed,
@@ -330,47 +404,106 @@ pub(super) struct ViewBuilder<'a> {
     bodies: &'a Bodies,
     urls: &'a Urls,
     display: RatingDisplay,
-    cards: Vec<StoryCard<'a>>,
+    /// Built on first use (all at once, in parallel, for a whole render).
+    cards: Vec<OnceLock<StoryCard<'a>>>,
     /// Per story, per mention: the rating view (shared by cards and company pages).
-    ratings: Vec<Vec<Option<RatingView>>>,
+    ratings: Vec<OnceLock<Vec<Option<RatingView>>>>,
+    /// Per story, its entry of `search-index.json`; empty until set by the caller.
+    pub search_entries: Vec<String>,
     /// Pages rendered by an earlier build of the session, by context hash.
     pub page_cache: Option<&'a PageCache>,
+}
+
+thread_local! {
+    /// The stories whose card or body the job running on this thread has read, while
+    /// recording (see [`ViewBuilder::render_recording`]).
+    static STORIES_READ: RefCell<Option<Vec<StoryId>>> = const { RefCell::new(None) };
+}
+
+/// Notes that the running job read story `id`'s card or body.
+fn note_read(id: StoryId) {
+    STORIES_READ.with(|read| {
+        if let Some(read) = read.borrow_mut().as_mut() {
+            read.push(id);
+        }
+    });
 }
 
 /// A failed page: template, output path, message.
 pub(super) type JobError = (&'static str, String, String);
 
+/// The files of a job, `(output path, bytes)`, or why it failed.
+pub(super) type JobResult = Result<Vec<(String, PageBytes)>, JobError>;
+
 impl<'a> ViewBuilder<'a> {
+    /// A builder for a whole render: every story's card is built up front, in parallel.
     pub fn new(site: &'a Site, bodies: &'a Bodies, urls: &'a Urls) -> Self {
-        let display = site.config.rating_display;
-        let ratings: Vec<Vec<Option<RatingView>>> = site
-            .stories
-            .par_iter()
-            .map(|s| {
-                s.mentions
-                    .iter()
-                    .map(|m| {
-                        m.rating
-                            .as_ref()
-                            .map(|r| rating_view(r, m.rating_text.as_deref(), display))
-                    })
-                    .collect()
-            })
-            .collect();
-        let mut builder = ViewBuilder {
+        let builder = Self::lazy(site, bodies, urls);
+        (0..site.stories.len()).into_par_iter().for_each(|id| {
+            builder.card_of_unrecorded(id);
+        });
+        builder
+    }
+
+    /// A builder that builds cards only when a page asks for them, for re-rendering a few
+    /// pages.
+    pub fn lazy(site: &'a Site, bodies: &'a Bodies, urls: &'a Urls) -> Self {
+        let stories = site.stories.len();
+        ViewBuilder {
             site,
             bodies,
             urls,
-            display,
-            cards: Vec::new(),
-            ratings,
+            display: site.config.rating_display,
+            cards: (0..stories).map(|_| OnceLock::new()).collect(),
+            ratings: (0..stories).map(|_| OnceLock::new()).collect(),
+            search_entries: Vec::new(),
             page_cache: None,
-        };
-        builder.cards = (0..site.stories.len())
-            .into_par_iter()
-            .map(|id| builder.card(id))
-            .collect();
-        builder
+        }
+    }
+
+    /// Story `id`'s card, noted as read by the running job.
+    fn card_of(&self, id: StoryId) -> &StoryCard<'a> {
+        note_read(id);
+        self.card_of_unrecorded(id)
+    }
+
+    fn card_of_unrecorded(&self, id: StoryId) -> &StoryCard<'a> {
+        self.cards[id].get_or_init(|| self.card(id))
+    }
+
+    /// Story `id`'s rendered body, noted as read by the running job.
+    fn body_of(&self, id: StoryId) -> &'a Rendered {
+        note_read(id);
+        &self.bodies.stories[id]
+    }
+
+    /// The rating views of story `id`'s mentions (they depend on its front matter only).
+    fn ratings_of(&self, id: StoryId) -> &[Option<RatingView>] {
+        self.ratings[id].get_or_init(|| {
+            self.site.stories[id]
+                .mentions
+                .iter()
+                .map(|m| {
+                    m.rating
+                        .as_ref()
+                        .map(|r| rating_view(r, m.rating_text.as_deref(), self.display))
+                })
+                .collect()
+        })
+    }
+
+    /// [`ViewBuilder::render_files`], also returning the stories whose card or body the job
+    /// read: the job's output changes only if one of those, or the site's structure, does.
+    pub fn render_recording(&self, job: &Job, theme: &Theme) -> (JobResult, Vec<StoryId>) {
+        // A job never calls into rayon, so all of it runs on this thread.
+        STORIES_READ.with(|read| *read.borrow_mut() = Some(Vec::new()));
+        let files = self.render_files(job, theme);
+        let mut read = STORIES_READ
+            .with(|read| read.borrow_mut().take())
+            .unwrap_or_default();
+        read.sort_unstable();
+        read.dedup();
+        (files, read)
     }
 
     pub fn site_view(&self) -> SiteView<'a> {
@@ -466,25 +599,33 @@ impl<'a> ViewBuilder<'a> {
     }
 
     /// Renders one job into its files: `(output path, bytes)`.
-    pub fn render_files(
-        &self,
-        job: &Job,
-        theme: &Theme,
-    ) -> Result<Vec<(String, Vec<u8>)>, JobError> {
+    pub fn render_files(&self, job: &Job, theme: &Theme) -> JobResult {
         match *job {
-            Job::Feed(feed) => Ok(vec![self.render_feed(feed)]),
-            Job::Sitemap => Ok(self.render_sitemaps()),
-            Job::SearchIndex => Ok(vec![("search-index.json".to_owned(), self.search_index())]),
+            Job::Feed(feed) => {
+                let (path, xml) = self.render_feed(feed);
+                Ok(vec![(path, xml.into())])
+            }
+            Job::Sitemap => Ok(self
+                .render_sitemaps()
+                .into_iter()
+                .map(|(path, xml)| (path, xml.into()))
+                .collect()),
+            Job::SearchIndex => Ok(vec![(
+                "search-index.json".to_owned(),
+                self.search_index().into(),
+            )]),
             Job::Robots => Ok(vec![(
                 "robots.txt".to_owned(),
-                feeds::robots(&self.urls.permalink(&self.urls.at("sitemap.xml"))).into_bytes(),
+                feeds::robots(&self.urls.permalink(&self.urls.at("sitemap.xml")))
+                    .into_bytes()
+                    .into(),
             )]),
             _ => self.render(job, theme).map(|page| vec![page]),
         }
     }
 
     /// Renders one page: `(output path, bytes)`.
-    pub fn render(&self, job: &Job, theme: &Theme) -> Result<(String, Vec<u8>), JobError> {
+    pub fn render(&self, job: &Job, theme: &Theme) -> Result<(String, PageBytes), JobError> {
         let site = self.site;
         let per_page = site.config.stories_per_page;
         match *job {
@@ -497,8 +638,9 @@ impl<'a> ViewBuilder<'a> {
                     page_url(&base, n),
                 );
                 meta.feed = self.feed_link(FeedOf::Site);
-                let stories: Vec<&StoryCard> =
-                    page_slice(&self.cards, per_page, n).iter().collect();
+                let stories: Vec<&StoryCard> = page_range(site.stories.len(), per_page, n)
+                    .map(|id| self.card_of(id))
+                    .collect();
                 let vars = HomeVars {
                     paginator: paginator(stories, site.stories.len(), per_page, n, &base),
                     highlights: if n == 1 { self.highlights() } else { None },
@@ -507,7 +649,7 @@ impl<'a> ViewBuilder<'a> {
             }
             Job::Story(id) => {
                 let story = &site.stories[id];
-                let card = &self.cards[id];
+                let card = self.card_of(id);
                 let description = story
                     .input
                     .summary
@@ -545,8 +687,8 @@ impl<'a> ViewBuilder<'a> {
                 let items: Vec<CompanyStoryCard> = page_slice(&company.mentions, per_page, n)
                     .iter()
                     .map(|&(s, i)| CompanyStoryCard {
-                        card: &self.cards[s],
-                        company_rating: self.ratings[s][i].as_ref(),
+                        card: self.card_of(s),
+                        company_rating: self.ratings_of(s)[i].as_ref(),
                         company_channel: site.stories[s].mentions[i].channel.map(|c| c.label()),
                     })
                     .collect();
@@ -600,7 +742,7 @@ impl<'a> ViewBuilder<'a> {
                 meta.feed = self.feed_link(FeedOf::Author(id));
                 let stories: Vec<&StoryCard> = page_slice(&author.stories, per_page, n)
                     .iter()
-                    .map(|&s| &self.cards[s])
+                    .map(|&s| self.card_of(s))
                     .collect();
                 let vars = AuthorVars {
                     author: view,
@@ -646,7 +788,7 @@ impl<'a> ViewBuilder<'a> {
                 meta.feed = self.feed_link(FeedOf::Term(taxonomy, id));
                 let stories: Vec<&StoryCard> = page_slice(&term.stories, per_page, n)
                     .iter()
-                    .map(|&s| &self.cards[s])
+                    .map(|&s| self.card_of(s))
                     .collect();
                 let vars = TermVars {
                     taxonomy: tax,
@@ -705,7 +847,7 @@ impl<'a> ViewBuilder<'a> {
                 );
                 meta.feed = self.feed_link(FeedOf::Series(id));
                 let stories: Vec<&StoryCard> =
-                    series.stories.iter().map(|&s| &self.cards[s]).collect();
+                    series.stories.iter().map(|&s| self.card_of(s)).collect();
                 self.emit(
                     theme,
                     "series.html",
@@ -772,7 +914,7 @@ impl<'a> ViewBuilder<'a> {
         template: &'static str,
         meta: PageMeta,
         vars: &T,
-    ) -> Result<(String, Vec<u8>), JobError> {
+    ) -> Result<(String, PageBytes), JobError> {
         let path = self.urls.output_path(&meta.url);
         let context = PageContext { meta, vars };
         let key = self.page_cache.map(|_| {
@@ -782,15 +924,17 @@ impl<'a> ViewBuilder<'a> {
         if let (Some(cache), Some(key)) = (self.page_cache, key)
             && let Some(bytes) = cache.get(&path, key)
         {
-            return Ok((path, bytes.to_vec()));
+            return Ok((path, PageBytes::Shared(bytes)));
         }
         match theme.render(template, &context) {
-            Ok(bytes) => {
-                if let (Some(cache), Some(key)) = (self.page_cache, key) {
-                    cache.put(&path, key, Arc::from(bytes.as_slice()));
+            Ok(bytes) => match (self.page_cache, key) {
+                (Some(cache), Some(key)) => {
+                    let bytes: Arc<[u8]> = Arc::from(bytes);
+                    cache.put(&path, key, Arc::clone(&bytes));
+                    Ok((path, PageBytes::Shared(bytes)))
                 }
-                Ok((path, bytes))
-            }
+                _ => Ok((path, PageBytes::Fresh(bytes))),
+            },
             Err(message) => Err((template, path, message)),
         }
     }
@@ -888,7 +1032,7 @@ impl<'a> ViewBuilder<'a> {
             .into_iter()
             .take(site.config.feed_limit)
             .map(|id| {
-                let card = &self.cards[id];
+                let card = self.card_of(id);
                 let input = &site.stories[id].input;
                 feeds::Entry {
                     title: card.title,
@@ -899,9 +1043,8 @@ impl<'a> ViewBuilder<'a> {
                     author_url: self.urls.permalink(&card.author.url),
                     categories: card.tags.iter().map(|t| t.name).collect(),
                     summary_html: feeds::absolutize(&card.summary_html, &origin, &card.url),
-                    content_html: full.then(|| {
-                        feeds::absolutize(&self.bodies.stories[id].html, &origin, &card.url)
-                    }),
+                    content_html: full
+                        .then(|| feeds::absolutize(&self.body_of(id).html, &origin, &card.url)),
                 }
             })
             .collect();
@@ -938,8 +1081,9 @@ impl<'a> ViewBuilder<'a> {
         };
         let (url, lastmod) = match *job {
             Job::Home(n) => (page_url(&self.urls.at(""), n), newest_date(site)),
+            // The URL alone, which does not depend on the story's body.
             Job::Story(id) => (
-                self.cards[id].url.clone(),
+                self.urls.story(&site.stories[id].input.slug),
                 Some(
                     site.stories[id]
                         .input
@@ -988,9 +1132,10 @@ impl<'a> ViewBuilder<'a> {
         })
     }
 
-    /// Every story for client-side search: title, summary, companies with their ratings,
-    /// author, tags and URL, newest first.
-    fn search_index(&self) -> Vec<u8> {
+    /// Story `id`'s entry of `search-index.json` (title, summary, companies with their
+    /// ratings, author, tags and URL), as JSON with `<`, `>` and `&` written as `\u` escapes:
+    /// still the same JSON, and no markup in the file.
+    pub fn search_entry(&self, id: StoryId) -> String {
         #[derive(Serialize)]
         struct SearchCompany<'a> {
             name: &'a str,
@@ -1008,34 +1153,61 @@ impl<'a> ViewBuilder<'a> {
             tags: Vec<&'a str>,
             companies: Vec<SearchCompany<'a>>,
         }
-        let entries: Vec<SearchEntry> = self
-            .cards
+        let card = self.card_of_unrecorded(id);
+        let entry = SearchEntry {
+            title: card.title,
+            url: &card.url,
+            date: &card.date.ymd,
+            summary: plain_text(&card.summary_html, 300),
+            author: card.author.name,
+            tags: card.tags.iter().map(|t| t.name).collect(),
+            companies: card
+                .ratings
+                .iter()
+                .map(|m| SearchCompany {
+                    name: m.company.name,
+                    url: &m.company.url,
+                    rating: m.rating.as_ref().map(|r| r.display.as_str()),
+                    verdict: m.rating.as_ref().map(|r| r.verdict),
+                })
+                .collect(),
+        };
+        let json = serde_json::to_string(&entry).unwrap_or_else(|_| "{}".to_owned());
+        if json.contains(['<', '>', '&']) {
+            json.replace('<', "\\u003c")
+                .replace('>', "\\u003e")
+                .replace('&', "\\u0026")
+        } else {
+            json
+        }
+    }
+
+    /// Every story's search entry, newest first, in parallel.
+    pub fn search_entries(&self) -> Vec<String> {
+        (0..self.site.stories.len())
+            .into_par_iter()
+            .map(|id| self.search_entry(id))
+            .collect()
+    }
+
+    /// `search-index.json`: the JSON array of [`ViewBuilder::search_entries`].
+    fn search_index(&self) -> Vec<u8> {
+        let len = self
+            .search_entries
             .iter()
-            .map(|card| SearchEntry {
-                title: card.title,
-                url: &card.url,
-                date: &card.date.ymd,
-                summary: plain_text(&card.summary_html, 300),
-                author: card.author.name,
-                tags: card.tags.iter().map(|t| t.name).collect(),
-                companies: card
-                    .ratings
-                    .iter()
-                    .map(|m| SearchCompany {
-                        name: m.company.name,
-                        url: &m.company.url,
-                        rating: m.rating.as_ref().map(|r| r.display.as_str()),
-                        verdict: m.rating.as_ref().map(|r| r.verdict),
-                    })
-                    .collect(),
-            })
-            .collect();
-        // `<`, `>` and `&` as `\u` escapes: still the same JSON, and no markup in the file.
-        let json = serde_json::to_string(&entries).unwrap_or_else(|_| "[]".to_owned());
-        json.replace('<', "\\u003c")
-            .replace('>', "\\u003e")
-            .replace('&', "\\u0026")
-            .into_bytes()
+            .map(|e| e.len() + 1)
+            .sum::<usize>()
+            + 2;
+        let mut json = Vec::with_capacity(len);
+        json.push(b'[');
+        for (i, entry) in self.search_entries.iter().enumerate() {
+            if i > 0 {
+                json.push(b',');
+            }
+            json.extend_from_slice(entry.as_bytes());
+        }
+        json.push(b']');
+        json
     }
 
     fn render_sitemaps(&self) -> Vec<(String, Vec<u8>)> {
@@ -1111,7 +1283,7 @@ impl<'a> ViewBuilder<'a> {
                             name: &company.name,
                             url: self.urls.company(&company.slug),
                         },
-                        rating: self.ratings[id][i].clone(),
+                        rating: self.ratings_of(id)[i].clone(),
                         channel: m.channel.map(|c| c.label()),
                     }
                 })
@@ -1159,7 +1331,7 @@ impl<'a> ViewBuilder<'a> {
     fn story_view(&self, id: StoryId, description: &str) -> StoryView<'a, '_> {
         let story = &self.site.stories[id];
         let input = &story.input;
-        let card = &self.cards[id];
+        let card = self.card_of(id);
         let series = story.series.map(|s| {
             let series = &self.site.series[s];
             let index = series.stories.iter().position(|&x| x == id).unwrap_or(0);
@@ -1183,8 +1355,8 @@ impl<'a> ViewBuilder<'a> {
             card,
             permalink: self.urls.permalink(&card.url),
             updated: input.updated.as_ref().map(date_view),
-            content_html: &self.bodies.stories[id].html,
-            word_count: self.bodies.stories[id].word_count,
+            content_html: &self.body_of(id).html,
+            word_count: self.body_of(id).word_count,
             json_ld_html: self.story_json_ld(id, card, description),
             series,
             comments: input
@@ -1341,13 +1513,13 @@ impl<'a> ViewBuilder<'a> {
     }
 
     fn highlight(&self, (story, index): (StoryId, usize)) -> Option<HighlightView<'a>> {
-        let card = &self.cards[story];
+        let card = self.card_of(story);
         Some(HighlightView {
             title: card.title,
             url: card.url.clone(),
             date: card.date.clone(),
             author: card.author.clone(),
-            rating: self.ratings[story][index].clone()?,
+            rating: self.ratings_of(story)[index].clone()?,
             summary_html: card.summary_html.clone(),
         })
     }

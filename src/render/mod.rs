@@ -18,7 +18,7 @@ pub mod views;
 
 use std::collections::BTreeMap;
 use std::path::PathBuf;
-use std::sync::Mutex;
+use std::sync::{Arc, Mutex};
 
 use rayon::prelude::*;
 use serde::Serialize;
@@ -26,7 +26,7 @@ use serde::Serialize;
 use crate::diagnostics::{Diagnostic, Diagnostics};
 use crate::load::StaticFile;
 use crate::load::theme::ThemeSources;
-use crate::model::Site;
+use crate::model::{Site, StoryId};
 use build_views::ViewBuilder;
 pub use build_views::{Bodies, plain_text};
 pub use urls::Urls;
@@ -35,13 +35,43 @@ use views::{PageMeta, Paginator};
 /// Receives finished pages. Implemented by the output folder and by in-memory collectors.
 pub trait PageSink: Sync {
     /// `path` is relative to the output root, `/`-separated, already known to stay inside it.
-    fn write_page(&self, path: &str, bytes: Vec<u8>) -> std::io::Result<()>;
+    fn write_page(&self, path: &str, bytes: PageBytes) -> std::io::Result<()>;
+}
+
+/// A finished file's bytes: just rendered, or shared with a session's page cache (so that a
+/// page the cache already holds is never copied).
+#[derive(Debug, Clone)]
+pub enum PageBytes {
+    Fresh(Vec<u8>),
+    Shared(Arc<[u8]>),
+}
+
+impl PageBytes {
+    pub fn as_slice(&self) -> &[u8] {
+        match self {
+            PageBytes::Fresh(bytes) => bytes,
+            PageBytes::Shared(bytes) => bytes,
+        }
+    }
+
+    pub fn into_shared(self) -> Arc<[u8]> {
+        match self {
+            PageBytes::Fresh(bytes) => Arc::from(bytes),
+            PageBytes::Shared(bytes) => bytes,
+        }
+    }
+}
+
+impl From<Vec<u8>> for PageBytes {
+    fn from(bytes: Vec<u8>) -> Self {
+        PageBytes::Fresh(bytes)
+    }
 }
 
 /// Pages kept in memory, sorted by path: for tests and the dev server.
 #[derive(Debug, Default)]
 pub struct MemorySink {
-    pages: Mutex<BTreeMap<String, Vec<u8>>>,
+    pages: Mutex<BTreeMap<String, Arc<[u8]>>>,
 }
 
 impl MemorySink {
@@ -50,16 +80,24 @@ impl MemorySink {
     }
 
     pub fn into_pages(self) -> BTreeMap<String, Vec<u8>> {
+        self.into_shared_pages()
+            .into_iter()
+            .map(|(path, bytes)| (path, bytes.to_vec()))
+            .collect()
+    }
+
+    /// The pages, sharing their bytes with the page cache they came from, if any.
+    pub fn into_shared_pages(self) -> BTreeMap<String, Arc<[u8]>> {
         self.pages.into_inner().unwrap_or_else(|e| e.into_inner())
     }
 }
 
 impl PageSink for MemorySink {
-    fn write_page(&self, path: &str, bytes: Vec<u8>) -> std::io::Result<()> {
+    fn write_page(&self, path: &str, bytes: PageBytes) -> std::io::Result<()> {
         self.pages
             .lock()
             .unwrap_or_else(|e| e.into_inner())
-            .insert(path.to_owned(), bytes);
+            .insert(path.to_owned(), bytes.into_shared());
         Ok(())
     }
 }
@@ -212,9 +250,22 @@ pub struct RenderReport {
     pub pages: usize,
 }
 
+/// What a session keeps of a whole render so that a later change to story bodies re-renders
+/// only the files that show them: the render's jobs, and for each story the jobs that read its
+/// card or body (recorded while rendering, not predicted), plus each story's search entry.
+#[derive(Debug, Default)]
+pub struct RenderMemo {
+    jobs: Vec<build_views::Job>,
+    /// Per story, indices into `jobs`.
+    readers: Vec<Vec<u32>>,
+    search_entries: Vec<String>,
+}
+
 /// Renders every page of `site` into `sink`, taking unchanged pages from `cache` (a session's)
 /// instead of rendering them again. Template and write failures go to `diagnostics`. Files
-/// copied as-is (`files`) may not share a path with a generated page: that is an error.
+/// copied as-is (`files`) may not share a path with a generated page: that is an error. With
+/// `memo`, records what [`render_changed_bodies`] needs later.
+#[allow(clippy::too_many_arguments)]
 pub fn render_site(
     site: &Site,
     theme: &mut Theme,
@@ -223,11 +274,13 @@ pub fn render_site(
     sink: &dyn PageSink,
     diagnostics: &mut Diagnostics,
     cache: Option<&cache::PageCache>,
+    memo: Option<&mut RenderMemo>,
 ) -> RenderReport {
     let copied: std::collections::HashMap<&str, &StaticFile> =
         files.iter().map(|f| (f.destination.as_str(), f)).collect();
     let urls = Urls::new(&site.config);
     let mut builder = ViewBuilder::new(site, bodies, &urls);
+    builder.search_entries = builder.search_entries();
     let site_view = builder.site_view();
     theme.tera.global_context().insert("site", &site_view);
     if let Some(cache) = cache {
@@ -241,47 +294,121 @@ pub fn render_site(
     let theme: &Theme = theme;
 
     let jobs = builder.jobs();
-    let results: Vec<Result<usize, Diagnostic>> = jobs
+    let recording = memo.is_some();
+    let results: Vec<(Result<usize, Diagnostic>, Vec<usize>)> = jobs
         .par_iter()
         .map(|job| {
-            let files = builder
-                .render_files(job, theme)
-                .map_err(|(template, path, message)| {
-                    Diagnostic::error(
-                        theme.origin(template),
-                        format!("rendering {path} failed: {message}"),
-                    )
-                    .with_help(
-                        "fix the template; every variable it can use is listed in docs/themes.md",
-                    )
-                })?;
-            if let Some(clash) = files.iter().find_map(|(path, _)| copied.get(path.as_str())) {
-                return Err(Diagnostic::error(
-                    clash.display.clone(),
-                    format!(
-                        "`{}` is both a file to copy and a page rave generates",
-                        clash.destination
-                    ),
-                )
-                .with_help("rename or remove the file: rave writes this page itself"));
-            }
-            let count = files.len();
-            for (path, bytes) in files {
-                sink.write_page(&path, bytes).map_err(|e| {
-                    Diagnostic::error(PathBuf::from(&path), format!("cannot write: {e}"))
-                })?;
-            }
-            Ok(count)
+            let (files, read) = if recording {
+                builder.render_recording(job, theme)
+            } else {
+                (builder.render_files(job, theme), Vec::new())
+            };
+            (write_job(files, theme, &copied, sink), read)
         })
         .collect();
     let mut pages = 0;
-    for r in results {
-        match r {
+    let mut readers: Vec<Vec<u32>> = vec![Vec::new(); site.stories.len()];
+    for (index, (result, read)) in results.into_iter().enumerate() {
+        match result {
+            Ok(n) => pages += n,
+            Err(d) => diagnostics.push(d),
+        }
+        for story in read {
+            readers[story].push(index as u32);
+        }
+    }
+    if let Some(memo) = memo {
+        *memo = RenderMemo {
+            jobs,
+            readers,
+            search_entries: std::mem::take(&mut builder.search_entries),
+        };
+    }
+    RenderReport { pages }
+}
+
+/// Re-renders, after a whole render recorded in `memo`, only the files that read the stories
+/// in `changed`, whose bodies (and nothing else of the site) changed since: their pages, the
+/// lists, company pages and feeds that show them, and the search index. Every other file is
+/// byte-identical to what it was, so the caller keeps it.
+pub fn render_changed_bodies(
+    site: &Site,
+    theme: &Theme,
+    bodies: &Bodies,
+    memo: &mut RenderMemo,
+    changed: &[StoryId],
+    sink: &dyn PageSink,
+    diagnostics: &mut Diagnostics,
+) -> RenderReport {
+    let urls = Urls::new(&site.config);
+    let builder = ViewBuilder::lazy(site, bodies, &urls);
+    for &id in changed {
+        if let Some(entry) = memo.search_entries.get_mut(id) {
+            *entry = builder.search_entry(id);
+        }
+    }
+    let mut builder = builder;
+    builder.search_entries = std::mem::take(&mut memo.search_entries);
+    let mut indices: Vec<u32> = changed
+        .iter()
+        .filter_map(|&id| memo.readers.get(id))
+        .flatten()
+        .copied()
+        .collect();
+    indices.sort_unstable();
+    indices.dedup();
+    let mut jobs: Vec<build_views::Job> = indices
+        .iter()
+        .filter_map(|&i| memo.jobs.get(i as usize).copied())
+        .collect();
+    jobs.push(build_views::Job::SearchIndex);
+    let copied = std::collections::HashMap::new();
+    let results: Vec<Result<usize, Diagnostic>> = jobs
+        .par_iter()
+        .map(|job| write_job(builder.render_files(job, theme), theme, &copied, sink))
+        .collect();
+    memo.search_entries = std::mem::take(&mut builder.search_entries);
+    let mut pages = 0;
+    for result in results {
+        match result {
             Ok(n) => pages += n,
             Err(d) => diagnostics.push(d),
         }
     }
     RenderReport { pages }
+}
+
+/// Hands a job's files to `sink`; a failed render, a clash with a copied file or a failed
+/// write becomes a diagnostic.
+fn write_job(
+    files: build_views::JobResult,
+    theme: &Theme,
+    copied: &std::collections::HashMap<&str, &StaticFile>,
+    sink: &dyn PageSink,
+) -> Result<usize, Diagnostic> {
+    let files = files.map_err(|(template, path, message)| {
+        Diagnostic::error(
+            theme.origin(template),
+            format!("rendering {path} failed: {message}"),
+        )
+        .with_help("fix the template; every variable it can use is listed in docs/themes.md")
+    })?;
+    if let Some(clash) = files.iter().find_map(|(path, _)| copied.get(path.as_str())) {
+        return Err(Diagnostic::error(
+            clash.display.clone(),
+            format!(
+                "`{}` is both a file to copy and a page rave generates",
+                clash.destination
+            ),
+        )
+        .with_help("rename or remove the file: rave writes this page itself"));
+    }
+    let count = files.len();
+    for (path, bytes) in files {
+        sink.write_page(&path, bytes)
+            .map_err(|e| Diagnostic::error(PathBuf::from(&path), format!("cannot write: {e}")))?;
+    }
+    Ok(count)
 }
 
 /// The context of one page: `meta` plus the template's own variables (a struct or map).
@@ -359,10 +486,14 @@ fn pager_window(current: usize, total_pages: usize) -> impl Iterator<Item = (usi
 
 /// The items of page `number` (1-based) of `items`.
 pub fn page_slice<T>(items: &[T], per_page: usize, number: usize) -> &[T] {
+    &items[page_range(items.len(), per_page, number)]
+}
+
+/// The indices of page `number` (1-based) of a list of `total` items.
+pub fn page_range(total: usize, per_page: usize, number: usize) -> std::ops::Range<usize> {
     let per_page = per_page.max(1);
-    let start = (number.saturating_sub(1) * per_page).min(items.len());
-    let end = (start + per_page).min(items.len());
-    &items[start..end]
+    let start = (number.saturating_sub(1) * per_page).min(total);
+    start..(start + per_page).min(total)
 }
 
 #[cfg(test)]

@@ -343,6 +343,183 @@ struct Running {
     stderr: Arc<Mutex<String>>,
 }
 
+#[test]
+fn body_edits_rerender_only_what_shows_the_story_and_match_fresh_builds() {
+    let site = Site::new();
+    site.file(
+        "site.yaml",
+        "title: Body Edits\nbase_url: https://example.com\nstories_per_page: 2\n",
+    );
+    site.company("acme", "name: Acme", "Makers of everything.\n")
+        .author("ann", "name: Ann Author", "Ann writes.\n")
+        .story(
+            "alpha.md",
+            "title: Alpha\ndate: 2020-01-10\nauthor: ann\ntags: [Phone]\ncategory: Shops\nseries: saga\ncompanies:\n  - name: Acme\n    rating: A\n  - name: Globex\n    rating: D\ncomments:\n  - author: Carol\n    date: 2020-01-11\n    body: Same here.",
+            "Alpha opens the story.\n\nAlpha goes on.\n",
+        )
+        .story(
+            "bravo.md",
+            "title: Bravo\ndate: 2020-02-10\nauthor: ann\ntags: [Phone, Email]\nseries: saga\ncompany: Acme\nrating: 2/5",
+            "Bravo links [Alpha](@/stories/alpha.md).\n",
+        )
+        .story(
+            "charlie.md",
+            "title: Charlie\ndate: 2020-03-10\nauthor: ann\ncompany: Globex\nrating: B\nsummary: A fixed summary.",
+            "Charlie body.\n",
+        )
+        .story(
+            "delta/index.md",
+            "title: Delta\ndate: 2020-04-10\nauthor: ann\ncompany: Initech\nrating: C",
+            "Delta body.\n",
+        );
+    site.file("content/stories/delta/photo.txt", "not an image\n");
+    let root = site.root();
+    let path = |rel: &str| root.join("content/stories").join(rel);
+    let mut session = Session::new(site.options());
+    let check = |session: &mut Session, step: &str, changed: &[&str], bodies_only: bool| {
+        let changed: Vec<std::path::PathBuf> = changed.iter().map(|r| path(r)).collect();
+        let (built, _) = session
+            .rebuild(&changed)
+            .unwrap_or_else(|d| panic!("step `{step}` failed:\n{}", d.render()));
+        assert_eq!(
+            built.bodies_only, bodies_only,
+            "step `{step}`: bodies-only rebuild expected {bodies_only}"
+        );
+        let files = built.files();
+        let (fresh, _) = Session::new(site.options())
+            .build()
+            .unwrap_or_else(|d| panic!("step `{step}`: a fresh build failed:\n{}", d.render()));
+        assert_same_files(step, "a fresh session's build", &files, &fresh.files());
+        files
+    };
+    let (first, _) = session.build().unwrap_or_else(|d| panic!("{}", d.render()));
+    assert!(!first.bodies_only);
+
+    // The first paragraph is the summary: the story's page, every list and feed that shows it
+    // and the search index change with it.
+    site.story(
+        "alpha.md",
+        "title: Alpha\ndate: 2020-01-10\nauthor: ann\ntags: [Phone]\ncategory: Shops\nseries: saga\ncompanies:\n  - name: Acme\n    rating: A\n  - name: Globex\n    rating: D\ncomments:\n  - author: Carol\n    date: 2020-01-11\n    body: Same here.",
+        "Alpha now opens differently.\n\nAlpha goes on.\n",
+    );
+    let files = check(
+        &mut session,
+        "edit a summary paragraph",
+        &["alpha.md"],
+        true,
+    );
+    for page in [
+        "stories/alpha/index.html",
+        "companies/acme/index.html",
+        "companies/globex/index.html",
+        "tags/phone/index.html",
+        "authors/ann/page/2/index.html",
+        "atom.xml",
+        "companies/acme/atom.xml",
+        "search-index.json",
+    ] {
+        assert!(
+            page_of(&files, page).contains("Alpha now opens differently."),
+            "{page} shows the new summary"
+        );
+    }
+
+    // A body with a fixed summary; then a bundle story's body.
+    site.story(
+        "charlie.md",
+        "title: Charlie\ndate: 2020-03-10\nauthor: ann\ncompany: Globex\nrating: B\nsummary: A fixed summary.",
+        "Charlie body, longer now, with *emphasis*.\n",
+    );
+    check(
+        &mut session,
+        "edit a body under a fixed summary",
+        &["charlie.md"],
+        true,
+    );
+    site.story(
+        "delta/index.md",
+        "title: Delta\ndate: 2020-04-10\nauthor: ann\ncompany: Initech\nrating: C",
+        "Delta body, edited.\n",
+    );
+    check(
+        &mut session,
+        "edit a bundle story",
+        &["delta/index.md"],
+        true,
+    );
+
+    // Two stories at once, one of them the target of the other's internal link.
+    site.story(
+        "bravo.md",
+        "title: Bravo\ndate: 2020-02-10\nauthor: ann\ntags: [Phone, Email]\nseries: saga\ncompany: Acme\nrating: 2/5",
+        "Bravo still links [Alpha](@/stories/alpha.md), twice: [again](@/stories/alpha.md).\n",
+    );
+    site.story(
+        "alpha.md",
+        "title: Alpha\ndate: 2020-01-10\nauthor: ann\ntags: [Phone]\ncategory: Shops\nseries: saga\ncompanies:\n  - name: Acme\n    rating: A\n  - name: Globex\n    rating: D\ncomments:\n  - author: Carol\n    date: 2020-01-11\n    body: Same here.",
+        "Alpha opens a third way.\n",
+    );
+    check(
+        &mut session,
+        "edit two stories",
+        &["alpha.md", "bravo.md"],
+        true,
+    );
+
+    // A broken link in a body is reported at its line, and the previous build is kept; the
+    // fix is a bodies-only rebuild again once a whole build has succeeded.
+    site.story(
+        "bravo.md",
+        "title: Bravo\ndate: 2020-02-10\nauthor: ann\ntags: [Phone, Email]\nseries: saga\ncompany: Acme\nrating: 2/5",
+        "Bravo line one.\n\nBravo links [nowhere](@/stories/missing.md).\n",
+    );
+    let errors = session
+        .rebuild(&[path("bravo.md")])
+        .expect_err("a broken internal link is an error");
+    let rendered = errors.render();
+    assert!(
+        rendered.contains("content/stories/bravo.md:12:13:"),
+        "the error points at the link's line: {rendered}"
+    );
+    site.story(
+        "bravo.md",
+        "title: Bravo\ndate: 2020-02-10\nauthor: ann\ntags: [Phone, Email]\nseries: saga\ncompany: Acme\nrating: 2/5",
+        "Bravo line one, fixed.\n",
+    );
+    check(&mut session, "fix the broken link", &["bravo.md"], false);
+    site.story(
+        "bravo.md",
+        "title: Bravo\ndate: 2020-02-10\nauthor: ann\ntags: [Phone, Email]\nseries: saga\ncompany: Acme\nrating: 2/5",
+        "Bravo line one, fixed again.\n",
+    );
+    check(&mut session, "edit after the fix", &["bravo.md"], true);
+
+    // Front matter changes, other files and unknown paths go through the whole pipeline.
+    site.story(
+        "charlie.md",
+        "title: Charlie\ndate: 2020-03-10\nauthor: ann\ncompany: Globex\nrating: A\nsummary: A fixed summary.",
+        "Charlie body, longer now, with *emphasis*.\n",
+    );
+    check(&mut session, "change a rating", &["charlie.md"], false);
+    site.company("acme", "name: Acme", "Makers of everything, and more.\n");
+    let (built, _) = session
+        .rebuild(&[root.join("content/companies/acme.md")])
+        .unwrap_or_else(|d| panic!("{}", d.render()));
+    assert!(!built.bodies_only, "a company profile is not a story body");
+    site.story(
+        "echo.md",
+        "title: Echo\ndate: 2020-05-10\nauthor: ann\ncompany: Acme\nrating: B",
+        "Echo body.\n",
+    );
+    check(&mut session, "add a story", &["echo.md"], false);
+    site.story(
+        "echo.md",
+        "title: Echo\ndate: 2020-05-10\nauthor: ann\ncompany: Acme\nrating: B",
+        "Echo body, edited right after it was added.\n",
+    );
+    check(&mut session, "edit the new story", &["echo.md"], true);
+}
+
 fn collect(pipe: impl Read + Send + 'static) -> Arc<Mutex<String>> {
     let text = Arc::new(Mutex::new(String::new()));
     let shared = Arc::clone(&text);
@@ -567,6 +744,29 @@ fn build_watch_keeps_the_output_up_to_date() {
     assert!(
         kept.iter().any(|rel| rel.ends_with(".html")) && kept.contains(&"style.css"),
         "some pages should be untouched by a title edit: kept {kept:?}"
+    );
+
+    // A body edit re-renders only what shows the story, and says so.
+    let since = rave.rebuilds();
+    site.story(
+        "alpha.md",
+        &rated("Alpha retitled", "2020-01-10", "Ann", "Acme", "A"),
+        "Alpha body, rewritten.\n",
+    );
+    rave.wait_for("the rewritten body", || {
+        let page = out_text(&out, "stories/alpha/index.html")?;
+        if page.contains("Alpha body, rewritten.") && rave.rebuilds() > since {
+            Ok(())
+        } else {
+            Err(page)
+        }
+    });
+    assert!(
+        rave.stdout()
+            .lines()
+            .any(|l| l.starts_with("Rebuilt in ") && l.contains("(story text only)")),
+        "{}",
+        rave.output()
     );
 
     // Atomic saves: a temporary file in the same folder, renamed over the story.
