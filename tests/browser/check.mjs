@@ -316,7 +316,11 @@ async function checkSite(browser, name, dir, shots, extra) {
           of.filter((p) => overflow.has(p.url)).map((p) => `${p.url}: ${overflow.get(p.url).join("; ")}`));
       }
       record(`${name}: images below the fold load lazily (all pages at 390 px)`, eager);
-      if (sizeless.length) note(`${name}: ${sizeless.length} image(s) without width/height (rave sizes only raster images of the site; SVG and remote ones have none): ${[...new Set(sizeless.map((s) => s.replace(/^.*: /, "")))].join(", ")}`);
+      // rave reads the size of the site's own raster images; SVG and remote images have none.
+      const raster = (src) => !/^(https?:)?\/\//.test(src) && !/\.svg$/i.test(src);
+      record(`${name}: the site's raster images have width and height (all pages)`, sizeless.filter((s) => raster(s.replace(/^.*: /, ""))));
+      const unsized = sizeless.filter((s) => !raster(s.replace(/^.*: /, "")));
+      if (unsized.length) note(`${name}: ${unsized.length} SVG or remote image(s) without width/height: ${[...new Set(unsized.map((s) => s.replace(/^.*: /, "")))].join(", ")}`);
       await ctx.close();
     }
 
