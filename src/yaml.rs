@@ -117,24 +117,173 @@ fn options() -> Options {
 /// Parses `source` into `T`. An empty document is read as an empty mapping, so that types whose
 /// fields all have defaults accept a file with only comments.
 pub fn parse<T: DeserializeOwned>(source: &YamlSource<'_>) -> Result<T, Diagnostic> {
+    parse_once(source).map_err(|(diagnostic, _)| diagnostic)
+}
+
+/// Top-level keys of front matter that are read together: when one is set aside after an
+/// error, so are the others, so that the rest is not checked against half of them (a `rating:`
+/// whose `company:` was set aside would look like a rating of no company).
+const KEY_GROUPS: &[&[&str]] = &[
+    &["company", "companies", "rating", "verdict", "channel"],
+    &["date", "updated"],
+];
+
+/// Most errors [`parse_recovering`] reports in one document.
+const MAX_RECOVERED: usize = 64;
+
+/// [`parse`], going on after an error inside a top-level entry (an unknown key, a value of the
+/// wrong type, a duplicate key): the entry is set aside and the rest parsed again, so one run
+/// reports every broken entry of a file, not only the first. Returns the value when the rest
+/// parses (for the checks that follow; with errors, the caller must not use it as complete) and
+/// every error. Syntax errors stop it: after one, what follows cannot be trusted.
+pub fn parse_recovering<T: DeserializeOwned>(
+    source: &YamlSource<'_>,
+) -> (Option<T>, Vec<Diagnostic>) {
+    let mut errors = Vec::new();
+    let mut set_aside: Vec<String> = Vec::new();
+    let mut yaml = std::borrow::Cow::Borrowed(source.yaml);
+    loop {
+        let attempt = YamlSource {
+            yaml: &yaml,
+            ..*source
+        };
+        let (diagnostic, recoverable_line) = match parse_once::<T>(&attempt) {
+            Ok(value) => return (Some(value), errors),
+            Err(failure) => failure,
+        };
+        // A required key that was set aside is missing now: that is no news.
+        if set_aside
+            .iter()
+            .any(|key| diagnostic.message == format!("missing required key `{key}`"))
+        {
+            return (None, errors);
+        }
+        errors.push(diagnostic);
+        let Some(line) = recoverable_line.filter(|_| errors.len() < MAX_RECOVERED) else {
+            return (None, errors);
+        };
+        let Some(key) = top_level_key_at(&yaml, line) else {
+            return (None, errors);
+        };
+        // A misspelt key counts as the key it was meant to be (`compnay` as `company`).
+        let meant = errors
+            .last()
+            .and_then(|d| d.help.as_deref())
+            .and_then(|h| h.strip_prefix("did you mean `"))
+            .and_then(|h| h.strip_suffix("`?"))
+            .unwrap_or(&key)
+            .to_owned();
+        let mut keys: Vec<String> = KEY_GROUPS
+            .iter()
+            .filter(|g| g.contains(&key.as_str()) || g.contains(&meant.as_str()))
+            .flat_map(|g| g.iter().map(|k| (*k).to_owned()))
+            .collect();
+        keys.push(key);
+        let Some(rest) = without_entries(&yaml, &keys, line) else {
+            return (None, errors);
+        };
+        set_aside.extend(keys);
+        yaml = std::borrow::Cow::Owned(rest);
+    }
+}
+
+/// One parse: the value, or the error with the line (1-based, in the YAML) of the entry to set
+/// aside when parsing may go on without it.
+fn parse_once<T: DeserializeOwned>(
+    source: &YamlSource<'_>,
+) -> Result<T, (Diagnostic, Option<usize>)> {
     if source.yaml.len() > MAX_YAML_BYTES {
-        return Err(Diagnostic::error(
-            source.path,
-            format!(
-                "the YAML is {} bytes long, more than the {} bytes allowed",
-                source.yaml.len(),
-                MAX_YAML_BYTES
-            ),
-        )
-        .at(Position::new(source.first_line, 1))
-        .with_help("keep long text in the Markdown body, not in front matter"));
+        return Err((
+            Diagnostic::error(
+                source.path,
+                format!(
+                    "the YAML is {} bytes long, more than the {} bytes allowed",
+                    source.yaml.len(),
+                    MAX_YAML_BYTES
+                ),
+            )
+            .at(Position::new(source.first_line, 1))
+            .with_help("keep long text in the Markdown body, not in front matter"),
+            None,
+        ));
     }
     let yaml = if source.yaml.trim().is_empty() || is_only_comments(source.yaml) {
         "{}"
     } else {
         source.yaml
     };
-    serde_saphyr::from_str_with_options::<T>(yaml, options()).map_err(|e| to_diagnostic(source, &e))
+    serde_saphyr::from_str_with_options::<T>(yaml, options()).map_err(|e| {
+        let line = e
+            .location()
+            .filter(|l| l.line() > 0 && is_recoverable(&e))
+            .map(|l| l.line() as usize);
+        (to_diagnostic(source, &e), line)
+    })
+}
+
+/// Errors about one value, after which the rest of the document still reads as it was meant.
+fn is_recoverable(error: &serde_saphyr::Error) -> bool {
+    use serde_saphyr::Error as E;
+    matches!(
+        error.without_snippet(),
+        E::Message { .. }
+            | E::SerdeInvalidType { .. }
+            | E::SerdeInvalidValue { .. }
+            | E::SerdeInvalidLength { .. }
+            | E::SerdeUnknownVariant { .. }
+            | E::SerdeUnknownField { .. }
+            | E::DuplicateMappingKey { .. }
+            | E::InvalidScalar { .. }
+            | E::InvalidBooleanStrict { .. }
+            | E::NullIntoString { .. }
+            | E::Unexpected { .. }
+            | E::UnexpectedSequenceEnd { .. }
+            | E::UnexpectedMappingEnd { .. }
+    )
+}
+
+/// The top-level key whose entry holds `line` (1-based): the nearest line at or above it that
+/// starts a `key:` at column 1.
+fn top_level_key_at(yaml: &str, line: usize) -> Option<String> {
+    let lines: Vec<&str> = yaml.lines().take(line).collect();
+    lines.iter().rev().find_map(|l| top_level_key(l))
+}
+
+/// `key` when `line` starts a top-level mapping entry (`key:` at column 1).
+fn top_level_key(line: &str) -> Option<String> {
+    let first = line.chars().next()?;
+    if first.is_whitespace() || matches!(first, '#' | '-' | '{' | '}' | '[' | ']' | '.') {
+        return None;
+    }
+    let (key, _) = line.split_once(':')?;
+    let key = key.trim().trim_matches(|c| c == '"' || c == '\'');
+    (!key.is_empty()).then(|| key.to_owned())
+}
+
+/// `yaml` with the whole entries of `keys` (each top-level line of one of them and every line
+/// under it) replaced by comment lines of the same length, so that later errors and values keep
+/// their lines and byte offsets; `None` if the entry at `line` would not go (no progress).
+fn without_entries(yaml: &str, keys: &[String], line: usize) -> Option<String> {
+    let mut out = String::with_capacity(yaml.len());
+    let mut dropping = false;
+    let mut dropped_line = false;
+    for (index, text) in yaml.split_inclusive('\n').enumerate() {
+        if let Some(key) = top_level_key(text) {
+            dropping = keys.contains(&key);
+        }
+        if dropping {
+            dropped_line |= index + 1 == line;
+            let content = text.trim_end_matches(['\n', '\r']);
+            if !content.is_empty() {
+                out.push('#');
+                out.extend(std::iter::repeat_n(' ', content.len() - 1));
+            }
+            out.push_str(&text[content.len()..]);
+        } else {
+            out.push_str(text);
+        }
+    }
+    dropped_line.then_some(out)
 }
 
 fn is_only_comments(yaml: &str) -> bool {
@@ -269,6 +418,84 @@ mod tests {
             yaml,
             first_line: 1,
         }
+    }
+
+    fn recovered(yaml: &str) -> (Option<Fm>, Vec<(usize, String)>) {
+        let (value, errors) = parse_recovering::<Fm>(&src(yaml));
+        let errors = errors
+            .into_iter()
+            .map(|d| (d.position.map_or(0, |p| p.line), d.message))
+            .collect();
+        (value, errors)
+    }
+
+    #[test]
+    fn recovery_reports_every_broken_entry_at_its_line() {
+        let (value, errors) = recovered("title: A\ncompnay: Nike\ntags: not-a-list\nsubtitle: x\n");
+        assert_eq!(
+            errors.iter().map(|(l, _)| *l).collect::<Vec<_>>(),
+            vec![2, 3, 4],
+            "{errors:?}"
+        );
+        assert_eq!(errors[0].1, "unknown key `compnay`");
+        assert_eq!(errors[2].1, "unknown key `subtitle`");
+        // The rest parsed, for the checks that follow.
+        assert_eq!(value.map(|v| v.title), Some("A".to_owned()));
+    }
+
+    #[test]
+    fn recovery_sets_aside_nested_entries_whole_and_keeps_later_lines() {
+        let (_, errors) =
+            recovered("title: A\ntags:\n  - ok\n  - [nested]\n  - also\ncolour: red\n");
+        assert_eq!(errors.len(), 2, "{errors:?}");
+        assert_eq!(errors[0].0, 4);
+        assert_eq!(errors[1], (6, "unknown key `colour`".to_owned()));
+    }
+
+    #[test]
+    fn a_broken_required_key_is_reported_once_not_as_missing_too() {
+        let (value, errors) = recovered("title: [a, b]\ncompnay: Nike\n");
+        assert!(value.is_none());
+        assert_eq!(errors.len(), 2, "{errors:?}");
+        assert!(
+            errors.iter().all(|(_, m)| !m.contains("missing")),
+            "{errors:?}"
+        );
+    }
+
+    #[test]
+    fn keys_read_together_are_set_aside_together() {
+        #[derive(Debug, Deserialize)]
+        #[serde(deny_unknown_fields)]
+        #[allow(dead_code)]
+        struct Rated {
+            title: String,
+            company: Option<String>,
+            rating: Option<String>,
+        }
+        let (value, errors) =
+            parse_recovering::<Rated>(&src("title: A\ncompany: [Nike]\nrating: A+\n"));
+        assert_eq!(errors.len(), 1);
+        let value = value.expect("the rest parses");
+        assert_eq!((value.company, value.rating), (None, None));
+    }
+
+    #[test]
+    fn recovery_stops_at_a_syntax_error() {
+        let (value, errors) = recovered("title: A\ncompnay: Nike\ntags: [a, b\nother: 1\n");
+        assert!(value.is_none());
+        assert_eq!(errors[0].1, "unknown key `compnay`");
+        assert_eq!(errors.len(), 2, "the syntax error ends it: {errors:?}");
+    }
+
+    #[test]
+    fn recovery_is_bounded() {
+        let yaml: String = std::iter::once("title: A\n".to_owned())
+            .chain((0..500).map(|i| format!("unknown{i}: x\n")))
+            .collect();
+        let (value, errors) = recovered(&yaml);
+        assert!(value.is_none());
+        assert_eq!(errors.len(), MAX_RECOVERED);
     }
 
     #[test]

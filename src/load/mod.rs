@@ -878,14 +878,17 @@ fn load_file(found: Found, out: &mut Vec<Diagnostic>) -> Option<Loaded> {
         path: found.rel.clone(),
     };
     let body = parts.body.to_owned();
-    match found.kind {
+    // Set when the front matter had errors but the rest of it parsed: its values are checked
+    // too (to report every problem of the file at once), but the file is not loaded.
+    let mut partial = false;
+    let loaded = match found.kind {
         Kind::Story => {
-            let fm: StoryFrontMatter = parse_or_report(&source, out)?;
+            let fm: StoryFrontMatter = parse_or_report(&source, out, &mut partial)?;
             story_input(&source, fm, found, parts.body_line, body, out)
                 .map(|s| Loaded::Story(Box::new(s)))
         }
         Kind::Company => {
-            let fm: CompanyFrontMatter = parse_or_report(&source, out)?;
+            let fm: CompanyFrontMatter = parse_or_report(&source, out, &mut partial)?;
             let name = required_text(&source, &fm.name, "name", out)?;
             Some(Loaded::Company(CompanyProfileInput {
                 origin,
@@ -909,7 +912,7 @@ fn load_file(found: Found, out: &mut Vec<Diagnostic>) -> Option<Loaded> {
             }))
         }
         Kind::Author => {
-            let fm: AuthorFrontMatter = parse_or_report(&source, out)?;
+            let fm: AuthorFrontMatter = parse_or_report(&source, out, &mut partial)?;
             let name = required_text(&source, &fm.name, "name", out)?;
             Some(Loaded::Author(AuthorProfileInput {
                 origin,
@@ -927,7 +930,7 @@ fn load_file(found: Found, out: &mut Vec<Diagnostic>) -> Option<Loaded> {
             }))
         }
         Kind::Series => {
-            let fm: SeriesFrontMatter = parse_or_report(&source, out)?;
+            let fm: SeriesFrontMatter = parse_or_report(&source, out, &mut partial)?;
             let title = required_text(&source, &fm.title, "title", out)?;
             Some(Loaded::Series(SeriesInput {
                 origin,
@@ -939,7 +942,7 @@ fn load_file(found: Found, out: &mut Vec<Diagnostic>) -> Option<Loaded> {
             }))
         }
         Kind::Page => {
-            let fm: PageFrontMatter = parse_or_report(&source, out)?;
+            let fm: PageFrontMatter = parse_or_report(&source, out, &mut partial)?;
             let title = required_text(&source, &fm.title, "title", out)?;
             let slug = match (&fm.slug, file_slug) {
                 (Some(s), _) => explicit_slug(&source, s, out)?,
@@ -963,14 +966,21 @@ fn load_file(found: Found, out: &mut Vec<Diagnostic>) -> Option<Loaded> {
                 body_line: parts.body_line,
             }))
         }
-    }
+    };
+    if partial { None } else { loaded }
 }
 
+/// The front matter as `T`, its errors pushed to `out`. When some entries were broken and the
+/// rest parsed, returns the rest and sets `partial`.
 fn parse_or_report<T: serde::de::DeserializeOwned>(
     source: &YamlSource<'_>,
     out: &mut Vec<Diagnostic>,
+    partial: &mut bool,
 ) -> Option<T> {
-    yaml::parse(source).map_err(|d| out.push(d)).ok()
+    let (value, errors) = yaml::parse_recovering(source);
+    *partial |= !errors.is_empty();
+    out.extend(errors);
+    value
 }
 
 /// The slug a file's name gives (`content/authors/jane-doe.md` -> `jane-doe`; a bundle's

@@ -117,6 +117,43 @@ fn all_errors_of_a_run_are_reported_and_the_previous_output_is_kept() {
 }
 
 #[test]
+fn every_broken_key_of_one_file_is_reported_in_one_run() {
+    let site = Site::new();
+    good_story(&site);
+    site.story(
+        "broken.md",
+        "title: Broken\ndate: 2020-13-45\ntitel: typo\ncompany: Acme\nrating: Z+\ntags: not-a-list\nslugg: x",
+        "Body.\n",
+    );
+    let errors = errors_of(&site);
+    let mut found: Vec<(usize, String)> = errors
+        .iter()
+        .filter(|d| d.path == Path::new("content/stories/broken.md"))
+        .map(|d| (d.position.map_or(0, |p| p.line), d.message.clone()))
+        .collect();
+    found.sort();
+    let lines: Vec<usize> = found.iter().map(|(l, _)| *l).collect();
+    // Each broken entry at its own line: the date (3), the unknown key (4), the rating (6), the
+    // tags (7) and the second unknown key (8).
+    assert_eq!(lines, vec![3, 4, 6, 7, 8], "{found:#?}");
+    assert!(found[1].1.contains("`titel`"), "{found:#?}");
+    assert!(found[4].1.contains("`slugg`"), "{found:#?}");
+    // Later errors show their own line, although entries before them were set aside.
+    let rating = errors
+        .iter()
+        .find(|d| d.message.contains("Z+"))
+        .expect("the rating error");
+    assert_eq!(rating.source_line.as_deref(), Some("rating: Z+"));
+    // The story is not half-loaded: nothing else fails because of it.
+    assert!(
+        errors
+            .iter()
+            .all(|d| d.path == Path::new("content/stories/broken.md")),
+        "{errors:#?}"
+    );
+}
+
+#[test]
 fn a_missing_bundle_image_is_an_error_at_its_line() {
     let site = Site::new();
     site.file("content/stories/trip/photo.svg", "<svg/>").story(
