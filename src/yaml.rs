@@ -98,15 +98,22 @@ impl<'a> YamlSource<'a> {
 /// Largest YAML document accepted, in bytes: front matter is metadata, not content.
 pub const MAX_YAML_BYTES: usize = 1 << 20;
 
+/// Deepest nesting of lists and mappings accepted.
+const MAX_DEPTH: usize = 32;
+/// Most aliases (`*name`) and anchors (`&name`) accepted, each.
+const MAX_ALIASES: usize = 64;
+/// Most values (scalars, lists and mappings) in one document.
+const MAX_NODES: usize = 50_000;
+
 fn options() -> Options {
     serde_saphyr::options! {
         duplicate_keys: DuplicateKeyPolicy::Error,
         budget: serde_saphyr::budget! {
-            max_depth: 32,
-            max_aliases: 64,
-            max_anchors: 64,
-            max_nodes: 50_000,
-            max_events: 200_000,
+            max_depth: MAX_DEPTH,
+            max_aliases: MAX_ALIASES,
+            max_anchors: MAX_ALIASES,
+            max_nodes: MAX_NODES,
+            max_events: 4 * MAX_NODES,
             max_documents: 1,
             max_total_scalar_bytes: MAX_YAML_BYTES,
         },
@@ -296,7 +303,13 @@ fn is_only_comments(yaml: &str) -> bool {
 fn to_diagnostic(source: &YamlSource<'_>, error: &serde_saphyr::Error) -> Diagnostic {
     let inner = error.without_snippet();
     let raw = strip_location_suffix(&inner.to_string());
-    let (message, help) = explain(&raw);
+    let (message, help) = match budget_message(&raw) {
+        Some(message) => (
+            message,
+            "simplify it: keep long text in the Markdown body, and write values out rather than through aliases".to_owned(),
+        ),
+        None => explain(&raw),
+    };
     let mut diagnostic = Diagnostic::error(source.path, message).with_help(help);
     if let Some(location) = error.location().filter(|l| l.line() > 0) {
         diagnostic = diagnostic
@@ -306,6 +319,35 @@ fn to_diagnostic(source: &YamlSource<'_>, error: &serde_saphyr::Error) -> Diagno
         diagnostic = diagnostic.at(Position::new(source.first_line, 1));
     }
     diagnostic
+}
+
+/// A limit against hostile YAML, in plain words: the parser names its internal counters
+/// (`budget breached: Nodes { nodes: 50001 }`), also when the breach is wrapped in an alias
+/// error.
+fn budget_message(raw: &str) -> Option<String> {
+    if raw.contains("recursion limit exceeded") {
+        return Some(format!(
+            "the YAML nests lists and mappings more than {MAX_DEPTH} deep"
+        ));
+    }
+    let counter = raw
+        .split_once("budget breached: ")?
+        .1
+        .split(|c: char| !c.is_ascii_alphanumeric())
+        .next()?;
+    Some(match counter {
+        "Depth" => format!("the YAML nests lists and mappings more than {MAX_DEPTH} deep"),
+        "Aliases" | "AliasAnchorRatio" => {
+            format!("the YAML uses more than {MAX_ALIASES} aliases (`*name`)")
+        }
+        "Anchors" => format!("the YAML defines more than {MAX_ALIASES} anchors (`&name`)"),
+        "Nodes" | "Events" => format!(
+            "the YAML holds more than {MAX_NODES} values (aliases count each time they are used)"
+        ),
+        "ScalarBytes" => format!("the YAML holds more than {MAX_YAML_BYTES} bytes of text"),
+        "Documents" => "the YAML holds more than one document".to_owned(),
+        _ => "the YAML is too large or too complex".to_owned(),
+    })
 }
 
 /// serde-saphyr appends " at line L column C" to messages; the diagnostic carries it already.
@@ -552,13 +594,20 @@ mod tests {
             ));
         }
         let r = parse::<std::collections::BTreeMap<String, serde_json::Value>>(&src(&yaml));
-        assert!(r.is_err());
+        let error = r.expect_err("an alias bomb is refused");
+        assert!(error.message.starts_with("the YAML "), "{}", error.message);
+        assert!(!error.message.contains("budget"), "{}", error.message);
     }
 
     #[test]
     fn deep_nesting_is_refused() {
         let yaml = format!("title: {}{}", "[".repeat(10_000), "]".repeat(10_000));
-        assert!(parse::<serde_json::Value>(&src(&yaml)).is_err());
+        let error = parse::<serde_json::Value>(&src(&yaml)).expect_err("refused");
+        assert_eq!(
+            error.message,
+            "the YAML nests lists and mappings more than 32 deep"
+        );
+        assert!(error.help.is_some_and(|h| h.starts_with("simplify it")));
     }
 
     #[test]
