@@ -225,10 +225,27 @@ fn first_mention(site: &Site, id: usize) -> Option<(PathBuf, Position)> {
         .min()
 }
 
+/// Whether either profile says the other company is a different one (`distinct_from:`).
+fn declared_distinct(a: &Company, b: &Company) -> bool {
+    let says = |from: &Company, other: &Company| {
+        from.profile.as_ref().is_some_and(|p| {
+            p.distinct_from.iter().any(|d| {
+                known_names(other)
+                    .iter()
+                    .any(|n| company_key(n) == company_key(d))
+            })
+        })
+    };
+    says(a, b) || says(b, a)
+}
+
 fn near_duplicate_companies(site: &Site, out: &mut Diagnostics) {
     let names: Vec<Vec<&str>> = site.companies.iter().map(known_names).collect();
     for a in 0..site.companies.len() {
         for b in a + 1..site.companies.len() {
+            if declared_distinct(&site.companies[a], &site.companies[b]) {
+                continue;
+            }
             let found = names[a].iter().find_map(|na| {
                 names[b]
                     .iter()
@@ -263,8 +280,15 @@ fn near_duplicate_companies(site: &Site, out: &mut Diagnostics) {
                     kept.name
                 ),
             };
+            let distinct_help = match &kept.profile {
+                Some(p) => format!(
+                    "add `{variant_name}` under `distinct_from:` in {}",
+                    p.origin.path.display()
+                ),
+                None => format!("list `{variant_name}` under `distinct_from:` in its profile"),
+            };
             let help = format!(
-                "{alias_help}, or correct the spelling; if they are different companies, give them names that tell them apart"
+                "{alias_help}, or correct the spelling; if they are different companies, {distinct_help}"
             );
             let diagnostic = match first_mention(site, variant) {
                 Some((path, position)) => Diagnostic::warning(path, message).at(position),

@@ -150,6 +150,8 @@ pub struct CompanyFrontMatter {
     #[serde(default)]
     pub aliases: Vec<Spanned<String>>,
     #[serde(default)]
+    pub distinct_from: Vec<Spanned<String>>,
+    #[serde(default)]
     pub website: Option<Spanned<String>>,
     #[serde(default)]
     pub logo: Option<Spanned<String>>,

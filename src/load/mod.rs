@@ -170,6 +170,8 @@ pub struct CompanyProfileInput {
     pub file_slug: String,
     pub name: String,
     pub aliases: Vec<(String, Position)>,
+    /// Names of other companies that look like this one but are not (silences `rave check`).
+    pub distinct_from: Vec<String>,
     pub website: Option<String>,
     pub logo: Option<String>,
     pub description: Option<String>,
@@ -899,6 +901,12 @@ fn load_file(found: Found, out: &mut Vec<Diagnostic>) -> Option<Loaded> {
                     .iter()
                     .filter(|a| !a.value.trim().is_empty())
                     .map(|a| (a.value.trim().to_owned(), source.position(&a.referenced)))
+                    .collect(),
+                distinct_from: fm
+                    .distinct_from
+                    .iter()
+                    .map(|d| d.value.trim().to_owned())
+                    .filter(|d| !d.is_empty())
                     .collect(),
                 website: checked_url(&source, fm.website.as_ref(), out),
                 logo: checked_url(&source, fm.logo.as_ref(), out),

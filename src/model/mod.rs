@@ -869,6 +869,7 @@ mod tests {
                 .iter()
                 .map(|a| ((*a).into(), Position::START))
                 .collect(),
+            distinct_from: Vec::new(),
             website: None,
             logo: None,
             description: None,

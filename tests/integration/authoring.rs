@@ -374,3 +374,45 @@ fn verbose_build_prints_the_time_of_each_stage() {
     }
     site.build(&["--verbose", "--quiet"]).expect_code(2);
 }
+
+#[test]
+fn companies_declared_distinct_are_not_reported_as_look_alikes() {
+    let site = Site::new();
+    site.story(
+        "phone.md",
+        "title: The phone\ndate: 2023-01-01\nauthor: Ann\ncompany: Apple\nrating: A",
+        "Fine.\n",
+    )
+    .story(
+        "wallet.md",
+        "title: The wallet\ndate: 2023-02-01\nauthor: Ann\ncompany: Apple Pay\nrating: C",
+        "Less fine.\n",
+    )
+    .author("ann", "name: Ann", "Ann writes.\n")
+    .company("apple", "name: Apple", "Phones.\n");
+    let root = site.root();
+    let before = run(&[&"check", &"--root", &root, &"--strict"]);
+    before.expect_code(1);
+    assert!(
+        before
+            .stdout
+            .contains("add `Apple Pay` under `distinct_from:` in content/companies/apple.md"),
+        "{}",
+        before.stdout
+    );
+    // Either profile may say it; the name is matched as company names are (case, spaces).
+    site.company(
+        "apple",
+        "name: Apple\ndistinct_from: [apple  pay]",
+        "Phones.\n",
+    );
+    let after = run(&[&"check", &"--root", &root, &"--strict"]);
+    after.success();
+    assert!(!after.stdout.contains("Apple Pay"), "{}", after.stdout);
+    site.company("apple", "name: Apple", "Phones.\n").company(
+        "apple-pay",
+        "name: Apple Pay\ndistinct_from: [Apple]",
+        "Payments.\n",
+    );
+    run(&[&"check", &"--root", &root, &"--strict"]).success();
+}
