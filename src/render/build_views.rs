@@ -8,6 +8,7 @@ use std::cell::RefCell;
 use std::sync::{Arc, OnceLock};
 
 use super::cache::{MarkdownCache, PageCache, hash_bytes};
+use super::fingerprint;
 use super::markdown::{self, Links, MarkdownOptions, Rendered};
 use super::urls::Urls;
 use super::views::*;
@@ -917,10 +918,9 @@ impl<'a> ViewBuilder<'a> {
     ) -> Result<(String, PageBytes), JobError> {
         let path = self.urls.output_path(&meta.url);
         let context = PageContext { meta, vars };
-        let key = self.page_cache.map(|_| {
-            let json = serde_json::to_vec(&context).unwrap_or_default();
-            hash_bytes(&[template.as_bytes(), &json])
-        });
+        let key = self
+            .page_cache
+            .map(|_| fingerprint::fingerprint(&(template, &context)));
         if let (Some(cache), Some(key)) = (self.page_cache, key)
             && let Some(bytes) = cache.get(&path, key)
         {

@@ -1,5 +1,5 @@
-//! Caches that let a session re-render only what changed: Markdown by content, pages by the hash
-//! of their whole context. A cached result is exactly what rendering again would give, because
+//! Caches that let a session re-render only what changed: Markdown by content, pages by the
+//! fingerprint of their whole context (`fingerprint.rs`). A cached result is exactly what rendering again would give, because
 //! the key covers every input (the page context, the site-wide values and the templates).
 
 use std::collections::HashMap;

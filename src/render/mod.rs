@@ -11,6 +11,7 @@ pub mod cache;
 pub mod charts;
 pub mod escape;
 pub mod feeds;
+pub mod fingerprint;
 pub mod jsonld;
 pub mod markdown;
 mod urls;
@@ -284,11 +285,7 @@ pub fn render_site(
     let site_view = builder.site_view();
     theme.tera.global_context().insert("site", &site_view);
     if let Some(cache) = cache {
-        let site_json = serde_json::to_vec(&site_view).unwrap_or_default();
-        cache.begin(cache::hash_bytes(&[
-            &site_json,
-            &theme.fingerprint.to_le_bytes(),
-        ]));
+        cache.begin(fingerprint::fingerprint(&(&site_view, theme.fingerprint)));
         builder.page_cache = Some(cache);
     }
     let theme: &Theme = theme;
