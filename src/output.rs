@@ -16,6 +16,7 @@ use anyhow::{Context as _, Result, bail};
 use crate::load::theme::ThemeAsset;
 use crate::load::{CONFIG_FILE, CONTENT_DIR, StaticFile};
 use crate::render::PageSink;
+use crate::session::CopySource;
 
 /// The file that marks a folder as rave's output.
 pub const MARKER: &str = ".rave-output";
@@ -341,9 +342,65 @@ pub struct LiveOutput {
     /// Generated pages by output path: the bytes written (shared with the snapshot they came
     /// from, so that a page a rebuild kept is known unchanged without hashing it) and their hash.
     pages: std::collections::HashMap<String, (Arc<[u8]>, u64)>,
-    /// Copied files by output path, with the hash of the bytes written.
-    copies: std::collections::HashMap<String, u64>,
+    /// Copied files by output path: where the bytes written came from, and their hash.
+    copies: std::collections::HashMap<String, CopyRecord>,
     _lock: OutputLock,
+}
+
+/// How much older than its reading a source file's modification time must be for its stamp to
+/// be trusted: file systems keep times coarsely, so a second write in the same tick as the read
+/// could otherwise go unseen (the rule of `load::LoadCache`).
+const RACY_MARGIN: std::time::Duration = std::time::Duration::from_secs(2);
+
+/// A copied file as last written.
+#[derive(Debug, Clone)]
+struct CopyRecord {
+    /// The source file (`None` for a file of the built-in theme).
+    source: Option<PathBuf>,
+    /// The source's length and modification time, taken before it was read.
+    stamp: Option<(u64, std::time::SystemTime)>,
+    read_at: std::time::SystemTime,
+    hash: u64,
+}
+
+impl CopyRecord {
+    /// Reads `source` and records it.
+    fn read(source: &CopySource) -> Result<(CopyRecord, Vec<u8>)> {
+        let path = match source {
+            CopySource::File(path) => Some(path.clone()),
+            CopySource::Embedded(_) => None,
+        };
+        let stamp = path.as_deref().and_then(file_stamp);
+        let read_at = std::time::SystemTime::now();
+        let bytes = read_source(source)?;
+        let record = CopyRecord {
+            source: path,
+            stamp,
+            read_at,
+            hash: hash(&bytes),
+        };
+        Ok((record, bytes))
+    }
+
+    /// True when `source` is the file this record read and has not changed since: same length
+    /// and modification time, and that time well before the read. Large static folders (photos)
+    /// are then not read again on every rebuild.
+    fn unchanged(&self, source: &CopySource) -> bool {
+        let CopySource::File(path) = source else {
+            return false;
+        };
+        let Some((len, modified)) = self.stamp else {
+            return false;
+        };
+        self.source.as_deref() == Some(path.as_path())
+            && modified + RACY_MARGIN <= self.read_at
+            && file_stamp(path) == Some((len, modified))
+    }
+}
+
+fn file_stamp(path: &Path) -> Option<(u64, std::time::SystemTime)> {
+    let meta = fs::metadata(path).ok()?;
+    Some((meta.len(), meta.modified().ok()?))
 }
 
 impl LiveOutput {
@@ -353,16 +410,13 @@ impl LiveOutput {
         target: &Path,
         snapshot: &crate::session::Snapshot,
     ) -> Result<LiveOutput> {
-        use crate::session::CopySource;
         let staging = Staging::begin(root, target)?;
+        let mut copies = std::collections::HashMap::new();
         for (path, source) in &snapshot.copies {
             let dest = staging.path_of(path)?;
-            match source {
-                CopySource::File(src) => {
-                    fs::copy(src, dest)?;
-                }
-                CopySource::Embedded(bytes) => fs::write(dest, bytes)?,
-            }
+            let (record, bytes) = CopyRecord::read(source)?;
+            fs::write(dest, bytes)?;
+            copies.insert(path.clone(), record);
         }
         for (path, bytes) in &snapshot.pages {
             staging.write_page(path, crate::render::PageBytes::Shared(Arc::clone(bytes)))?;
@@ -376,11 +430,7 @@ impl LiveOutput {
                 .iter()
                 .map(|(p, b)| (p.clone(), (Arc::clone(b), hash(b))))
                 .collect(),
-            copies: snapshot
-                .copies
-                .iter()
-                .filter_map(|(p, c)| Some((p.clone(), hash(&read_source(c).ok()?))))
-                .collect(),
+            copies,
             _lock: lock,
         })
     }
@@ -412,18 +462,23 @@ impl LiveOutput {
             self.pages.insert(path.clone(), (Arc::clone(bytes), h));
             report.written += 1;
         }
-        // Copied files are compared by content: reading them is cheap next to the risk of a
-        // change that a coarse modification time hides.
+        // Copied files are compared by content, unless their stamp says they were not touched
+        // since they were read (and that stamp was old enough to be trusted).
         for (path, source) in &snapshot.copies {
-            let bytes = read_source(source)?;
-            let h = hash(&bytes);
-            if self.copies.get(path) == Some(&h) && self.target.join(path).is_file() {
+            let previous = self.copies.get(path);
+            if previous.is_some_and(|r| r.unchanged(source)) && self.target.join(path).is_file() {
+                report.unchanged += 1;
+                continue;
+            }
+            let (record, bytes) = CopyRecord::read(source)?;
+            if previous.is_some_and(|r| r.hash == record.hash) && self.target.join(path).is_file() {
+                self.copies.insert(path.clone(), record);
                 report.unchanged += 1;
                 continue;
             }
             self.pages.remove(path);
             write_atomically(&self.target, path, &bytes)?;
-            self.copies.insert(path.clone(), h);
+            self.copies.insert(path.clone(), record);
             report.written += 1;
         }
         let gone: Vec<String> = self
@@ -443,12 +498,12 @@ impl LiveOutput {
     }
 }
 
-fn read_source(source: &crate::session::CopySource) -> Result<Vec<u8>> {
+fn read_source(source: &CopySource) -> Result<Vec<u8>> {
     match source {
-        crate::session::CopySource::File(path) => {
+        CopySource::File(path) => {
             fs::read(path).with_context(|| format!("cannot read {}", path.display()))
         }
-        crate::session::CopySource::Embedded(bytes) => Ok(bytes.to_vec()),
+        CopySource::Embedded(bytes) => Ok(bytes.to_vec()),
     }
 }
 
@@ -505,6 +560,66 @@ fn remove_output_file(target: &Path, rel: &str) -> io::Result<()> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    fn snapshot_copying(path: &str, source: &Path) -> crate::session::Snapshot {
+        let mut snapshot = crate::session::Snapshot::default();
+        snapshot
+            .copies
+            .insert(path.to_owned(), CopySource::File(source.to_path_buf()));
+        snapshot
+    }
+
+    fn set_modified(path: &Path, time: std::time::SystemTime) {
+        fs::File::options()
+            .write(true)
+            .open(path)
+            .and_then(|f| f.set_modified(time))
+            .expect("set the modification time");
+    }
+
+    #[test]
+    fn live_copies_are_read_again_unless_their_stamp_is_settled_and_unchanged() {
+        let dir = tempfile::tempdir().expect("tempdir");
+        let root = dir.path().join("site");
+        fs::create_dir_all(&root).expect("mkdir");
+        fs::write(root.join("site.yaml"), "title: x\n").expect("write");
+        let source = dir.path().join("photo.jpg");
+        let out = dir.path().join("out");
+        let snapshot = snapshot_copying("photo.jpg", &source);
+        let read_back = || fs::read(out.join("photo.jpg")).expect("read the copy");
+
+        // Written just now: its stamp is not trusted, so a same-length edit that keeps the
+        // modification time is still seen.
+        fs::write(&source, "one").expect("write");
+        let written = fs::metadata(&source)
+            .and_then(|m| m.modified())
+            .expect("mtime");
+        let mut live = LiveOutput::start(&root, &out, &snapshot).expect("start");
+        fs::write(&source, "two").expect("write");
+        set_modified(&source, written);
+        let report = live.apply(&snapshot).expect("apply");
+        assert_eq!((report.written, read_back()), (1, b"two".to_vec()));
+
+        // An edit with a new modification time is always seen.
+        fs::write(&source, "three").expect("write");
+        let old = std::time::SystemTime::now() - std::time::Duration::from_secs(3600);
+        set_modified(&source, old);
+        assert_eq!(live.apply(&snapshot).expect("apply").written, 1);
+        assert_eq!(read_back(), b"three".to_vec());
+
+        // Settled and untouched: known unchanged from its stamp alone, without reading it (a
+        // same-length rewrite that puts the old time back is, by design, not looked for).
+        fs::write(&source, "THREE").expect("write");
+        set_modified(&source, old);
+        let report = live.apply(&snapshot).expect("apply");
+        assert_eq!((report.written, report.unchanged), (0, 1));
+        assert_eq!(read_back(), b"three".to_vec());
+
+        // A copy deleted from the output folder is written again.
+        fs::remove_file(out.join("photo.jpg")).expect("remove");
+        assert_eq!(live.apply(&snapshot).expect("apply").written, 1);
+        assert_eq!(read_back(), b"THREE".to_vec());
+    }
 
     #[test]
     fn refuses_site_root_and_foreign_folders() {
