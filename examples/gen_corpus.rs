@@ -20,6 +20,8 @@ use std::fmt::Write as _;
 use std::io;
 use std::path::{Path, PathBuf};
 
+use rave::rating::Grade;
+
 /// What to generate.
 #[derive(Debug, Clone)]
 pub struct CorpusOptions {
@@ -482,22 +484,6 @@ const TITLE_PATTERNS: [&str; 12] = [
     "Three weeks with {c}",
 ];
 
-const GRADES: [(&str, f64); 13] = [
-    ("A+", 100.0),
-    ("A", 95.0),
-    ("A-", 90.0),
-    ("B+", 85.0),
-    ("B", 80.0),
-    ("B-", 75.0),
-    ("C+", 65.0),
-    ("C", 60.0),
-    ("C-", 55.0),
-    ("D+", 45.0),
-    ("D", 40.0),
-    ("D-", 35.0),
-    ("F", 20.0),
-];
-
 const CHANNELS: [&str; 7] = [
     "in-store", "phone", "email", "chat", "online", "social", "mail",
 ];
@@ -614,15 +600,15 @@ struct StoryDef {
 fn random_rating(rng: &mut Rng, form: usize) -> (String, Option<f64>) {
     match form % 8 {
         0 => {
-            let (g, s) = rng.pick(&GRADES);
-            let mut text = g.to_owned();
+            let grade = rng.pick(&Grade::ALL);
+            let mut text = grade.label().to_owned();
             if rng.chance(0.15) {
                 text = text.to_lowercase();
             }
             if text.ends_with('-') && rng.chance(0.3) {
                 text = text.replace('-', "\u{2212}");
             }
-            (text, Some(s))
+            (text, Some(grade.score()))
         }
         1 => {
             let halves = rng.range(0, 10);
@@ -675,8 +661,8 @@ fn random_rating(rng: &mut Rng, form: usize) -> (String, Option<f64>) {
         6 => ((rng.pick(&VERDICTS)).to_owned(), None),
         _ => {
             // Letter grades are the most common form in real posts.
-            let (g, s) = rng.pick(&GRADES);
-            (g.to_owned(), Some(s))
+            let grade = rng.pick(&Grade::ALL);
+            (grade.label().to_owned(), Some(grade.score()))
         }
     }
 }

@@ -338,13 +338,12 @@ pub fn render_changed_bodies(
     diagnostics: &mut Diagnostics,
 ) -> RenderReport {
     let urls = Urls::new(&site.config);
-    let builder = ViewBuilder::lazy(site, bodies, &urls);
+    let mut builder = ViewBuilder::lazy(site, bodies, &urls);
     for &id in changed {
         if let Some(entry) = memo.search_entries.get_mut(id) {
             *entry = builder.search_entry(id);
         }
     }
-    let mut builder = builder;
     builder.search_entries = std::mem::take(&mut memo.search_entries);
     let mut indices: Vec<u32> = changed
         .iter()

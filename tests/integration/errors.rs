@@ -6,19 +6,7 @@ use std::path::Path;
 
 use rave::diagnostics::{Diagnostic, Position};
 
-use crate::util::{Site, snapshot, text_of};
-
-/// Errors of an in-memory build that must fail.
-#[track_caller]
-fn errors_of(site: &Site) -> Vec<Diagnostic> {
-    match rave::pipeline::build_in_memory(&site.options()) {
-        Ok((pages, _)) => panic!("the build should fail, but made {} pages", pages.len()),
-        Err(diagnostics) => diagnostics
-            .into_iter()
-            .filter(Diagnostic::is_error)
-            .collect(),
-    }
-}
+use crate::util::{Site, errors_of, snapshot, text_of};
 
 /// The one error about `path`.
 #[track_caller]

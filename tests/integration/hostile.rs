@@ -11,7 +11,7 @@ use std::time::{Duration, Instant};
 
 use rave::diagnostics::{Diagnostic, Diagnostics};
 
-use crate::util::{NOW, Site, read_page, snapshot, text_of};
+use crate::util::{NOW, Site, errors_of, read_page, snapshot, text_of};
 
 /// What a bounded run of the binary did.
 #[derive(Debug)]
@@ -141,18 +141,6 @@ fn within<T: Send + 'static>(limit: Duration, f: impl FnOnce() -> T + Send + 'st
         Err(std::sync::mpsc::RecvTimeoutError::Disconnected) => {
             panic!("the work panicked (see its message above)")
         }
-    }
-}
-
-/// Errors of an in-memory build that must fail.
-#[track_caller]
-fn errors_of(site: &Site) -> Vec<Diagnostic> {
-    match rave::pipeline::build_in_memory(&site.options()) {
-        Ok((pages, _)) => panic!("the build should fail, but made {} pages", pages.len()),
-        Err(diagnostics) => diagnostics
-            .into_iter()
-            .filter(Diagnostic::is_error)
-            .collect(),
     }
 }
 

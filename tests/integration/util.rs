@@ -122,6 +122,18 @@ impl Site {
     }
 }
 
+/// Errors of an in-memory build that must fail.
+#[track_caller]
+pub fn errors_of(site: &Site) -> Vec<rave::diagnostics::Diagnostic> {
+    match rave::pipeline::build_in_memory(&site.options()) {
+        Ok((pages, _)) => panic!("the build should fail, but made {} pages", pages.len()),
+        Err(diagnostics) => diagnostics
+            .into_iter()
+            .filter(rave::diagnostics::Diagnostic::is_error)
+            .collect(),
+    }
+}
+
 /// `---\n<front matter>\n---\n<body>`.
 pub fn with_front_matter(front_matter: &str, body: &str) -> String {
     let front_matter = front_matter.trim_end_matches('\n');
