@@ -1,7 +1,10 @@
 //! `rave check`: everything a build validates, without writing anything, plus editorial
 //! warnings a build does not give: company names that look like the same company spelled two
-//! ways, stories that rate no company, profiles no story uses, images without alt text, and
-//! titles too long for search results and feeds.
+//! ways, stories that rate no company, profiles no story uses, images without alt text,
+//! titles too long for search results and feeds, and broken internal links.
+//!
+//! Links and images of every body that point to nothing the build writes are found by
+//! [`links`], against the pages rendered here.
 //!
 //! The site is prepared and rendered into a [`MemorySink`] exactly as `rave build` would, with
 //! drafts and future-dated stories included (they will be published one day). Findings are
@@ -12,14 +15,17 @@ use std::fmt::Write as _;
 use std::path::{Path, PathBuf};
 
 use jiff::Timestamp;
-use pulldown_cmark::{Event, Options, Parser, Tag, TagEnd};
+use pulldown_cmark::{Event, Parser, Tag, TagEnd};
 
 use crate::diagnostics::{Diagnostic, Diagnostics, Position, count_line};
 use crate::load::{LoadOptions, Origin, load_site};
 use crate::model::{Company, ModelOptions, Site, build_site, company_key, company_slug};
 use crate::pipeline::{self, BuildOptions};
 use crate::render::MemorySink;
+use crate::render::markdown::parser_options;
 use crate::style::Style;
+
+mod links;
 
 /// Titles longer than this many characters get a warning: search results and feed readers cut
 /// them at about this length.
@@ -90,6 +96,16 @@ pub fn check(options: &CheckOptions) -> CheckReport {
         Ok((mut prepared, mut diagnostics)) => {
             let sink = MemorySink::new();
             pipeline::render_prepared(&mut prepared, &sink, &mut diagnostics, None, None);
+            let pages = sink.into_shared_pages();
+            let copied = prepared.files.iter().map(|f| f.destination.clone()).chain(
+                prepared
+                    .theme_sources
+                    .assets
+                    .iter()
+                    .map(|a| a.destination().to_owned()),
+            );
+            let published = links::Published::new(&prepared.site.config.root_path, &pages, copied);
+            links::broken_links(&prepared.site, &published, &mut diagnostics);
             (diagnostics, Some(prepared.site))
         }
         Err(diagnostics) => {
@@ -428,11 +444,7 @@ fn missing_alt_text(site: &Site, out: &mut Diagnostics) {
 
 /// Markdown images whose alt text (the part in brackets) is empty.
 fn markdown_images(origin: &Origin, body: &str, body_line: usize, out: &mut Diagnostics) {
-    let options = Options::ENABLE_TABLES
-        | Options::ENABLE_FOOTNOTES
-        | Options::ENABLE_STRIKETHROUGH
-        | Options::ENABLE_SMART_PUNCTUATION
-        | Options::ENABLE_HEADING_ATTRIBUTES;
+    let options = parser_options();
     let mut open: Option<(usize, String, String)> = None;
     for (event, range) in Parser::new_ext(body, options).into_offset_iter() {
         match event {

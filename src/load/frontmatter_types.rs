@@ -97,7 +97,7 @@ pub struct ImageEntry {
 pub struct CommentEntry {
     pub author: Spanned<String>,
     pub date: Spanned<Scalar>,
-    pub body: String,
+    pub body: Spanned<String>,
     #[serde(default)]
     pub url: Option<Spanned<String>>,
 }

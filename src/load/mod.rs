@@ -127,6 +127,10 @@ pub struct CommentInput {
     pub date: PostDate,
     /// Markdown from the public: rendered with raw HTML disabled.
     pub body: String,
+    /// The file the comment is kept in (the story, or its `.comments.yaml`) and where its
+    /// `body:` value starts, for findings about what the body links to.
+    pub body_file: PathBuf,
+    pub body_position: Position,
     pub url: Option<String>,
 }
 
@@ -1315,7 +1319,9 @@ fn comments(
         list.push(CommentInput {
             author,
             date,
-            body: c.body.clone(),
+            body: c.body.value.clone(),
+            body_file: source.path.to_path_buf(),
+            body_position: source.position(&c.body.referenced),
             url: checked_url(source, c.url.as_ref(), out),
         });
     }

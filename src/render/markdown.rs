@@ -95,7 +95,8 @@ pub struct Rendered {
 
 const MORE_MARKER: &str = "<!-- more -->";
 
-fn parser_options() -> Options {
+/// The Markdown extensions of every body; `rave check` parses with the same.
+pub(crate) fn parser_options() -> Options {
     Options::ENABLE_TABLES
         | Options::ENABLE_FOOTNOTES
         | Options::ENABLE_STRIKETHROUGH

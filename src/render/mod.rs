@@ -14,7 +14,7 @@ pub mod feeds;
 pub mod fingerprint;
 pub mod jsonld;
 pub mod markdown;
-mod urls;
+pub(crate) mod urls;
 pub mod views;
 
 use std::collections::BTreeMap;

@@ -12,6 +12,7 @@ mod getting_started;
 mod hostile;
 mod images;
 mod kill;
+mod links;
 mod live;
 mod output_safety;
 mod props;
