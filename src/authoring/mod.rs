@@ -107,8 +107,11 @@ pub fn to_yaml<T: Serialize>(value: &T) -> Result<String, AuthoringError> {
         // `  - name: ...` under `companies:`, as in the docs.
         compact_list_indent: false,
     };
-    serde_saphyr::to_string_with_options(value, options)
-        .map_err(|e| AuthoringError::io(format!("cannot write YAML: {e}")))
+    let yaml = serde_saphyr::to_string_with_options(value, options)
+        .map_err(|e| AuthoringError::io(format!("cannot write YAML: {e}")))?;
+    // A mapping whose fields were all skipped serializes as `{}`, which is not a key of front
+    // matter: it adds no lines.
+    Ok(if yaml.trim() == "{}" { String::new() } else { yaml })
 }
 
 /// One string as a YAML scalar, quoted when needed (`Acme: the shop` -> `"Acme: the shop"`).
