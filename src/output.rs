@@ -261,7 +261,7 @@ impl Staging {
         use rayon::prelude::*;
         files.par_iter().try_for_each(|f| {
             let dest = self.path_of(&f.destination)?;
-            fs::copy(&f.source, dest).map(|_| ())
+            crate::links::copy_real_file(&f.source, &dest)
         })
     }
 
@@ -270,7 +270,7 @@ impl Staging {
         for asset in assets {
             match asset {
                 ThemeAsset::File(f) => {
-                    fs::copy(&f.source, self.path_of(&f.destination)?)?;
+                    crate::links::copy_real_file(&f.source, &self.path_of(&f.destination)?)?;
                 }
                 ThemeAsset::Embedded { destination, bytes } => {
                     fs::write(self.path_of(destination)?, bytes)?
@@ -500,9 +500,8 @@ impl LiveOutput {
 
 fn read_source(source: &CopySource) -> Result<Vec<u8>> {
     match source {
-        CopySource::File(path) => {
-            fs::read(path).with_context(|| format!("cannot read {}", path.display()))
-        }
+        CopySource::File(path) => crate::links::read_real_file(path)
+            .with_context(|| format!("cannot read {}", path.display())),
         CopySource::Embedded(bytes) => Ok(bytes.to_vec()),
     }
 }

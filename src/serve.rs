@@ -386,7 +386,9 @@ fn local_url(addr: SocketAddr, root_path: &str) -> String {
 /// The `root_path` of the site's configuration (`/` when it cannot be read: the first build
 /// reports why).
 fn root_path_of(root: &std::path::Path) -> String {
-    let text = std::fs::read_to_string(root.join(crate::load::CONFIG_FILE)).unwrap_or_default();
+    let text = crate::links::read_real_file(&root.join(crate::load::CONFIG_FILE))
+        .map(|bytes| String::from_utf8_lossy(&bytes).into_owned())
+        .unwrap_or_default();
     let mut ignored = Diagnostics::new();
     crate::config::parse_site_config(
         std::path::Path::new(crate::load::CONFIG_FILE),

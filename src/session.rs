@@ -50,7 +50,7 @@ impl Snapshot {
             return Some(bytes.to_vec());
         }
         match self.copies.get(path)? {
-            CopySource::File(source) => std::fs::read(source).ok(),
+            CopySource::File(source) => crate::links::read_real_file(source).ok(),
             CopySource::Embedded(bytes) => Some(bytes.to_vec()),
         }
     }

@@ -111,7 +111,11 @@ pub fn to_yaml<T: Serialize>(value: &T) -> Result<String, AuthoringError> {
         .map_err(|e| AuthoringError::io(format!("cannot write YAML: {e}")))?;
     // A mapping whose fields were all skipped serializes as `{}`, which is not a key of front
     // matter: it adds no lines.
-    Ok(if yaml.trim() == "{}" { String::new() } else { yaml })
+    Ok(if yaml.trim() == "{}" {
+        String::new()
+    } else {
+        yaml
+    })
 }
 
 /// One string as a YAML scalar, quoted when needed (`Acme: the shop` -> `"Acme: the shop"`).

@@ -24,6 +24,7 @@ pub use images::{ImageSize, ImageSizes};
 use crate::config::{SiteConfig, parse_site_config};
 use crate::date::{DATE_HELP, PostDate};
 use crate::diagnostics::{Diagnostic, Diagnostics, Position, did_you_mean};
+use crate::links;
 use crate::rating::{self, Rating, Verdict};
 use crate::slug;
 use crate::yaml::{self, Spanned, YamlSource};
@@ -446,7 +447,7 @@ pub fn load_site_cached(
     mut cache: Option<&mut LoadCache>,
 ) -> Option<LoadedSite> {
     let config_path = root.join(CONFIG_FILE);
-    let config = match std::fs::read(&config_path) {
+    let config = match links::read_real_file(&config_path) {
         Ok(bytes) => match decode(&bytes) {
             Ok(text) => parse_site_config(
                 Path::new(CONFIG_FILE),
@@ -460,11 +461,21 @@ pub fn load_site_cached(
             }
         },
         Err(e) => {
+            let help = if links::link_on_the_way(root, &config_path).is_some() {
+                format!(
+                    "rave follows no symbolic links inside a site; make `{CONFIG_FILE}` a real file"
+                )
+            } else {
+                format!(
+                    "run rave in the site's folder or pass --root; a site has `{CONFIG_FILE}` at its top level"
+                )
+            };
             diagnostics.push(
-                Diagnostic::error(CONFIG_FILE, format!("cannot read the site configuration: {e}"))
-                    .with_help(format!(
-                        "run rave in the site's folder or pass --root; a site has `{CONFIG_FILE}` at its top level"
-                    )),
+                Diagnostic::error(
+                    CONFIG_FILE,
+                    format!("cannot read the site configuration: {e}"),
+                )
+                .with_help(help),
             );
             None
         }
@@ -572,6 +583,9 @@ pub fn is_ignored_name(name: &str) -> bool {
 
 fn walk_content(root: &Path, diagnostics: &mut Diagnostics) -> Vec<Found> {
     let mut found = Vec::new();
+    if !links::is_real_dir(root, &root.join(CONTENT_DIR), diagnostics) {
+        return found;
+    }
     for kind in [
         Kind::Story,
         Kind::Company,
@@ -580,12 +594,13 @@ fn walk_content(root: &Path, diagnostics: &mut Diagnostics) -> Vec<Found> {
         Kind::Page,
     ] {
         let dir = root.join(CONTENT_DIR).join(kind.folder());
-        if !dir.is_dir() {
+        if !links::is_real_dir(root, &dir, diagnostics) {
             continue;
         }
         let mut entries = Vec::new();
         let walker = walkdir::WalkDir::new(&dir)
             .follow_links(false)
+            .follow_root_links(false)
             .sort_by_file_name()
             .into_iter()
             .filter_entry(|e| e.depth() == 0 || !is_ignored_name(&e.file_name().to_string_lossy()));
@@ -611,10 +626,7 @@ fn walk_content(root: &Path, diagnostics: &mut Diagnostics) -> Vec<Found> {
             }
         }
         for link in symlinks {
-            diagnostics.push(
-                Diagnostic::warning(rel(root, &link), "symbolic link not followed")
-                    .with_help("rave reads only real files inside the site, so that a link cannot pull in files from elsewhere or loop; copy the file instead"),
-            );
+            diagnostics.push(links::not_followed(root, &link));
         }
         if kind == Kind::Story {
             found.extend(group_story_files(root, &dir, files, diagnostics));
@@ -751,11 +763,12 @@ fn group_story_files(
 /// Lists the files of a static folder (site or theme) with their destinations.
 pub fn walk_static(root: &Path, dir: &Path, diagnostics: &mut Diagnostics) -> Vec<StaticFile> {
     let mut out = Vec::new();
-    if !dir.is_dir() {
+    if !links::is_real_dir(root, dir, diagnostics) {
         return out;
     }
     let walker = walkdir::WalkDir::new(dir)
         .follow_links(false)
+        .follow_root_links(false)
         .sort_by_file_name()
         .into_iter()
         .filter_entry(|e| e.depth() == 0 || !is_ignored_name(&e.file_name().to_string_lossy()));
@@ -771,10 +784,7 @@ pub fn walk_static(root: &Path, dir: &Path, diagnostics: &mut Diagnostics) -> Ve
             }
         };
         if entry.path_is_symlink() {
-            diagnostics.push(
-                Diagnostic::warning(rel(root, entry.path()), "symbolic link not followed")
-                    .with_help("copy the file into the folder instead of linking to it"),
-            );
+            diagnostics.push(links::not_followed(root, entry.path()));
             continue;
         }
         if !entry.file_type().is_file() {
@@ -828,7 +838,7 @@ fn split_error(path: &Path, e: &SplitError) -> Diagnostic {
 
 /// Reads one content file; its problems go to `out`.
 fn load_file(found: Found, out: &mut Vec<Diagnostic>) -> Option<Loaded> {
-    let bytes = match std::fs::read(&found.path) {
+    let bytes = match links::read_real_file(&found.path) {
         Ok(b) => b,
         Err(e) => {
             out.push(Diagnostic::error(
@@ -1270,7 +1280,7 @@ fn sidecar_comments(
     out: &mut Vec<Diagnostic>,
 ) -> Vec<CommentInput> {
     let display = story_rel.with_file_name(sidecar.file_name().unwrap_or_default());
-    let bytes = match std::fs::read(sidecar) {
+    let bytes = match links::read_real_file(sidecar) {
         Ok(b) => b,
         Err(e) => {
             out.push(Diagnostic::error(

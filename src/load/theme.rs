@@ -5,6 +5,7 @@ use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
 
 use crate::diagnostics::{Diagnostic, Diagnostics, did_you_mean};
+use crate::links;
 
 use super::{StaticFile, is_ignored_name, rel, safe_relative, walk_static};
 
@@ -56,7 +57,9 @@ pub struct ThemeSources {
 /// Reads the theme `name` for the site at `root`.
 pub fn load_theme(root: &Path, name: &str, diagnostics: &mut Diagnostics) -> Option<ThemeSources> {
     let theme_dir = root.join("themes").join(name);
-    let mut theme = if theme_dir.is_dir() {
+    let mut theme = if links::is_real_dir(root, &root.join("themes"), diagnostics)
+        && links::is_real_dir(root, &theme_dir, diagnostics)
+    {
         let mut templates = BTreeMap::new();
         read_templates(
             root,
@@ -140,22 +143,37 @@ fn read_templates(
     templates: &mut BTreeMap<String, TemplateSource>,
     diagnostics: &mut Diagnostics,
 ) {
-    if !dir.is_dir() {
+    if !links::is_real_dir(root, dir, diagnostics) {
         return;
     }
     let walker = walkdir::WalkDir::new(dir)
         .follow_links(false)
+        .follow_root_links(false)
         .sort_by_file_name()
         .into_iter()
         .filter_entry(|e| e.depth() == 0 || !is_ignored_name(&e.file_name().to_string_lossy()));
-    for entry in walker.filter_map(Result::ok) {
+    for entry in walker {
+        let entry = match entry {
+            Ok(e) => e,
+            Err(e) => {
+                diagnostics.push(Diagnostic::error(
+                    rel(root, e.path().unwrap_or(dir)),
+                    format!("cannot read: {e}"),
+                ));
+                continue;
+            }
+        };
+        if entry.path_is_symlink() {
+            diagnostics.push(links::not_followed(root, entry.path()));
+            continue;
+        }
         if !entry.file_type().is_file() {
             continue;
         }
         let Some(name) = entry.path().strip_prefix(dir).ok().and_then(safe_relative) else {
             continue;
         };
-        match std::fs::read(entry.path()) {
+        match links::read_real_file(entry.path()) {
             Ok(bytes) => match String::from_utf8(bytes) {
                 Ok(text) => {
                     templates.insert(

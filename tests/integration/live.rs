@@ -337,7 +337,7 @@ fn incremental_rebuilds_are_byte_identical_to_fresh_builds() {
 
 /// A `rave` process with its output collected by threads; killed when dropped, so that a failed
 /// assert never leaves it running.
-struct Running {
+pub(crate) struct Running {
     child: Mutex<Child>,
     stdout: Arc<Mutex<String>>,
     stderr: Arc<Mutex<String>>,
@@ -560,7 +560,7 @@ impl Running {
             .clone()
     }
 
-    fn stderr(&self) -> String {
+    pub(crate) fn stderr(&self) -> String {
         self.stderr
             .lock()
             .unwrap_or_else(|e| e.into_inner())
@@ -592,7 +592,11 @@ impl Running {
     /// Polls `check` every [`TICK`] until it returns `Ok`, for up to [`PATIENCE`], and panics with
     /// its last `Err` and the output; fails at once (with the output) if the process ends.
     #[track_caller]
-    fn wait_for<T>(&self, what: &str, mut check: impl FnMut() -> Result<T, String>) -> T {
+    pub(crate) fn wait_for<T>(
+        &self,
+        what: &str,
+        mut check: impl FnMut() -> Result<T, String>,
+    ) -> T {
         let deadline = Instant::now() + PATIENCE;
         loop {
             let exited = self
@@ -972,7 +976,7 @@ fn build_watch_with_poll_sees_edits_and_new_stories() {
 // ---------------------------------------------------------------------------------------------
 
 /// A port that was free a moment ago.
-fn free_port() -> u16 {
+pub(crate) fn free_port() -> u16 {
     TcpListener::bind("127.0.0.1:0")
         .and_then(|l| l.local_addr())
         .expect("bind a free port")
@@ -980,7 +984,7 @@ fn free_port() -> u16 {
 }
 
 /// Starts `rave serve` from `port` and returns it with the port it says it serves on.
-fn serve(site: &Site, port: u16) -> (Running, u16) {
+pub(crate) fn serve(site: &Site, port: u16) -> (Running, u16) {
     let rave = Running::spawn(&args(&[
         &"serve",
         &"--root",
@@ -1003,10 +1007,10 @@ fn serve(site: &Site, port: u16) -> (Running, u16) {
 
 /// An HTTP response.
 #[derive(Debug)]
-struct Reply {
-    status: u16,
+pub(crate) struct Reply {
+    pub(crate) status: u16,
     headers: Vec<(String, String)>,
-    body: String,
+    pub(crate) body: String,
 }
 
 impl Reply {
@@ -1071,7 +1075,7 @@ fn connect(port: u16, path: &str) -> TcpStream {
 }
 
 /// GETs `path` (sent raw) and reads the whole response.
-fn get(port: u16, path: &str) -> Reply {
+pub(crate) fn get(port: u16, path: &str) -> Reply {
     let mut raw = Vec::new();
     connect(port, path)
         .read_to_end(&mut raw)

@@ -8,6 +8,7 @@ mod companies;
 mod corpus;
 mod errors;
 mod escaping;
+mod filesystem;
 mod getting_started;
 mod hostile;
 mod images;

@@ -1,0 +1,112 @@
+//! The symbolic-link rule: inside a site, rave follows no symbolic link. A link to a file, a
+//! folder (`static/`, `content/stories/`, a theme's `static/`, `templates/` ...) or `site.yaml`
+//! is warned about by name and skipped, wherever it points, so that nothing outside the site is
+//! read, published or served and no walk can loop. The site folder itself (`--root`) may be a
+//! link: it is where the user pointed.
+
+use std::io;
+use std::path::{Path, PathBuf};
+
+use crate::diagnostics::{Diagnostic, Diagnostics, display_path};
+
+/// The first symbolic link on the way from `root` down to `path`, `path` itself included;
+/// `root` and the folders above it are not looked at. `None` also when a part does not exist.
+pub(crate) fn link_on_the_way(root: &Path, path: &Path) -> Option<PathBuf> {
+    let inner = path.strip_prefix(root).ok()?;
+    let mut current = root.to_path_buf();
+    for part in inner.components() {
+        current.push(part);
+        match std::fs::symlink_metadata(&current) {
+            Ok(meta) if meta.file_type().is_symlink() => return Some(current),
+            Ok(_) => {}
+            Err(_) => return None,
+        }
+    }
+    None
+}
+
+/// The warning for a link rave leaves alone.
+pub(crate) fn not_followed(root: &Path, link: &Path) -> Diagnostic {
+    let target = std::fs::read_link(link)
+        .map(|t| format!(" (it points to {})", t.display()))
+        .unwrap_or_default();
+    Diagnostic::warning(
+        display_path(root, link),
+        format!("symbolic link not followed{target}"),
+    )
+    .with_help(
+        "rave follows no symbolic links inside a site, so that nothing outside it is published; \
+         copy the files in instead of linking to them",
+    )
+}
+
+/// True when `dir` is a folder reached from `root` through no symbolic link. When `dir` itself
+/// is a link it is warned about; a link higher up is not (callers look at the parent folder
+/// first, so that each link is named once).
+pub(crate) fn is_real_dir(root: &Path, dir: &Path, diagnostics: &mut Diagnostics) -> bool {
+    match link_on_the_way(root, dir) {
+        Some(link) => {
+            if link == dir {
+                diagnostics.push(not_followed(root, &link));
+            }
+            false
+        }
+        None => std::fs::symlink_metadata(dir).is_ok_and(|m| m.is_dir()),
+    }
+}
+
+/// Reads a file, refusing a symbolic link (a file swapped for a link after the walk saw it).
+pub(crate) fn read_real_file(path: &Path) -> io::Result<Vec<u8>> {
+    refuse_link(path)?;
+    std::fs::read(path)
+}
+
+/// Copies a file that is not a symbolic link to `dest`.
+pub(crate) fn copy_real_file(path: &Path, dest: &Path) -> io::Result<()> {
+    refuse_link(path)?;
+    std::fs::copy(path, dest).map(|_| ())
+}
+
+fn refuse_link(path: &Path) -> io::Result<()> {
+    if std::fs::symlink_metadata(path)?.file_type().is_symlink() {
+        return Err(io::Error::new(
+            io::ErrorKind::InvalidInput,
+            format!(
+                "{} is a symbolic link, which rave does not follow",
+                path.display()
+            ),
+        ));
+    }
+    Ok(())
+}
+
+#[cfg(all(test, unix))]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_link_anywhere_on_the_way_is_found_and_the_root_is_trusted() {
+        let tmp = tempfile::tempdir().expect("tmp");
+        let real = tmp.path().join("real");
+        std::fs::create_dir_all(real.join("content/stories")).expect("dirs");
+        let root = tmp.path().join("root");
+        std::os::unix::fs::symlink(&real, &root).expect("link");
+        std::os::unix::fs::symlink(real.join("content"), real.join("linked")).expect("link");
+        assert_eq!(link_on_the_way(&root, &root.join("content/stories")), None);
+        assert_eq!(
+            link_on_the_way(&root, &root.join("linked/stories")),
+            Some(root.join("linked"))
+        );
+        assert_eq!(link_on_the_way(&root, &root.join("missing/x")), None);
+        let mut diagnostics = Diagnostics::new();
+        assert!(is_real_dir(&root, &root.join("content"), &mut diagnostics));
+        assert!(!is_real_dir(&root, &root.join("linked"), &mut diagnostics));
+        assert!(!is_real_dir(
+            &root,
+            &root.join("linked/stories"),
+            &mut diagnostics
+        ));
+        assert_eq!(diagnostics.len(), 1, "the link is named once");
+        assert!(read_real_file(&root.join("linked")).is_err());
+    }
+}

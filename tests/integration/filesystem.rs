@@ -1,0 +1,280 @@
+//! The file system as a careless user or an attacker leaves it: symbolic links out of the site,
+//! leftovers of killed builds, odd output folders, and the files `rave new` writes.
+
+use std::path::{Path, PathBuf};
+
+use crate::live::{free_port, get, serve};
+use crate::util::{Run, Site, rave, snapshot};
+
+/// A folder outside the site holding a secret file, as a link target.
+fn outside_secret(site: &Site) -> PathBuf {
+    let outside = site.beside("elsewhere");
+    std::fs::create_dir_all(outside.join("deep")).expect("create the outside folder");
+    std::fs::write(outside.join("secret.txt"), "TOP-SECRET-1").expect("write a secret");
+    std::fs::write(
+        outside.join("leak.md"),
+        "---\ntitle: Leaked story\ndate: 2023-01-01\n---\nTOP-SECRET-2\n",
+    )
+    .expect("write a secret story");
+    std::fs::write(outside.join("deep/secret.css"), "TOP-SECRET-3").expect("write a secret");
+    outside
+}
+
+/// A minimal site: `site.yaml`, `static/`, one story.
+fn minimal_site() -> Site {
+    let site = Site::new();
+    site.file("static/robots-note.txt", "hello");
+    site.story(
+        "a.md",
+        "title: A shop\ndate: 2023-05-01\ncompany: Acme\nrating: B",
+        "It went fine.\n",
+    );
+    site
+}
+
+#[cfg(unix)]
+fn link(target: &Path, link: &Path) {
+    if let Some(parent) = link.parent() {
+        std::fs::create_dir_all(parent).expect("create the link's folder");
+    }
+    std::os::unix::fs::symlink(target, link).expect("make a symbolic link");
+}
+
+/// Copies the default theme's templates into `dest`, to make a theme of the site's own.
+fn copy_default_templates(dest: &Path) {
+    let source = Path::new(env!("CARGO_MANIFEST_DIR")).join("themes/default/templates");
+    for entry in std::fs::read_dir(&source).expect("read the default theme") {
+        let path = entry.expect("an entry").path();
+        if path.is_file() {
+            std::fs::create_dir_all(dest).expect("create the theme folder");
+            std::fs::copy(&path, dest.join(path.file_name().expect("a name"))).expect("copy");
+        }
+    }
+}
+
+/// Panics if any file of `out` holds a secret from [`outside_secret`].
+#[track_caller]
+fn assert_no_secret(out: &Path) {
+    for (path, bytes) in snapshot(out) {
+        let text = String::from_utf8_lossy(&bytes);
+        assert!(
+            !text.contains("TOP-SECRET"),
+            "{path} holds a file from outside the site"
+        );
+    }
+}
+
+#[cfg(unix)]
+#[test]
+fn folders_linked_outside_the_site_are_never_published() {
+    for linked in [
+        "static",
+        "static/sub",
+        "content",
+        "content/stories",
+        "content/stories/nested",
+        "themes/mine/static",
+        "templates",
+    ] {
+        let site = minimal_site();
+        if linked.starts_with("themes") {
+            site.file(
+                "site.yaml",
+                "title: T\nbase_url: https://example.com\ntheme: mine\n",
+            );
+            copy_default_templates(&site.root().join("themes/mine/templates"));
+        }
+        let outside = outside_secret(&site);
+        let path = site.root().join(linked);
+        if path.exists() {
+            std::fs::remove_dir_all(&path).expect("remove the real folder");
+        }
+        link(&outside, &path);
+        let run = site.build(&[]);
+        run.success();
+        assert!(
+            run.stderr.contains(linked) && run.stderr.contains("symbolic link not followed"),
+            "{linked}: the link is named\n{}",
+            run.stderr
+        );
+        assert_eq!(
+            run.stderr.matches("symbolic link not followed").count(),
+            1,
+            "{linked}: the link is named once\n{}",
+            run.stderr
+        );
+        assert_no_secret(&site.out());
+    }
+}
+
+#[cfg(unix)]
+#[test]
+fn linked_files_and_a_linked_site_yaml_are_not_read() {
+    let site = minimal_site();
+    let outside = outside_secret(&site);
+    link(
+        &outside.join("secret.txt"),
+        &site.root().join("static/secret.txt"),
+    );
+    link(
+        &outside.join("leak.md"),
+        &site.root().join("content/stories/leak.md"),
+    );
+    link(
+        &outside.join("secret.txt"),
+        &site.root().join("templates/404.html"),
+    );
+    let run = site.build(&[]);
+    run.success();
+    for name in [
+        "static/secret.txt",
+        "content/stories/leak.md",
+        "templates/404.html",
+    ] {
+        assert!(
+            run.stderr.contains(name),
+            "{name} is named as not followed\n{}",
+            run.stderr
+        );
+    }
+    assert_no_secret(&site.out());
+
+    std::fs::rename(site.root().join("site.yaml"), outside.join("site.yaml")).expect("move");
+    link(&outside.join("site.yaml"), &site.root().join("site.yaml"));
+    let run = site.build(&[]);
+    run.expect_code(1);
+    assert!(
+        run.stderr.contains("site.yaml") && run.stderr.contains("symbolic link"),
+        "{}",
+        run.stderr
+    );
+}
+
+#[cfg(unix)]
+#[test]
+fn serve_never_serves_a_file_from_outside_the_site() {
+    let site = minimal_site();
+    let outside = outside_secret(&site);
+    std::fs::remove_dir_all(site.root().join("static")).expect("remove static/");
+    link(&outside, &site.root().join("static"));
+    link(&outside, &site.root().join("content/stories/linked"));
+    let (rave, port) = serve(&site, free_port());
+    rave.wait_for("the link warning", || {
+        let stderr = rave.stderr();
+        if stderr.contains("symbolic link not followed") {
+            Ok(())
+        } else {
+            Err(stderr)
+        }
+    });
+    for path in ["/secret.txt", "/deep/secret.css", "/stories/leak/"] {
+        let reply = get(port, path);
+        assert_eq!(reply.status, 404, "{path}");
+        assert!(!reply.body.contains("TOP-SECRET"), "{path}");
+    }
+    assert_eq!(get(port, "/").status, 200);
+}
+
+// ---------------------------------------------------------------------------------------------
+// `rave new story` with every combination of its flags, then `rave build`.
+// ---------------------------------------------------------------------------------------------
+
+/// The flags of one `rave new story` run: every subset of author, companies (none, one
+/// without a rating, one with, both), tags and draft.
+fn new_story_flag_sets() -> Vec<Vec<String>> {
+    let company_sets: [&[&str]; 4] = [
+        &[],
+        &["--company", "Acme Stores"],
+        &["--company", "Acme Stores", "--rating", "B+"],
+        &[
+            "--company",
+            "Acme Stores",
+            "--rating",
+            "4/5",
+            "--company",
+            "Quickline: Buses",
+        ],
+    ];
+    let mut sets = Vec::new();
+    for author in [false, true] {
+        for companies in company_sets {
+            for tags in [false, true] {
+                for draft in [false, true] {
+                    let mut flags: Vec<String> = Vec::new();
+                    if author {
+                        flags.extend(["--author".into(), "wren-castellano".into()]);
+                    }
+                    flags.extend(companies.iter().map(|s| (*s).to_owned()));
+                    if tags {
+                        flags.extend(["--tags".into(), "refunds,buses".into()]);
+                    }
+                    if draft {
+                        flags.push("--draft".into());
+                    }
+                    sets.push(flags);
+                }
+            }
+        }
+    }
+    sets
+}
+
+/// Runs `rave new story` with each flag set in the site at `root`, building after each.
+fn every_new_story_builds(root: &Path, out: &Path) {
+    let root_arg = root.to_str().expect("UTF-8 path").to_owned();
+    let out_arg = out.to_str().expect("UTF-8 path").to_owned();
+    for (i, flags) in new_story_flag_sets().into_iter().enumerate() {
+        let title = if i == 0 {
+            "Hello".to_owned()
+        } else {
+            format!("Hello {i}")
+        };
+        let mut args = vec![
+            "new".to_owned(),
+            "story".to_owned(),
+            title,
+            "--root".to_owned(),
+            root_arg.clone(),
+            "--now".to_owned(),
+            "2024-01-01".to_owned(),
+        ];
+        args.extend(flags.iter().cloned());
+        rave(&args).success();
+        let built: Run = rave(&[
+            "build",
+            "--root",
+            &root_arg,
+            "--output",
+            &out_arg,
+            "--drafts",
+            "--now",
+            "2024-06-01",
+        ]);
+        assert_eq!(
+            built.code,
+            Some(0),
+            "rave new story {flags:?} wrote a story the build rejects:\n{}",
+            built.stderr
+        );
+    }
+}
+
+#[test]
+fn every_combination_of_new_story_flags_builds_in_a_fresh_init_site() {
+    let tmp = tempfile::tempdir().expect("tmp");
+    let root = tmp.path().join("site");
+    rave(&[
+        "init".as_ref(),
+        root.as_os_str(),
+        "--base-url".as_ref(),
+        "https://example.com".as_ref(),
+    ])
+    .success();
+    every_new_story_builds(&root, &tmp.path().join("out"));
+}
+
+#[test]
+fn every_combination_of_new_story_flags_builds_in_a_minimal_site() {
+    let site = minimal_site();
+    every_new_story_builds(&site.root(), &site.out());
+}
