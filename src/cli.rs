@@ -250,6 +250,8 @@ fn build(args: BuildArgs) -> anyhow::Result<u8> {
     if args.watch {
         return crate::watch::watch_build(options, args.poll, args.quiet);
     }
+    // Said of a failed build: whether there was an output to leave untouched.
+    let had_output = options.output.exists();
     let progress = progress::Progress::start("Building", !args.quiet);
     let outcome = pipeline::build(&options);
     progress.finish();
@@ -268,10 +270,12 @@ fn build(args: BuildArgs) -> anyhow::Result<u8> {
         }
         BuildOutcome::Failed(diagnostics) => {
             eprint!("{}", diagnostics.render_with(Style::stderr()));
-            eprintln!(
-                "{} build failed; the previous output was left as it was",
-                Style::stderr().error_label()
-            );
+            let what = if had_output {
+                "the previous output was left as it was"
+            } else {
+                "nothing was written"
+            };
+            eprintln!("{} build failed; {what}", Style::stderr().error_label());
             Ok(exit::CONTENT)
         }
     }

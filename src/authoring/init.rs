@@ -268,11 +268,8 @@ tagline: Parent, commuter and collector of small kindnesses
 Wren is a fictional guest writer who came with this starter site. Replace this profile with your own (`rave new author "Your Name"`), or delete it together with the two sample stories.
 "#;
 
-const FAVICON: &str = r##"<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 32 32" width="32" height="32">
-  <path d="M5 4h22a3 3 0 0 1 3 3v14a3 3 0 0 1-3 3H14l-7 6v-6H5a3 3 0 0 1-3-3V7a3 3 0 0 1 3-3z" fill="#8a4f7d"/>
-  <path d="M16 7.5l2.2 4.6 5 .6-3.7 3.4 1 5-4.5-2.5-4.5 2.5 1-5-3.7-3.4 5-.6z" fill="#fff7e8"/>
-</svg>
-"##;
+/// The default theme's icon, as a file of the site's own to change.
+const FAVICON: &str = include_str!("../../themes/default/static/favicon.svg");
 
 const GITIGNORE: &str = "# What `rave build` writes: the built site, and its staging and lock files.\n\
 /public/\n\

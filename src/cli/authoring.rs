@@ -217,6 +217,7 @@ fn failed(e: &AuthoringError) -> u8 {
 /// `rave init`.
 pub fn init(args: InitArgs) -> anyhow::Result<u8> {
     let dir = args.dir.or(args.root).unwrap_or_else(|| PathBuf::from("."));
+    let base_url_given = args.base_url.is_some();
     let options = InitOptions {
         dir: dir.clone(),
         title: args.title,
@@ -260,10 +261,12 @@ pub fn init(args: InitArgs) -> anyhow::Result<u8> {
     } else {
         writeln!(out, "  then open public/index.html in your browser")?;
     }
-    writeln!(
-        out,
-        "Set base_url in site.yaml to your site's address before you publish."
-    )?;
+    if !base_url_given {
+        writeln!(
+            out,
+            "Set base_url in site.yaml to your site's address before you publish."
+        )?;
+    }
     Ok(exit::SUCCESS)
 }
 

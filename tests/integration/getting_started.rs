@@ -148,11 +148,25 @@ fn every_command_of_getting_started_runs_and_exits_0() {
         site.join("public/companies/quickline-buses/index.html")
             .is_file()
     );
-    let page = std::fs::read_to_string(site.join("public/index.html")).expect("home page");
+    // Ready to upload: made for the site's own address, not a preview's, with what every page
+    // links to.
+    let public = site.join("public");
+    let page = std::fs::read_to_string(public.join("index.html")).expect("home page");
     assert!(
-        page.contains("https://preview.tales.example.org"),
-        "the last build used the preview base_url"
+        page.contains("<link rel=\"canonical\" href=\"https://tales.example.org/\">"),
+        "the home page's canonical address is the site's:\n{page}"
     );
+    let sitemap = std::fs::read_to_string(public.join("sitemap.xml")).expect("sitemap");
+    assert!(
+        sitemap.contains("https://tales.example.org/stories/the-cafe-that-saved-my-monday/"),
+        "{sitemap}"
+    );
+    for file in ["index.html", "sitemap.xml", "atom.xml"] {
+        let text = std::fs::read_to_string(public.join(file)).expect("a built file");
+        assert!(!text.contains("preview."), "{file} is a preview build");
+    }
+    assert!(public.join("favicon.svg").is_file());
+    assert!(public.join("style.css").is_file());
     assert!(in_guide(
         &site,
         "content/stories/the-cafe-that-saved-my-monday.md"

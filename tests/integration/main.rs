@@ -9,6 +9,7 @@ mod corpus;
 mod errors;
 mod escaping;
 mod filesystem;
+mod first_hour;
 mod getting_started;
 mod hostile;
 mod images;
