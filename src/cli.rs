@@ -69,6 +69,11 @@ pub struct ServeArgs {
     /// The port to listen on; the next free one is used when it is taken.
     #[arg(long, short, default_value_t = 1111)]
     pub port: u16,
+    /// Also answer requests that name the server NAME (a tunnel's or a LAN name; `.NAME` allows
+    /// its subdomains too). Other names than 127.0.0.1, localhost, [::1] and the address
+    /// listened on get 403, against DNS rebinding. Repeat for several names.
+    #[arg(long, value_name = "NAME", value_parser = crate::serve::parse_allowed_host)]
+    pub allow_host: Vec<String>,
     /// Open the site in the default browser.
     #[arg(long)]
     pub open: bool,
@@ -187,6 +192,7 @@ fn serve(args: ServeArgs) -> anyhow::Result<u8> {
         port: args.port,
         poll: args.poll,
         open: args.open,
+        allowed_hosts: args.allow_host,
     };
     crate::serve::run(options, serve_options, args.quiet)
 }

@@ -5,7 +5,10 @@
 //!
 //! Requests are answered only from the snapshot's own paths: a request path is decoded, checked
 //! segment by segment, and looked up in a map; it never reaches the file system, so `..`,
-//! `%2e%2e`, encoded slashes and absolute paths cannot leave the site.
+//! `%2e%2e`, encoded slashes and absolute paths cannot leave the site. Requests that name the
+//! server by another host than its own get 403 ([`hosts`]).
+
+mod hosts;
 
 use std::net::{IpAddr, SocketAddr};
 use std::sync::{Arc, RwLock};
@@ -25,6 +28,8 @@ use crate::diagnostics::Diagnostics;
 use crate::render::escape::escape_html;
 use crate::session::{Session, Snapshot};
 
+pub use hosts::{AllowedHosts, parse_allowed_host};
+
 /// The path of the live-reload event stream.
 pub const EVENTS_PATH: &str = "/__rave/events";
 
@@ -36,6 +41,8 @@ pub struct ServeOptions {
     pub port: u16,
     pub poll: bool,
     pub open: bool,
+    /// Host names answered to besides the loopback ones and the bound address (`--allow-host`).
+    pub allowed_hosts: Vec<String>,
 }
 
 /// A message to open pages.
@@ -56,6 +63,7 @@ pub struct ServeState {
     events: broadcast::Sender<LiveEvent>,
     /// `/` or `/blog/`: the site is served under its base URL's path.
     root_path: String,
+    hosts: AllowedHosts,
 }
 
 fn read<T: Clone>(lock: &RwLock<T>) -> T {
@@ -67,13 +75,14 @@ fn write<T>(lock: &RwLock<T>, value: T) {
 }
 
 impl ServeState {
-    pub fn new(snapshot: Snapshot, root_path: String) -> Arc<ServeState> {
+    pub fn new(snapshot: Snapshot, root_path: String, hosts: AllowedHosts) -> Arc<ServeState> {
         let (events, _) = broadcast::channel(16);
         Arc::new(ServeState {
             snapshot: RwLock::new(Arc::new(snapshot)),
             errors: RwLock::new(None),
             events,
             root_path,
+            hosts,
         })
     }
 
@@ -278,6 +287,42 @@ pub fn answer(state: &ServeState, method: &Method, raw_path: &str) -> Response<B
     }
 }
 
+/// Refuses, with 403, a request that names the server by a host it does not answer to: the
+/// `Host` header and, for a request in absolute form, the URI's authority are both checked.
+fn refuse_foreign_host(state: &ServeState, request: &Request<Body>) -> Option<Response<Body>> {
+    let header_host = request.headers().get(header::HOST).map(HeaderValue::to_str);
+    let uri_host = request.uri().authority().map(|a| a.as_str());
+    let named = header_host.is_some() || uri_host.is_some();
+    let allowed = named
+        && header_host.is_none_or(|h| h.is_ok_and(|h| state.hosts.allows(h)))
+        && uri_host.is_none_or(|h| state.hosts.allows(h));
+    if allowed {
+        return None;
+    }
+    let mut r = Response::new(Body::from(
+        "403 Forbidden: this preview answers only to its own address (127.0.0.1, localhost, [::1] or the address it listens on); to reach it by another name, start it with `rave serve --allow-host NAME`\n",
+    ));
+    *r.status_mut() = StatusCode::FORBIDDEN;
+    r.headers_mut().insert(
+        header::CONTENT_TYPE,
+        HeaderValue::from_static("text/plain; charset=utf-8"),
+    );
+    r.headers_mut()
+        .insert(header::CACHE_CONTROL, HeaderValue::from_static("no-store"));
+    Some(r)
+}
+
+async fn guard_host(
+    State(state): State<Arc<ServeState>>,
+    request: Request<Body>,
+    next: axum::middleware::Next,
+) -> Response<Body> {
+    match refuse_foreign_host(&state, &request) {
+        Some(refusal) => refusal,
+        None => next.run(request).await,
+    }
+}
+
 async fn handle(State(state): State<Arc<ServeState>>, request: Request<Body>) -> Response<Body> {
     let path = request.uri().path().to_owned();
     answer(&state, request.method(), &path)
@@ -301,6 +346,10 @@ pub fn router(state: Arc<ServeState>) -> Router {
     Router::new()
         .route(EVENTS_PATH, axum::routing::get(events))
         .fallback(handle)
+        .layer(axum::middleware::from_fn_with_state(
+            Arc::clone(&state),
+            guard_host,
+        ))
         .with_state(state)
 }
 
@@ -431,6 +480,7 @@ pub fn run(
     let listener = runtime.block_on(bind(serve.interface, serve.port))?;
     let addr = listener.local_addr()?;
     let root_path = root_path_of(&options.root);
+    let hosts = AllowedHosts::new(addr.ip(), &serve.allowed_hosts);
     let url = local_url(addr, &root_path);
     // Links, feeds and canonical URLs point at the preview while serving.
     options.base_url = Some(url.clone());
@@ -443,12 +493,12 @@ pub fn run(
             if !diagnostics.is_empty() {
                 eprint!("{}", diagnostics.render());
             }
-            ServeState::new(snapshot, root_path.clone())
+            ServeState::new(snapshot, root_path.clone(), hosts)
         }
         Err(diagnostics) => {
             eprint!("{}", diagnostics.render());
             eprintln!("the site has errors; fix them and save to see it");
-            let state = ServeState::new(Snapshot::default(), root_path.clone());
+            let state = ServeState::new(Snapshot::default(), root_path.clone(), hosts);
             state.fail(&diagnostics);
             state
         }
@@ -544,7 +594,11 @@ mod tests {
 
     #[test]
     fn a_sub_folder_site_is_reached_from_the_root() {
-        let state = ServeState::new(Snapshot::default(), "/blog/".into());
+        let state = ServeState::new(
+            Snapshot::default(),
+            "/blog/".into(),
+            AllowedHosts::new(IpAddr::V4(std::net::Ipv4Addr::LOCALHOST), &[]),
+        );
         let r = answer(&state, &Method::GET, "/");
         assert_eq!(r.status(), StatusCode::FOUND);
         assert_eq!(

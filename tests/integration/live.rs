@@ -567,7 +567,7 @@ impl Running {
             .clone()
     }
 
-    fn output(&self) -> String {
+    pub(crate) fn output(&self) -> String {
         format!("--- stdout\n{}--- stderr\n{}", self.stdout(), self.stderr())
     }
 
@@ -985,13 +985,20 @@ pub(crate) fn free_port() -> u16 {
 
 /// Starts `rave serve` from `port` and returns it with the port it says it serves on.
 pub(crate) fn serve(site: &Site, port: u16) -> (Running, u16) {
-    let rave = Running::spawn(&args(&[
+    serve_with(site, port, &[])
+}
+
+/// [`serve`] with more flags.
+pub(crate) fn serve_with(site: &Site, port: u16, flags: &[&str]) -> (Running, u16) {
+    let mut all = args(&[
         &"serve",
         &"--root",
         &site.root(),
         &"--port",
         &port.to_string(),
-    ]));
+    ]);
+    all.extend(flags.iter().map(OsString::from));
+    let rave = Running::spawn(&all);
     let prefix = "Serving http://127.0.0.1:";
     let served = rave.wait_for("the `Serving` line", || {
         let stdout = rave.stdout();
@@ -1027,7 +1034,7 @@ impl Reply {
 }
 
 /// Status line and headers of a response head (without the blank line).
-fn parse_head(head: &str) -> (u16, Vec<(String, String)>) {
+pub(crate) fn parse_head(head: &str) -> (u16, Vec<(String, String)>) {
     let mut lines = head.split("\r\n");
     let status_line = lines.next().unwrap_or("");
     let status = status_line

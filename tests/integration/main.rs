@@ -6,6 +6,7 @@ mod blog;
 mod build;
 mod companies;
 mod corpus;
+mod defences;
 mod errors;
 mod escaping;
 mod filesystem;

@@ -1,0 +1,80 @@
+//! Hostile and careless input that once got through: a dev server reached through a rebound DNS
+//! name, control characters in content, closed pipes, huge names, impossible settings. Each test
+//! here failed before the defence it names was added.
+
+use std::io::{Read as _, Write as _};
+use std::net::TcpStream;
+use std::time::Duration;
+
+use crate::live::{free_port, parse_head, serve_with};
+use crate::util::Site;
+
+/// A site with one story, enough to serve and build.
+fn one_story_site() -> Site {
+    let site = Site::new();
+    site.story(
+        "a.md",
+        "title: A plain story\ndate: 2023-05-01\ncompanies:\n  - name: Acme\n    rating: B",
+        "It went fine.\n",
+    );
+    site
+}
+
+/// Sends `head` (request line and headers, without the blank line) and returns the status and
+/// body of the answer.
+fn raw_request(port: u16, head: &str) -> (u16, String) {
+    let mut stream = TcpStream::connect(("127.0.0.1", port)).expect("connect to rave serve");
+    stream
+        .set_read_timeout(Some(Duration::from_secs(30)))
+        .expect("set a read timeout");
+    write!(stream, "{head}\r\nConnection: close\r\n\r\n").expect("send the request");
+    let mut raw = Vec::new();
+    stream.read_to_end(&mut raw).expect("read the answer");
+    let text = String::from_utf8_lossy(&raw).into_owned();
+    let (head, body) = text.split_once("\r\n\r\n").unwrap_or((&text, ""));
+    (parse_head(head).0, body.to_owned())
+}
+
+#[test]
+fn serve_answers_only_to_its_own_host_names() {
+    let site = one_story_site();
+    let (rave, port) = serve_with(&site, free_port(), &["--allow-host", "preview.example"]);
+    let get =
+        |path: &str, host: &str| raw_request(port, &format!("GET {path} HTTP/1.1\r\nHost: {host}"));
+    for host in [
+        "127.0.0.1".to_owned(),
+        format!("127.0.0.1:{port}"),
+        "localhost".to_owned(),
+        format!("localhost:{port}"),
+        format!("[::1]:{port}"),
+        "preview.example".to_owned(),
+        format!("Preview.Example:{port}"),
+    ] {
+        let (status, _) = get("/", &host);
+        assert_eq!(status, 200, "Host: {host} was refused\n{}", rave.output());
+    }
+    // A page whose DNS name was rebound to 127.0.0.1 sends its own name.
+    for host in [
+        "evil.example".to_owned(),
+        format!("evil.example:{port}"),
+        "localhost.evil.example".to_owned(),
+        "127.0.0.1.nip.io".to_owned(),
+    ] {
+        for path in ["/", "/stories/a-plain-story/", rave::serve::EVENTS_PATH] {
+            let (status, body) = get(path, &host);
+            assert_eq!(status, 403, "Host: {host} got {path}");
+            assert!(body.contains("--allow-host"), "no reason given: {body}");
+            assert!(!body.contains("It went fine"), "the page leaked: {body}");
+        }
+    }
+    // Without a Host header, or with another host in an absolute-form request line.
+    assert_eq!(raw_request(port, "GET / HTTP/1.0").0, 403);
+    assert_eq!(
+        raw_request(
+            port,
+            &format!("GET http://evil.example/ HTTP/1.1\r\nHost: 127.0.0.1:{port}")
+        )
+        .0,
+        403
+    );
+}
