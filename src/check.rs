@@ -23,7 +23,7 @@ use crate::model::{Company, ModelOptions, Site, build_site, company_key, company
 use crate::pipeline::{self, BuildOptions};
 use crate::render::MemorySink;
 use crate::render::markdown::parser_options;
-use crate::style::Style;
+use crate::style::{Style, visible};
 
 mod links;
 
@@ -528,7 +528,7 @@ pub fn render_report(report: &CheckReport, strict: bool, style: Style) -> String
         let _ = writeln!(
             out,
             "{} {}",
-            style.bold(&path.display().to_string()),
+            style.bold(&visible(&path.display().to_string())),
             style.dim(&format!(
                 "({})",
                 count_line(errors, findings.len() - errors, Style::PLAIN)

@@ -163,7 +163,12 @@ pub fn main() -> ExitCode {
     match run(cli) {
         Ok(code) => ExitCode::from(code),
         Err(e) => {
-            eprintln!("{} {e:#}", Style::stderr().error_label());
+            let message = format!("{e:#}");
+            eprintln!(
+                "{} {}",
+                Style::stderr().error_label(),
+                crate::style::visible(&message)
+            );
             ExitCode::from(exit::IO)
         }
     }

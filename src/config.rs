@@ -147,8 +147,8 @@ pub fn parse_site_config(
     let source = YamlSource::whole_file(path, text);
     let file: SiteFile = match yaml::parse(&source) {
         Ok(file) => file,
-        Err(d) => {
-            diagnostics.push(d);
+        Err(errors) => {
+            diagnostics.extend(errors);
             return None;
         }
     };

@@ -7,7 +7,7 @@
 use std::fmt::{self, Write as _};
 use std::path::{Path, PathBuf};
 
-use crate::style::Style;
+use crate::style::{Style, visible};
 
 /// How bad a finding is: errors fail the build, warnings are printed only.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
@@ -119,25 +119,32 @@ impl Diagnostic {
     /// [`Diagnostic::render`] with colours: errors red, warnings yellow, the path bold.
     pub fn render_with(&self, style: Style) -> String {
         let mut out = String::new();
+        // Paths, messages and source lines come from content: nothing in them may steer the
+        // terminal.
+        let path = self.path.display().to_string();
+        let path = visible(&path);
         let location = match self.position {
-            Some(p) => format!("{}:{}:{}:", self.path.display(), p.line, p.column),
-            None => format!("{}:", self.path.display()),
+            Some(p) => format!("{path}:{}:{}:", p.line, p.column),
+            None => format!("{path}:"),
         };
         let _ = write!(out, "{} ", style.bold(&location));
         let severity = match self.severity {
             Severity::Error => style.error(self.severity.as_str()),
             Severity::Warning => style.warning(self.severity.as_str()),
         };
-        let _ = writeln!(out, "{severity}: {}", self.message);
+        let _ = writeln!(out, "{severity}: {}", visible(&self.message));
         if let (Some(p), Some(line)) = (self.position, &self.source_line) {
             let number = p.line.to_string();
             let gutter = " ".repeat(number.len());
             // Expand tabs so that the caret lines up with what the terminal shows.
-            let shown = line.replace('\t', "    ");
+            let shown = visible(line).replace('\t', "    ");
             let caret_offset: usize = line
                 .chars()
                 .take(p.column - 1)
-                .map(|c| if c == '\t' { 4 } else { 1 })
+                .map(|c| match c {
+                    '\t' => 4,
+                    c => visible(c.encode_utf8(&mut [0; 4])).chars().count(),
+                })
                 .sum();
             let bar = style.dim("|");
             let _ = writeln!(out, "{gutter} {bar}");
@@ -149,7 +156,7 @@ impl Diagnostic {
             let _ = writeln!(out, "{gutter} {bar} {}{caret}", " ".repeat(caret_offset));
         }
         if let Some(help) = &self.help {
-            let _ = writeln!(out, "  = {} {help}", style.hint("help:"));
+            let _ = writeln!(out, "  = {} {}", style.hint("help:"), visible(help));
         }
         out
     }

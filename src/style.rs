@@ -82,6 +82,30 @@ impl Style {
     }
 }
 
+/// `text` with every character that could steer a terminal written out visibly (`\u{1b}`):
+/// control characters but line feed and tab (an `ESC` from a story could retitle the window or
+/// clear the screen), and the bidirectional overrides that reorder what is shown. Everything
+/// from content that reaches the terminal goes through here before it is styled.
+pub fn visible(text: &str) -> std::borrow::Cow<'_, str> {
+    if !text.chars().any(needs_escape) {
+        return std::borrow::Cow::Borrowed(text);
+    }
+    let mut out = String::with_capacity(text.len() + 8);
+    for c in text.chars() {
+        if needs_escape(c) {
+            out.push_str(&c.escape_unicode().to_string());
+        } else {
+            out.push(c);
+        }
+    }
+    std::borrow::Cow::Owned(out)
+}
+
+fn needs_escape(c: char) -> bool {
+    (c.is_control() && !matches!(c, '\n' | '\t'))
+        || matches!(c, '\u{202a}'..='\u{202e}' | '\u{2066}'..='\u{2069}')
+}
+
 /// True when the value of `NO_COLOR` asks for no colour: set and not empty.
 pub fn no_color(value: Option<&std::ffi::OsStr>) -> bool {
     value.is_some_and(|v| !v.is_empty())
@@ -105,6 +129,15 @@ mod tests {
         assert_eq!(s.warning("warning"), "\x1b[1;33mwarning\x1b[0m");
         assert_eq!(s.bold("a.md"), "\x1b[1ma.md\x1b[0m");
         assert_eq!(s.bold(""), "");
+    }
+
+    #[test]
+    fn control_characters_are_shown_not_sent() {
+        assert_eq!(
+            visible("a\x1b]0;PWNED\x07\x1b[2J\r\u{9b}\u{202e}b"),
+            "a\\u{1b}]0;PWNED\\u{7}\\u{1b}[2J\\u{d}\\u{9b}\\u{202e}b"
+        );
+        assert_eq!(visible("tab\tand\nline, Café"), "tab\tand\nline, Café");
     }
 
     #[test]

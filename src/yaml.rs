@@ -11,6 +11,8 @@ use serde_saphyr::{DuplicateKeyPolicy, Location, Options};
 
 use crate::diagnostics::{Diagnostic, MAX_SOURCE_LINE, Position, did_you_mean};
 
+mod control_chars;
+
 pub use serde_saphyr::Spanned;
 
 /// A value with no place in any file, for defaults of keys read with [`Spanned`].
@@ -123,8 +125,15 @@ fn options() -> Options {
 
 /// Parses `source` into `T`. An empty document is read as an empty mapping, so that types whose
 /// fields all have defaults accept a file with only comments.
-pub fn parse<T: DeserializeOwned>(source: &YamlSource<'_>) -> Result<T, Diagnostic> {
-    parse_once(source).map_err(|(diagnostic, _)| diagnostic)
+/// Strings that hold control characters are errors too (see [`control_chars`]), one for each.
+pub fn parse<T: DeserializeOwned>(source: &YamlSource<'_>) -> Result<T, Vec<Diagnostic>> {
+    let value = parse_once(source).map_err(|(diagnostic, _)| vec![diagnostic])?;
+    let errors = control_chars::check(source);
+    if errors.is_empty() {
+        Ok(value)
+    } else {
+        Err(errors)
+    }
 }
 
 /// Top-level keys of front matter that are read together: when one is set aside after an
@@ -142,7 +151,7 @@ const MAX_RECOVERED: usize = 64;
 /// wrong type, a duplicate key): the entry is set aside and the rest parsed again, so one run
 /// reports every broken entry of a file, not only the first. Returns the value when the rest
 /// parses (for the checks that follow; with errors, the caller must not use it as complete) and
-/// every error. Syntax errors stop it: after one, what follows cannot be trusted.
+/// every error; a string holding a control character is an error at its place. Syntax errors stop it: after one, what follows cannot be trusted.
 pub fn parse_recovering<T: DeserializeOwned>(
     source: &YamlSource<'_>,
 ) -> (Option<T>, Vec<Diagnostic>) {
@@ -155,7 +164,10 @@ pub fn parse_recovering<T: DeserializeOwned>(
             ..*source
         };
         let (diagnostic, recoverable_line) = match parse_once::<T>(&attempt) {
-            Ok(value) => return (Some(value), errors),
+            Ok(value) => {
+                errors.extend(control_chars::check(&attempt));
+                return (Some(value), errors);
+            }
             Err(failure) => failure,
         };
         // A required key that was set aside is missing now: that is no news.
@@ -549,7 +561,7 @@ mod tests {
             yaml: &text[4..27],
             first_line: 2,
         };
-        let d = parse::<Fm>(&source).expect_err("unknown key");
+        let d = parse::<Fm>(&source).expect_err("unknown key").remove(0);
         assert_eq!(d.message, "unknown key `compnay`");
         assert_eq!(d.help.as_deref(), Some("did you mean `company`?"));
         assert_eq!(d.position.map(|p| p.line), Some(3));
@@ -565,20 +577,24 @@ mod tests {
             yaml: &text[4..text.len() - 4],
             first_line: 2,
         };
-        let d = parse::<Fm>(&source).expect_err("syntax");
+        let d = parse::<Fm>(&source).expect_err("syntax").remove(0);
         let line = d.position.map(|p| p.line).unwrap_or(0);
         assert!((3..=4).contains(&line), "line {line}: {}", d.render());
     }
 
     #[test]
     fn missing_field_is_explained() {
-        let d = parse::<Fm>(&src("company: x\n")).expect_err("missing");
+        let d = parse::<Fm>(&src("company: x\n"))
+            .expect_err("missing")
+            .remove(0);
         assert_eq!(d.message, "missing required key `title`");
     }
 
     #[test]
     fn duplicate_keys_are_errors() {
-        let d = parse::<Fm>(&src("title: a\ntitle: b\n")).expect_err("dup");
+        let d = parse::<Fm>(&src("title: a\ntitle: b\n"))
+            .expect_err("dup")
+            .remove(0);
         assert_eq!(d.message, "the key `title` appears twice");
         assert!(!d.render().contains("Options"), "{}", d.render());
     }
@@ -594,7 +610,7 @@ mod tests {
             ));
         }
         let r = parse::<std::collections::BTreeMap<String, serde_json::Value>>(&src(&yaml));
-        let error = r.expect_err("an alias bomb is refused");
+        let error = r.expect_err("an alias bomb is refused").remove(0);
         assert!(error.message.starts_with("the YAML "), "{}", error.message);
         assert!(!error.message.contains("budget"), "{}", error.message);
     }
@@ -602,7 +618,9 @@ mod tests {
     #[test]
     fn deep_nesting_is_refused() {
         let yaml = format!("title: {}{}", "[".repeat(10_000), "]".repeat(10_000));
-        let error = parse::<serde_json::Value>(&src(&yaml)).expect_err("refused");
+        let error = parse::<serde_json::Value>(&src(&yaml))
+            .expect_err("refused")
+            .remove(0);
         assert_eq!(
             error.message,
             "the YAML nests lists and mappings more than 32 deep"

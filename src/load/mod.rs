@@ -1306,8 +1306,8 @@ fn sidecar_comments(
     let source = YamlSource::whole_file(&display, text);
     match yaml::parse::<Vec<CommentEntry>>(&source) {
         Ok(entries) => comments(&source, &entries, out),
-        Err(d) => {
-            out.push(d);
+        Err(errors) => {
+            out.extend(errors);
             Vec::new()
         }
     }

@@ -350,6 +350,26 @@ fn first_paragraph_end(events: &[Event<'_>]) -> Option<usize> {
     None
 }
 
+/// Whether `c` is a control character no page can show: all but tab, line feed and carriage
+/// return. They are parse errors in HTML and make XML feeds invalid.
+fn is_unshowable(c: char) -> bool {
+    c.is_control() && !matches!(c, '\t' | '\n' | '\r')
+}
+
+/// `event` with the control characters of its text dropped.
+fn without_control_chars(event: Event<'_>) -> Event<'_> {
+    let clean = |text: pulldown_cmark::CowStr<'_>| -> String {
+        text.chars().filter(|&c| !is_unshowable(c)).collect()
+    };
+    match event {
+        Event::Text(t) if t.contains(is_unshowable) => Event::Text(clean(t).into()),
+        Event::Code(t) if t.contains(is_unshowable) => Event::Code(clean(t).into()),
+        Event::Html(t) if t.contains(is_unshowable) => Event::Html(clean(t).into()),
+        Event::InlineHtml(t) if t.contains(is_unshowable) => Event::InlineHtml(clean(t).into()),
+        other => other,
+    }
+}
+
 /// Applies rave's rules to the event stream.
 fn transform<'a>(
     parser: impl Iterator<Item = (Event<'a>, std::ops::Range<usize>)>,
@@ -365,6 +385,7 @@ fn transform<'a>(
     // Escaped HTML blocks become paragraphs, opened only when they have text to show.
     let mut html_block: Option<bool> = None;
     for (event, range) in parser {
+        let event = without_control_chars(event);
         match event {
             Event::Html(html) | Event::InlineHtml(html) if html.trim() == MORE_MARKER => {
                 out.push(Event::Html(MORE_MARKER.into()));

@@ -78,3 +78,73 @@ fn serve_answers_only_to_its_own_host_names() {
         403
     );
 }
+
+/// Whether `text` holds a character that steers a terminal (ESC, BEL, CSI ...).
+fn has_raw_control(text: &str) -> bool {
+    text.chars()
+        .any(|c| c.is_control() && !matches!(c, '\n' | '\t'))
+}
+
+#[test]
+fn control_characters_never_reach_the_terminal_or_the_pages() {
+    let site = one_story_site();
+    // Escapes in a double-quoted value, a raw ESC in a plain one, and a file name with one.
+    site.story(
+        "b.md",
+        "title: Retitled\ndate: 2023-05-02\nauthor: \"\\e]0;PWNED\\a\\e[2J\"\ntags: [\"ok\", \"x\\u009b\"]",
+        "Body.\n",
+    );
+    site.story(
+        "c.md",
+        "title: Raw \u{1b}[2J here\ndate: 2023-05-03",
+        "Body.\n",
+    );
+    site.story("\u{1b}]0;PWNED\u{7}.md", "title: [unclosed", "Body.\n");
+    let run = site.build(&[]);
+    run.expect_code(1);
+    assert!(
+        !has_raw_control(&run.stderr),
+        "raw control characters on the terminal:\n{:?}",
+        run.stderr
+    );
+    for expected in [
+        "b.md:4:9: error: this value holds the control character U+001B",
+        "b.md:5:14: error: this value holds the control character U+009B",
+        "c.md:2:8: error: unexpected character: `\\u{1b}'",
+        "Raw \\u{1b}[2J here",
+        "\\u{1b}]0;PWNED\\u{7}.md:",
+    ] {
+        assert!(
+            run.stderr.contains(expected),
+            "missing {expected:?} in\n{}",
+            run.stderr
+        );
+    }
+    assert!(!site.out().exists(), "a site with errors was written");
+
+    let check = crate::util::rave(&["check", "--root", site.root().to_str().expect("UTF-8")]);
+    check.expect_code(1);
+    assert!(
+        !has_raw_control(&check.stdout) && !has_raw_control(&check.stderr),
+        "raw control characters from rave check:\n{check:?}"
+    );
+}
+
+#[test]
+fn control_characters_of_a_story_body_are_dropped_from_pages() {
+    let site = one_story_site();
+    site.story(
+        "b.md",
+        "title: Bell\ndate: 2023-05-02",
+        "A body \u{1b}[2J with a \u{7} bell and `code \u{1b}` in it.\n",
+    );
+    site.build(&[]).success();
+    for page in ["stories/b/index.html", "atom.xml", "search-index.json"] {
+        let text = site.page(page);
+        assert!(!has_raw_control(&text), "{page} holds control characters");
+    }
+    assert!(
+        site.page("stories/b/index.html")
+            .contains("[2J with a  bell")
+    );
+}
