@@ -4,12 +4,17 @@
 //! Pure: no IO, no Markdown, no HTML. The same [`LoadedSite`] always gives the same [`Site`]
 //! (everything is sorted), which is what makes output deterministic and rebuilds comparable.
 
+mod rankings;
 mod stats;
 
 use std::collections::{BTreeMap, HashMap};
 
 use jiff::Timestamp;
 
+pub use rankings::{
+    YearHighlights, YearRanking, best_rated, most_discussed, ranked_companies, worst_rated,
+    year_highlights,
+};
 pub use stats::{ChannelStat, MentionRef, PeriodMean, QUARTERS_FROM, RatingStats};
 
 use crate::config::SiteConfig;
@@ -396,42 +401,6 @@ fn finish_companies(
         company.co_mentions = list;
     }
     site_mean
-}
-
-/// Companies eligible for the rankings, best first (by Bayesian average, then more ratings,
-/// then name).
-pub fn ranked_companies(site: &Site) -> Vec<CompanyId> {
-    let min = site.config.ranking.min_ratings.max(1);
-    let mut ids: Vec<CompanyId> = (0..site.companies.len())
-        .filter(|&c| {
-            site.companies[c].stats.rating_count >= min && site.companies[c].stats.ranked.is_some()
-        })
-        .collect();
-    ids.sort_by(|&a, &b| {
-        let (ca, cb) = (&site.companies[a], &site.companies[b]);
-        cb.stats
-            .ranked
-            .partial_cmp(&ca.stats.ranked)
-            .unwrap_or(std::cmp::Ordering::Equal)
-            .then(cb.stats.rating_count.cmp(&ca.stats.rating_count))
-            .then(a.cmp(&b))
-    });
-    ids
-}
-
-/// Companies by number of stories, most discussed first (then A-Z).
-pub fn most_discussed(site: &Site) -> Vec<CompanyId> {
-    let mut ids: Vec<CompanyId> = (0..site.companies.len())
-        .filter(|&c| site.companies[c].stats.story_count > 0)
-        .collect();
-    ids.sort_by(|&a, &b| {
-        site.companies[b]
-            .stats
-            .story_count
-            .cmp(&site.companies[a].stats.story_count)
-            .then(a.cmp(&b))
-    });
-    ids
 }
 
 fn report_duplicate_slugs<'a>(

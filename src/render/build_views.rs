@@ -21,8 +21,8 @@ use crate::date::PostDate;
 use crate::diagnostics::{Diagnostic, Diagnostics, Position};
 use crate::load::{ImageSize, ImageSizes, Origin, images, safe_relative};
 use crate::model::{
-    Company, RatingStats, Site, Story, StoryId, Taxon, most_discussed, newest_date,
-    ranked_companies,
+    Company, RatingStats, Site, Story, StoryId, Taxon, YearRanking, best_rated, most_discussed,
+    newest_date, worst_rated, year_highlights,
 };
 use crate::rating::{self, Grade, GradeBand, Rating, Verdict};
 
@@ -1577,12 +1577,8 @@ impl<'a> ViewBuilder<'a> {
         let site = self.site;
         let ranking = site.config.ranking;
         let ids = match board {
-            Board::Best => ranked_companies(site),
-            Board::Worst => {
-                let mut ids = ranked_companies(site);
-                ids.reverse();
-                ids
-            }
+            Board::Best => best_rated(site),
+            Board::Worst => worst_rated(site),
             Board::MostDiscussed => most_discussed(site),
         };
         let description = match board {
@@ -1590,7 +1586,7 @@ impl<'a> ViewBuilder<'a> {
                 "Companies by the number of stories that mention them.".to_owned()
             }
             _ => format!(
-                "Companies with at least {} {}, ranked by their average pulled towards the site-wide mean with the weight of {} {}, so that one glowing or furious story does not top the list.",
+                "Companies with at least {} {}, ranked by their average pulled towards the site-wide mean with the weight of {} {}, so that one glowing or furious story does not top the list. {}",
                 ranking.min_ratings,
                 if ranking.min_ratings == 1 {
                     "rating"
@@ -1602,6 +1598,11 @@ impl<'a> ViewBuilder<'a> {
                     "rating"
                 } else {
                     "ratings"
+                },
+                if board == Board::Best {
+                    "Companies whose average is a bad verdict are left out."
+                } else {
+                    "Companies whose average is a good verdict are left out."
                 },
             ),
         };
@@ -1634,87 +1635,32 @@ impl<'a> ViewBuilder<'a> {
         self.urls.at(&format!("companies/{}/", board.kind()))
     }
 
-    /// Best and worst companies of the latest year that has scored ratings, by the Bayesian
-    /// average of that year's ratings.
+    /// Best and worst companies of the latest year that has scored ratings (see
+    /// [`year_highlights`]).
     fn highlights(&self) -> Option<HighlightsView<'a>> {
-        let site = self.site;
-        let site_mean = site.site_mean?;
-        let year = site
-            .stories
-            .iter()
-            .filter(|s| {
-                s.mentions
-                    .iter()
-                    .any(|m| m.rating.as_ref().is_some_and(|r| r.score.is_some()))
-            })
-            .map(|s| s.input.date.year())
-            .max()?;
-        // company -> (stories, ratings, sum)
-        let mut per_company: std::collections::BTreeMap<usize, (usize, usize, f64)> =
-            Default::default();
-        for story in site.stories.iter().filter(|s| s.input.date.year() == year) {
-            for m in &story.mentions {
-                let e = per_company.entry(m.company).or_default();
-                e.0 += 1;
-                if let Some(score) = m.rating.as_ref().and_then(|r| r.score) {
-                    e.1 += 1;
-                    e.2 += score;
-                }
-            }
-        }
-        let prior = site.config.ranking.prior_weight;
-        let mut ranked: Vec<(usize, f64, usize, usize, f64)> = per_company
-            .into_iter()
-            .filter(|(_, (_, n, _))| *n > 0)
-            .map(|(c, (stories, n, sum))| {
-                (
-                    c,
-                    (prior * site_mean + sum) / (prior + n as f64),
-                    stories,
-                    n,
-                    sum / n as f64,
-                )
-            })
-            .collect();
-        if ranked.len() < 2 {
-            return None;
-        }
-        ranked.sort_by(|a, b| {
-            b.1.partial_cmp(&a.1)
-                .unwrap_or(std::cmp::Ordering::Equal)
-                .then(a.0.cmp(&b.0))
-        });
-        let entry =
-            |rank: usize, &(c, score, stories, n, mean): &(usize, f64, usize, usize, f64)| {
-                let company = &site.companies[c];
-                let mut card = self.company_card(company);
-                card.story_count = stories;
-                card.rating_count = n;
-                card.average = Some(self.score_view(mean));
-                BoardEntry {
-                    rank,
-                    company: card,
-                    ranked: Some(round1(score)),
-                }
-            };
-        let take = 3.min(ranked.len() / 2).max(1);
-        let best: Vec<BoardEntry> = ranked
-            .iter()
-            .take(take)
-            .enumerate()
-            .map(|(i, r)| entry(i + 1, r))
-            .collect();
-        let worst: Vec<BoardEntry> = ranked
-            .iter()
-            .rev()
-            .take(take)
-            .enumerate()
-            .map(|(i, r)| entry(i + 1, r))
-            .collect();
+        let highlights = year_highlights(self.site)?;
+        let entries = |list: &[YearRanking]| -> Vec<BoardEntry<'a>> {
+            list.iter()
+                .enumerate()
+                .map(|(i, r)| {
+                    let mut card = self.company_card(&self.site.companies[r.company]);
+                    card.story_count = r.story_count;
+                    card.rating_count = r.rating_count;
+                    card.average = Some(self.score_view(r.mean));
+                    BoardEntry {
+                        rank: i + 1,
+                        company: card,
+                        ranked: Some(round1(r.ranked)),
+                    }
+                })
+                .collect()
+        };
         Some(HighlightsView {
-            year,
-            best,
-            worst,
+            year: highlights.year,
+            best: entries(&highlights.best),
+            worst: entries(&highlights.worst),
+            enough: highlights.eligible >= 2,
+            min_ratings: highlights.min_ratings,
             best_url: self.board_url(Board::Best),
             worst_url: self.board_url(Board::Worst),
         })

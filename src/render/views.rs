@@ -391,10 +391,15 @@ pub struct BoardLink {
 #[derive(Debug, Serialize)]
 pub struct HighlightsView<'a> {
     pub year: i16,
-    /// Up to three, best first.
+    /// Up to three, best first; never a company whose average is bad.
     pub best: Vec<BoardEntry<'a>>,
-    /// Up to three, worst first (never one already in `best`).
+    /// Up to three, worst first; never a company whose average is good, nor one in `best`.
     pub worst: Vec<BoardEntry<'a>>,
+    /// Whether at least two companies have `min_ratings` scored ratings in `year`; when not,
+    /// both lists are empty and the theme says there is too little to rank yet.
+    pub enough: bool,
+    /// The ratings a company needs in `year` to be ranked (the leaderboards' minimum).
+    pub min_ratings: usize,
     pub best_url: String,
     pub worst_url: String,
 }

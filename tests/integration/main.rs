@@ -19,5 +19,6 @@ mod links;
 mod live;
 mod output_safety;
 mod props;
+mod rankings;
 mod snapshots;
 mod util;
