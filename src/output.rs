@@ -201,15 +201,35 @@ fn sibling(target: &Path, suffix: &str) -> PathBuf {
     target.with_file_name(format!(".{name}.{suffix}"))
 }
 
-/// Deletes a folder only if rave made it (it carries the marker).
+/// Deletes a folder only if rave made it (it carries the marker) or it is empty (left by a run
+/// interrupted before writing the marker or after removing it). The marker is removed last, so
+/// that a run killed half way leaves a folder the next run still knows as its own. Anything
+/// else (a link, someone's files) is left where it is.
 fn remove_ours(dir: &Path) -> io::Result<()> {
-    if dir.join(MARKER).is_file() {
-        fs::remove_dir_all(dir)
-    } else if dir.exists() {
-        // Left empty by an interrupted run before the marker was written.
-        fs::remove_dir(dir)
-    } else {
-        Ok(())
+    match fs::symlink_metadata(dir) {
+        Ok(meta) if meta.is_dir() => {}
+        Ok(_) => return Ok(()),
+        Err(e) if e.kind() == io::ErrorKind::NotFound => return Ok(()),
+        Err(e) => return Err(e),
+    }
+    let marker = dir.join(MARKER);
+    if fs::symlink_metadata(&marker).is_ok_and(|m| m.is_file()) {
+        for entry in fs::read_dir(dir)? {
+            let entry = entry?;
+            if entry.file_name() == MARKER {
+                continue;
+            }
+            if entry.file_type()?.is_dir() {
+                fs::remove_dir_all(entry.path())?;
+            } else {
+                fs::remove_file(entry.path())?;
+            }
+        }
+        fs::remove_file(&marker)?;
+    }
+    match fs::remove_dir(dir) {
+        Err(_) if fs::read_dir(dir).is_ok_and(|mut d| d.next().is_some()) => Ok(()),
+        other => other,
     }
 }
 
@@ -234,11 +254,13 @@ impl Staging {
         }
         remove_ours(&staging).with_context(|| format!("cannot clean {}", staging.display()))?;
         remove_ours(&previous).with_context(|| format!("cannot clean {}", previous.display()))?;
-        if staging.exists() || previous.exists() {
+        if let Some(foreign) = [&staging, &previous]
+            .into_iter()
+            .find(|p| fs::symlink_metadata(p).is_ok())
+        {
             bail!(
-                "{} or {} exists and was not made by rave\n  = help: move it away; rave uses these names while building",
-                staging.display(),
-                previous.display()
+                "{} exists and was not made by rave (it has no {MARKER} marker)\n  = help: move it away or delete it yourself; rave uses this name while building",
+                foreign.display(),
             );
         }
         fs::create_dir(&staging).with_context(|| format!("cannot create {}", staging.display()))?;

@@ -3,6 +3,7 @@
 
 use std::path::{Path, PathBuf};
 
+use crate::kill::{previous_of, spawn_build};
 use crate::live::{free_port, get, serve};
 use crate::util::{Run, Site, rave, snapshot};
 
@@ -277,4 +278,82 @@ fn every_combination_of_new_story_flags_builds_in_a_fresh_init_site() {
 fn every_combination_of_new_story_flags_builds_in_a_minimal_site() {
     let site = minimal_site();
     every_new_story_builds(&site.root(), &site.out());
+}
+
+// ---------------------------------------------------------------------------------------------
+// Leftovers of killed builds.
+// ---------------------------------------------------------------------------------------------
+
+#[test]
+fn a_build_killed_while_removing_the_previous_output_never_blocks_the_next() {
+    const FILES: usize = 1_000;
+    let site = minimal_site();
+    for i in 0..FILES {
+        site.file(&format!("static/f{i:05}.txt"), format!("file {i}"));
+    }
+    let out = site.out();
+    site.build(&[]).success();
+    let previous = previous_of(&out);
+    let marker = rave::output::MARKER;
+    let mut kills = 0;
+    for _ in 0..15 {
+        if kills == 3 {
+            break;
+        }
+        let mut child = spawn_build(&site, &out);
+        // The moment the removal of the old output has begun: its marker is gone, or most of
+        // its files are.
+        let killed = loop {
+            if child.try_wait().expect("poll").is_some() {
+                break false;
+            }
+            let removing = previous.is_dir()
+                && (!previous.join(marker).exists()
+                    || std::fs::read_dir(&previous).map_or(0, |d| d.count()) < FILES / 4);
+            if removing {
+                let _ = child.kill();
+                let _ = child.wait();
+                break true;
+            }
+            std::thread::sleep(std::time::Duration::from_micros(200));
+        };
+        if !killed {
+            continue;
+        }
+        kills += 1;
+        let run = site.build(&[]);
+        assert_eq!(
+            run.code,
+            Some(0),
+            "the build after a kill during cleanup failed:\n{}",
+            run.stderr
+        );
+        assert!(!previous.exists(), "the leftover is removed");
+        assert!(out.join("f00000.txt").is_file());
+    }
+    assert!(
+        kills > 0,
+        "no kill landed during the removal of the old output"
+    );
+}
+
+#[test]
+fn a_leftover_rave_did_not_make_is_never_removed_and_the_message_says_what_to_do() {
+    let site = minimal_site();
+    let out = site.out();
+    site.build(&[]).success();
+    let previous = previous_of(&out);
+    std::fs::create_dir_all(&previous).expect("create");
+    std::fs::write(previous.join("mine.txt"), "keep me").expect("write");
+    let run = site.build(&[]);
+    run.expect_code(3);
+    assert!(
+        run.stderr.contains("was not made by rave") && run.stderr.contains("move it away"),
+        "{}",
+        run.stderr
+    );
+    assert_eq!(
+        std::fs::read_to_string(previous.join("mine.txt")).expect("kept"),
+        "keep me"
+    );
 }

@@ -35,7 +35,7 @@ fn write_stories(site: &Site, count: usize, version: &str) {
 }
 
 /// `rave build` of `site` into `out`, started and left running.
-fn spawn_build(site: &Site, out: &Path) -> Child {
+pub(crate) fn spawn_build(site: &Site, out: &Path) -> Child {
     Command::new(env!("CARGO_BIN_EXE_rave"))
         .arg("build")
         .arg("--root")
@@ -57,7 +57,7 @@ fn staging_of(out: &Path) -> PathBuf {
     out.with_file_name(format!(".{name}.rave-staging"))
 }
 
-fn previous_of(out: &Path) -> PathBuf {
+pub(crate) fn previous_of(out: &Path) -> PathBuf {
     let name = out.file_name().expect("a name").to_string_lossy();
     out.with_file_name(format!(".{name}.rave-previous"))
 }
