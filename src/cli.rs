@@ -145,6 +145,9 @@ pub struct BuildArgs {
     /// With --watch: poll for changes instead of using file system events.
     #[arg(long, requires = "watch")]
     pub poll: bool,
+    /// Replace an output that holds published stories even when the site now has none.
+    #[arg(long)]
+    pub allow_empty: bool,
 }
 
 /// Runs rave with the process's arguments.
@@ -257,6 +260,7 @@ fn build(args: BuildArgs) -> anyhow::Result<u8> {
         future: args.future,
         base_url: args.base_url.clone(),
         now: resolve_now(args.now.as_deref())?,
+        allow_empty: args.allow_empty,
     };
     if args.watch {
         return crate::watch::watch_build(options, args.poll, args.quiet);

@@ -153,6 +153,12 @@ pub fn check_output_folder(root: &Path, output: &Path) -> Result<(), UnsafeOutpu
     Ok(())
 }
 
+/// True when `output` is a build of rave (it has the marker) with story pages in it.
+pub fn holds_published_stories(output: &Path) -> bool {
+    output.join(MARKER).is_file()
+        && fs::read_dir(output.join("stories")).is_ok_and(|mut d| d.next().is_some())
+}
+
 /// The exclusive right to write an output folder, held by a lock file beside it.
 #[derive(Debug)]
 pub struct OutputLock {

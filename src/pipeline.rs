@@ -8,13 +8,13 @@ use std::time::{Duration, Instant};
 use anyhow::Result;
 use jiff::Timestamp;
 
-use crate::diagnostics::Diagnostics;
+use crate::diagnostics::{Diagnostic, Diagnostics};
 use crate::load::theme::{ThemeSources, load_theme};
 use crate::load::{
-    LoadCache, LoadOptions, LoadedSite, StaticFile, load_site_cached, safe_relative,
+    CONTENT_DIR, LoadCache, LoadOptions, LoadedSite, StaticFile, load_site_cached, safe_relative,
 };
 use crate::model::{ModelOptions, Site, build_site};
-use crate::output::Staging;
+use crate::output::{Staging, holds_published_stories};
 use crate::render::cache::RenderCaches;
 use crate::render::{
     Bodies, MemorySink, PageSink, RenderMemo, RenderReport, Theme, render_site, theme_fingerprint,
@@ -35,6 +35,8 @@ pub struct BuildOptions {
     pub base_url: Option<String>,
     /// The build's "now" (for scheduled stories); injected so builds are reproducible.
     pub now: Timestamp,
+    /// Replace an output that holds published stories with a site that has none.
+    pub allow_empty: bool,
 }
 
 impl BuildOptions {
@@ -48,6 +50,7 @@ impl BuildOptions {
             future: false,
             base_url: None,
             now: Timestamp::now(),
+            allow_empty: false,
         }
     }
 }
@@ -247,6 +250,11 @@ pub fn build(options: &BuildOptions) -> Result<BuildOutcome> {
     // Only the rendered HTML is needed from here on; on a large site the Markdown sources are
     // a good part of the peak memory.
     prepared.site.release_sources();
+    if let Some(refusal) = empty_site_refusal(prepared.site.stories.len(), options) {
+        diagnostics.push(refusal);
+        diagnostics.sort();
+        return Ok(BuildOutcome::Failed(diagnostics));
+    }
     let render_started = Instant::now();
     let staging = Staging::begin(&options.root, &options.output)?;
     staging.write_theme_assets(&prepared.theme_sources.assets)?;
@@ -280,6 +288,27 @@ pub fn build(options: &BuildOptions) -> Result<BuildOutcome> {
         },
         diagnostics,
     ))
+}
+
+/// The error for a build with no stories that would replace an output holding published ones
+/// (a wrong `--root`, a `content/` moved away), unless `--allow-empty` says it is meant.
+pub fn empty_site_refusal(stories: usize, options: &BuildOptions) -> Option<Diagnostic> {
+    if stories > 0 || options.allow_empty || !holds_published_stories(&options.output) {
+        return None;
+    }
+    Some(
+        Diagnostic::error(
+            CONTENT_DIR,
+            format!(
+                "the site has no stories to publish, and {} holds published ones: refusing to replace them with an empty site",
+                options.output.display()
+            ),
+        )
+        .with_help(format!(
+            "check that {} is the site's folder and that its stories are in content/stories/; to publish a site without stories, pass --allow-empty",
+            options.root.display()
+        )),
+    )
 }
 
 /// Builds the site's pages in memory (no output folder): for tests, `check` and the dev server.

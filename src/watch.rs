@@ -212,6 +212,12 @@ pub fn watch_build(options: crate::pipeline::BuildOptions, poll: bool, quiet: bo
                 }
                 match &mut live {
                     None => {
+                        if let Some(refusal) =
+                            crate::pipeline::empty_site_refusal(snapshot.stories, session.options())
+                        {
+                            eprint!("{}", refusal.render());
+                            return Ok(crate::cli::exit::CONTENT);
+                        }
                         let started = crate::output::LiveOutput::start(&root, &output, &snapshot)?;
                         if !quiet {
                             println!(

@@ -583,7 +583,15 @@ pub fn is_ignored_name(name: &str) -> bool {
 
 fn walk_content(root: &Path, diagnostics: &mut Diagnostics) -> Vec<Found> {
     let mut found = Vec::new();
-    if !links::is_real_dir(root, &root.join(CONTENT_DIR), diagnostics) {
+    let content = root.join(CONTENT_DIR);
+    if std::fs::symlink_metadata(&content).is_err() {
+        diagnostics.push(
+            Diagnostic::warning(CONTENT_DIR, "no content/ folder: the site has no stories")
+                .with_help("put stories in content/stories/, or point --root at the site's folder"),
+        );
+        return found;
+    }
+    if !links::is_real_dir(root, &content, diagnostics) {
         return found;
     }
     for kind in [

@@ -3,7 +3,7 @@
 
 use std::path::{Path, PathBuf};
 
-use crate::kill::{previous_of, spawn_build};
+use crate::kill::{previous_of, spawn_build, wait_bounded};
 use crate::live::{free_port, get, serve};
 use crate::util::{Run, Site, rave, snapshot};
 
@@ -356,4 +356,46 @@ fn a_leftover_rave_did_not_make_is_never_removed_and_the_message_says_what_to_do
         std::fs::read_to_string(previous.join("mine.txt")).expect("kept"),
         "keep me"
     );
+}
+
+// ---------------------------------------------------------------------------------------------
+// An empty site over a published one.
+// ---------------------------------------------------------------------------------------------
+
+#[test]
+fn a_missing_content_folder_warns_and_never_replaces_published_stories_unless_told() {
+    let site = minimal_site();
+    let out = site.out();
+    site.build(&[]).success();
+    let published = snapshot(&out);
+    std::fs::rename(site.root().join("content"), site.beside("content.old")).expect("move");
+
+    let run = site.build(&[]);
+    run.expect_code(1);
+    assert!(run.stderr.contains("no content/ folder"), "{}", run.stderr);
+    assert!(run.stderr.contains("--allow-empty"), "{}", run.stderr);
+    assert!(snapshot(&out) == published, "the published site is kept");
+
+    // build --watch refuses the same way, before writing anything.
+    let mut watch = std::process::Command::new(env!("CARGO_BIN_EXE_rave"))
+        .args(["build", "--watch", "--now", "2024-01-01", "--root"])
+        .arg(site.root())
+        .arg("--output")
+        .arg(&out)
+        .stdin(std::process::Stdio::null())
+        .stdout(std::process::Stdio::null())
+        .stderr(std::process::Stdio::piped())
+        .spawn()
+        .expect("start rave build --watch");
+    let (code, stderr) = wait_bounded(&mut watch, std::time::Duration::from_secs(60));
+    assert_eq!(code, Some(1), "{}", String::from_utf8_lossy(&stderr));
+    assert!(snapshot(&out) == published, "the published site is kept");
+
+    site.build(&["--allow-empty"]).success();
+    assert!(
+        !out.join("stories").exists(),
+        "told to, the empty site is published"
+    );
+    // An empty site over an output without stories needs no flag.
+    site.build(&[]).success();
 }

@@ -179,7 +179,7 @@ fn two_builds_of_the_same_output_at_once_never_mix() {
 
 /// Waits for `child` (killing it after `limit`), with its exit code and stderr.
 #[track_caller]
-fn wait_bounded(child: &mut Child, limit: Duration) -> (Option<i32>, Vec<u8>) {
+pub(crate) fn wait_bounded(child: &mut Child, limit: Duration) -> (Option<i32>, Vec<u8>) {
     use std::io::Read as _;
     let mut pipe = child.stderr.take().expect("stderr");
     let reader = std::thread::spawn(move || {
