@@ -14,6 +14,7 @@ use crate::report::{CompanySort, company_rows, format_table};
 use crate::style::Style;
 
 mod authoring;
+mod import;
 mod progress;
 
 /// Exit codes, documented in the README.
@@ -48,6 +49,8 @@ pub enum Command {
     Build(BuildArgs),
     /// Show the company leaderboard: ratings, average grade, mean and ranked score.
     Companies(CompaniesArgs),
+    /// Bring content from another blog engine into the site (WordPress).
+    Import(import::ImportArgs),
     /// Serve the site locally, rebuild on every change and reload open pages.
     Serve(ServeArgs),
     /// Print shell completions: rave completions bash > /etc/bash_completion.d/rave
@@ -187,6 +190,7 @@ fn run(cli: Cli) -> anyhow::Result<u8> {
         Command::Completions(args) => authoring::completions(args),
         Command::Man => authoring::man(),
         Command::Serve(args) => serve(args),
+        Command::Import(args) => import::import(args),
     }
 }
 

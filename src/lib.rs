@@ -11,6 +11,7 @@ pub mod cli;
 pub mod config;
 pub mod date;
 pub mod diagnostics;
+pub mod import;
 pub mod links;
 pub mod load;
 pub mod model;

@@ -14,6 +14,7 @@ mod first_hour;
 mod getting_started;
 mod hostile;
 mod images;
+mod import;
 mod kill;
 mod links;
 mod live;
