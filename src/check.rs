@@ -17,8 +17,9 @@ use std::path::{Path, PathBuf};
 use jiff::Timestamp;
 use pulldown_cmark::{Event, Parser, Tag, TagEnd};
 
+use crate::authoring::new::PLACEHOLDERS;
 use crate::diagnostics::{Diagnostic, Diagnostics, Position, count_line};
-use crate::load::{LoadOptions, Origin, load_site};
+use crate::load::{COMMENTS_SUFFIX, LoadOptions, Origin, load_site};
 use crate::model::{Company, ModelOptions, Site, build_site, company_key, company_slug};
 use crate::pipeline::{self, BuildOptions};
 use crate::render::MemorySink;
@@ -139,13 +140,122 @@ pub fn check(options: &CheckOptions) -> CheckReport {
     }
 }
 
-/// Every editorial warning about `site`.
+/// Every editorial warning about `site`. Stories that failed to load are missing from it, so
+/// profiles look unused when a story file has errors: that finding is left out then, being a
+/// consequence of the errors rather than news of its own.
 pub fn editorial(site: &Site, out: &mut Diagnostics) {
+    let story_failed = out
+        .iter()
+        .any(|d| d.is_error() && (d.path.starts_with(STORIES_DIR) || is_comments_file(&d.path)));
     near_duplicate_companies(site, out);
+    other_spellings(site, out);
     unrated_stories(site, out);
-    unused_profiles(site, out);
+    if !story_failed {
+        unused_profiles(site, out);
+    }
     missing_alt_text(site, out);
     long_titles(site, out);
+    placeholders(site, out);
+    anonymous_stories(site, out);
+}
+
+/// Where story files are, relative to the site root as diagnostics show paths.
+const STORIES_DIR: &str = "content/stories";
+
+fn is_comments_file(path: &Path) -> bool {
+    path.to_string_lossy().ends_with(COMMENTS_SUFFIX)
+}
+
+/// Mentions counted under a company whose name and aliases they match only with accents
+/// folded (`Corner Cafe` for the profile's `Corner Café`): right, but worth making sure of.
+fn other_spellings(site: &Site, out: &mut Diagnostics) {
+    for story in &site.stories {
+        for (mention, input) in story.mentions.iter().zip(&story.input.mentions) {
+            let company = &site.companies[mention.company];
+            let key = company_key(&input.name);
+            if known_names(company).iter().any(|n| company_key(n) == key) {
+                continue;
+            }
+            let help = match &company.profile {
+                Some(p) => format!(
+                    "write `{}` as its profile does, or list `{}` under `aliases:` in {}",
+                    company.name,
+                    input.name,
+                    p.origin.path.display()
+                ),
+                None => format!("write `{}` the same way in every story", company.name),
+            };
+            out.push(
+                Diagnostic::warning(
+                    &story.input.origin.path,
+                    format!(
+                        "`{}` is counted as `{}`: the names differ only in accents",
+                        input.name, company.name
+                    ),
+                )
+                .at(input.position)
+                .with_help(help),
+            );
+        }
+    }
+}
+
+/// Bodies that still hold the prompts `rave new` wrote: they would be published as they are.
+fn placeholders(site: &Site, out: &mut Diagnostics) {
+    let documents = site
+        .stories
+        .iter()
+        .map(|s| (&s.input.origin, &s.input.body, s.input.body_line))
+        .chain(profile_and_page_bodies(site));
+    for (origin, body, body_line) in documents {
+        let mut found: Vec<(usize, &str)> = PLACEHOLDERS
+            .iter()
+            .filter_map(|p| body.find(p).map(|at| (at, *p)))
+            .collect();
+        found.sort();
+        let Some(&(offset, first)) = found.first() else {
+            continue;
+        };
+        let more = match found.len() {
+            1 => String::new(),
+            n => format!(" (and {} more)", n - 1),
+        };
+        out.push(
+            Diagnostic::warning(
+                &origin.path,
+                format!("the placeholder text of `rave new` is still here{more}: \"{first}\""),
+            )
+            .at(position_in_body(body, body_line, offset))
+            .with_help(
+                "replace it with your own words, or delete it; as it is, it would be published",
+            ),
+        );
+    }
+}
+
+/// Stories with no `author:` on a site with no default author: they are credited to
+/// "Anonymous", which is rarely what was meant.
+fn anonymous_stories(site: &Site, out: &mut Diagnostics) {
+    if site.config.author.is_some() {
+        return;
+    }
+    for story in &site.stories {
+        if story.input.author.is_none() {
+            out.push(
+                Diagnostic::warning(
+                    &story.input.origin.path,
+                    format!(
+                        "this story has no `author:`, so it is credited to `{}`",
+                        site.authors[story.author].name
+                    ),
+                )
+                .at(story.input.title_position)
+                .with_help(
+                    "add `author:` (an author profile's slug, or a name) to the front matter, or set `author:` in site.yaml for every story without one",
+                ),
+            );
+        }
+    }
 }
 
 /// How two company names are alike.
@@ -418,8 +528,14 @@ fn missing_alt_text(site: &Site, out: &mut Diagnostics) {
         }
         markdown_images(&input.origin, &input.body, input.body_line, out);
     }
-    let profiles = site
-        .companies
+    for (origin, body, body_line) in profile_and_page_bodies(site) {
+        markdown_images(origin, body, body_line, out);
+    }
+}
+
+/// The Markdown of every profile and page: file, body, and the line the body starts on.
+fn profile_and_page_bodies(site: &Site) -> impl Iterator<Item = (&Origin, &String, usize)> {
+    site.companies
         .iter()
         .filter_map(|c| {
             c.profile
@@ -436,10 +552,7 @@ fn missing_alt_text(site: &Site, out: &mut Diagnostics) {
                 .as_ref()
                 .map(|p| (&p.origin, &p.body, p.body_line))
         }))
-        .chain(site.pages.iter().map(|p| (&p.origin, &p.body, p.body_line)));
-    for (origin, body, body_line) in profiles {
-        markdown_images(origin, body, body_line, out);
-    }
+        .chain(site.pages.iter().map(|p| (&p.origin, &p.body, p.body_line)))
 }
 
 /// Markdown images whose alt text (the part in brackets) is empty.

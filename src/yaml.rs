@@ -322,15 +322,96 @@ fn to_diagnostic(source: &YamlSource<'_>, error: &serde_saphyr::Error) -> Diagno
         ),
         None => explain(&raw),
     };
+    let missing_key = message
+        .strip_prefix("missing required key `")
+        .and_then(|k| k.strip_suffix('`'))
+        .map(str::to_owned);
     let mut diagnostic = Diagnostic::error(source.path, message).with_help(help);
     if let Some(location) = error.location().filter(|l| l.line() > 0) {
-        diagnostic = diagnostic
-            .at(source.position(&location))
-            .with_source(source.file_text);
+        let mut position = source.position(&location);
+        // serde reports a missing key where its mapping ended; inside a list entry (a comment,
+        // a company) point at the entry and say which, not at its last key.
+        if let Some(key) = &missing_key
+            && let Some(entry) = enclosing_entry(
+                source.yaml,
+                location.line() as usize,
+                location.column() as usize,
+            )
+        {
+            position = Position::new(source.first_line + entry.line - 1, entry.column);
+            diagnostic.help = Some(match &entry.parent {
+                Some(parent) => format!("add `{key}: ...` to this entry of `{parent}:`"),
+                None => format!("add `{key}: ...` to this entry"),
+            });
+        }
+        diagnostic = diagnostic.at(position).with_source(source.file_text);
     } else {
         diagnostic = diagnostic.at(Position::new(source.first_line, 1));
     }
     diagnostic
+}
+
+/// A nested mapping that a missing key belongs in: where it starts and the key above it.
+#[derive(Debug, PartialEq, Eq)]
+struct Entry {
+    /// 1-based line and column of the mapping's first key, in the YAML.
+    line: usize,
+    column: usize,
+    /// The key the mapping (or the list it is an entry of) is the value of.
+    parent: Option<String>,
+}
+
+/// The indented mapping whose keys stand at 1-based `column`, reading up from `line`; `None`
+/// for the top level.
+fn enclosing_entry(yaml: &str, line: usize, column: usize) -> Option<Entry> {
+    let lines: Vec<&str> = yaml.lines().collect();
+    let key_indent = column.checked_sub(1).filter(|&i| i > 0)?;
+    let indent_of = |l: &str| l.len() - l.trim_start_matches(' ').len();
+    let key_of = |l: &str| {
+        let t = l.trim_start_matches([' ', '-']).trim_start();
+        t.split_once(':')
+            .map(|(k, _)| k.trim().trim_matches(['"', '\'']).to_owned())
+    };
+    let mut first = (line.min(lines.len()).max(1), column);
+    for i in (0..line.min(lines.len())).rev() {
+        let text = lines[i];
+        let trimmed = text.trim();
+        if trimmed.is_empty() || trimmed.starts_with('#') {
+            continue;
+        }
+        let indent = indent_of(text);
+        let after_dash = text[indent..]
+            .strip_prefix('-')
+            .map(|rest| indent + 1 + (rest.len() - rest.trim_start_matches(' ').len()));
+        if after_dash == Some(key_indent) {
+            // `- key: ...` starts the entry; its list is the value of the key above.
+            let parent = lines[..i]
+                .iter()
+                .rev()
+                .filter(|l| !l.trim().is_empty() && !l.trim_start().starts_with('#'))
+                .find(|l| {
+                    indent_of(l) < indent || (indent_of(l) == indent && l.trim_end().ends_with(':'))
+                })
+                .and_then(|l| key_of(l));
+            return Some(Entry {
+                line: i + 1,
+                column: key_indent + 1,
+                parent,
+            });
+        }
+        if indent == key_indent {
+            first = (i + 1, column);
+            continue;
+        }
+        if indent < key_indent {
+            return Some(Entry {
+                line: first.0,
+                column: first.1,
+                parent: key_of(text),
+            });
+        }
+    }
+    None
 }
 
 /// A limit against hostile YAML, in plain words: the parser names its internal counters
@@ -580,6 +661,30 @@ mod tests {
         let d = parse::<Fm>(&source).expect_err("syntax").remove(0);
         let line = d.position.map(|p| p.line).unwrap_or(0);
         assert!((3..=4).contains(&line), "line {line}: {}", d.render());
+    }
+
+    #[test]
+    fn a_missing_key_of_a_list_entry_is_found_at_the_entry() {
+        let yaml =
+            "title: A\ncomments:\n  - date: 2023-01-02\n    body: Hi\n  - author: B\n    body: x\n";
+        assert_eq!(
+            enclosing_entry(yaml, 4, 5),
+            Some(Entry {
+                line: 3,
+                column: 5,
+                parent: Some("comments".into())
+            })
+        );
+        let nested = "image:\n  alt: x\n  credit: y\nnext: 1\n";
+        assert_eq!(
+            enclosing_entry(nested, 3, 3),
+            Some(Entry {
+                line: 2,
+                column: 3,
+                parent: Some("image".into())
+            })
+        );
+        assert_eq!(enclosing_entry("title: x\n", 1, 1), None);
     }
 
     #[test]

@@ -165,6 +165,26 @@ fn check_story(story: &NewStory) -> Result<Story, AuthoringError> {
     })
 }
 
+const STORY_OPENING: &str =
+    "Start with the moment it began: where you were, what you needed, and who you dealt with.";
+const STORY_TELLING: &str =
+    "Tell it in order, in short paragraphs. Quote what people said if you wrote it down.";
+const GRADE_PROMPT: &str = "Say in a sentence or two why it earned that grade.";
+const PART_PROMPT: &str = "Say what part it played.";
+const COMPANY_PROMPT: &str =
+    "What does the company do, and where? A sentence or two for the top of its page.";
+const AUTHOR_PROMPT: &str = "A short bio: who you are, and why customer service catches your eye.";
+
+/// The prompts `rave new` writes into bodies, for `rave check` to find those left unedited.
+pub const PLACEHOLDERS: [&str; 6] = [
+    STORY_OPENING,
+    STORY_TELLING,
+    GRADE_PROMPT,
+    PART_PROMPT,
+    COMPANY_PROMPT,
+    AUTHOR_PROMPT,
+];
+
 /// The text of a new story file.
 fn story_text(story: &Story, date: &str, draft: bool) -> Result<String, AuthoringError> {
     let mut yaml = to_yaml(&TitleYaml {
@@ -185,24 +205,17 @@ fn story_text(story: &Story, date: &str, draft: bool) -> Result<String, Authorin
         tags: story.tags.iter().map(String::as_str).collect(),
         draft,
     })?);
-    let mut body = String::from(
-        "Start with the moment it began: where you were, what you needed, and who you dealt with.\n\n\
-         ## What happened\n\n\
-         Tell it in order, in short paragraphs. Quote what people said if you wrote it down.\n",
-    );
+    let mut body = format!("{STORY_OPENING}\n\n## What happened\n\n{STORY_TELLING}\n");
     if !story.mentions.is_empty() {
         body.push_str("\n## Grades\n\n");
         for (name, rating) in &story.mentions {
             match rating {
                 Some(r) => body.push_str(&format!(
-                    "**{}: {}.** Say in a sentence or two why it earned that grade.\n\n",
+                    "**{}: {}.** {GRADE_PROMPT}\n\n",
                     markdown_text(name),
                     markdown_text(r)
                 )),
-                None => body.push_str(&format!(
-                    "**{}.** Say what part it played.\n\n",
-                    markdown_text(name)
-                )),
+                None => body.push_str(&format!("**{}.** {PART_PROMPT}\n\n", markdown_text(name))),
             }
         }
     }
@@ -276,14 +289,14 @@ pub fn new_company(root: &Path, name: &str) -> Result<NewFile, AuthoringError> {
            # aliases: [Other Name]\n\
            # website: https://www.example.com\n\
            # description: One line about the company, for its page and search results.\n";
-    let body = "What does the company do, and where? A sentence or two for the top of its page.\n";
+    let body = format!("{COMPANY_PROMPT}\n");
     let relative = Path::new(CONTENT_DIR)
         .join("companies")
         .join(format!("{}.md", company_slug(&name)));
     write(
         root,
         relative,
-        &with_front_matter(&yaml, body),
+        &with_front_matter(&yaml, &body),
         "company profile",
         "edit that file instead (add other spellings under `aliases:`)",
     )
@@ -304,14 +317,14 @@ pub fn new_author(root: &Path, name: &str) -> Result<NewFile, AuthoringError> {
         + "# tagline: One line about you, shown under your name\n\
            # avatar: /images/me.jpg\n\
            # website: https://www.example.com\n";
-    let body = "A short bio: who you are, and why customer service catches your eye.\n";
+    let body = format!("{AUTHOR_PROMPT}\n");
     let relative = Path::new(CONTENT_DIR)
         .join("authors")
         .join(format!("{slug}.md"));
     let mut file = write(
         root,
         relative,
-        &with_front_matter(&yaml, body),
+        &with_front_matter(&yaml, &body),
         "author profile",
         "edit that file instead",
     )?;

@@ -430,11 +430,13 @@ fn report_duplicate_slugs<'a>(
 
 /// Different names whose slugs are equal would write the same page.
 fn report_slug_collisions(site: &Site, diagnostics: &mut Diagnostics) {
-    let mut by_slug: BTreeMap<&str, Vec<&str>> = BTreeMap::new();
+    let mut by_slug: BTreeMap<&str, Vec<&Company>> = BTreeMap::new();
     for c in &site.companies {
-        by_slug.entry(&c.slug).or_default().push(&c.name);
+        by_slug.entry(&c.slug).or_default().push(c);
     }
-    for (slug, names) in by_slug.into_iter().filter(|(_, n)| n.len() > 1) {
+    for (slug, same) in by_slug.into_iter().filter(|(_, n)| n.len() > 1) {
+        let names: Vec<&str> = same.iter().map(|c| c.name.as_str()).collect();
+        let profile = same.iter().find_map(|c| c.profile.as_ref());
         let first_story = site.stories.iter().find(|s| {
             s.mentions
                 .iter()
@@ -449,9 +451,16 @@ fn report_slug_collisions(site: &Site, diagnostics: &mut Diagnostics) {
                     names.iter().map(|n| format!("`{n}`")).collect::<Vec<_>>().join(" and ")
                 ),
             )
-            .with_help(format!(
-                "if they are one company, add a profile content/companies/{slug}.md with the other names under `aliases:`; otherwise spell them apart"
-            )),
+            .with_help(match profile {
+                Some(p) => format!(
+                    "if they are one company, list the other {} under `aliases:` in {}; otherwise spell them apart",
+                    if names.len() > 2 { "names" } else { "name" },
+                    p.origin.path.display()
+                ),
+                None => format!(
+                    "if they are one company, add a profile content/companies/{slug}.md with the other names under `aliases:`; otherwise spell them apart"
+                ),
+            }),
         );
     }
 }
@@ -478,7 +487,15 @@ fn apply_order<T>(items: Vec<T>, order: &[usize]) -> Vec<T> {
 /// Companies by folded name, seeded with profiles and their aliases.
 struct CompanyIndex {
     by_key: HashMap<String, CompanyId>,
+    /// By [`accent_folded_key`]: `Corner Cafe` finds `Corner Café`, since both would make the
+    /// same page. Profile names come first, so a spelling always folds into its profile.
+    by_folded_key: HashMap<String, CompanyId>,
     companies: Vec<Company>,
+}
+
+/// A company's identity with accents folded too (`Corner Café` and `corner cafe` agree).
+pub fn accent_folded_key(name: &str) -> String {
+    deunicode::deunicode(&company_key(name)).to_lowercase()
 }
 
 impl CompanyIndex {
@@ -486,6 +503,7 @@ impl CompanyIndex {
         profiles.sort_by(|a, b| a.origin.cmp(&b.origin));
         let mut index = CompanyIndex {
             by_key: HashMap::new(),
+            by_folded_key: HashMap::new(),
             companies: Vec::new(),
         };
         for profile in profiles {
@@ -517,6 +535,10 @@ impl CompanyIndex {
                     }
                     continue;
                 }
+                index
+                    .by_folded_key
+                    .entry(accent_folded_key(&name))
+                    .or_insert(id);
                 index.by_key.insert(key, id);
             }
             index.companies.push(Company {
@@ -537,8 +559,16 @@ impl CompanyIndex {
         if let Some(&id) = self.by_key.get(&key) {
             return id;
         }
+        let folded = accent_folded_key(name);
+        if let Some(&id) = self.by_folded_key.get(&folded) {
+            // Another spelling of a known company (`rave check` says so): remembered so that
+            // later mentions find it at once.
+            self.by_key.insert(key, id);
+            return id;
+        }
         let id = self.companies.len();
         self.by_key.insert(key, id);
+        self.by_folded_key.insert(folded, id);
         self.companies.push(Company {
             slug: company_slug(name),
             name: name.split_whitespace().collect::<Vec<_>>().join(" "),

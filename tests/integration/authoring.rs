@@ -64,6 +64,26 @@ fn init_new_check_build_puts_new_stories_on_their_company_pages() {
     ])
     .success();
 
+    // Untouched prompts of `rave new` are found; the writer then writes the stories.
+    let prompts = run(&[&"check", &"--root", &site, &"--strict"]);
+    prompts.expect_code(1);
+    assert!(
+        prompts
+            .stdout
+            .contains("the placeholder text of `rave new` is still here"),
+        "{}",
+        prompts.stdout
+    );
+    for story in std::fs::read_dir(site.join("content/stories")).expect("stories") {
+        let path = story.expect("a story").path();
+        let text = std::fs::read_to_string(&path).expect("read");
+        if let Some(end) = text.find("\n---\n").map(|i| i + 5)
+            && text[end..].contains("Start with the moment")
+        {
+            let written = format!("{}I went in for a coffee.\n", &text[..end]);
+            std::fs::write(&path, written).expect("write the story");
+        }
+    }
     let check = run(&[&"check", &"--root", &site, &"--strict"]);
     check.success();
     assert!(
@@ -170,7 +190,12 @@ fn new_refuses_to_overwrite_and_checks_ratings_like_the_build() {
 /// A site whose only findings are editorial warnings.
 fn warnings_only_site() -> Site {
     let site = Site::new();
-    site.file("static/img/shop.jpg", "jpeg")
+    site.file(
+        "site.yaml",
+        "title: Test Stories\nbase_url: https://example.com\nauthor: wren\n",
+    )
+    .file("content/authors/wren.md", "---\nname: Wren\n---\nWren writes.\n")
+    .file("static/img/shop.jpg", "jpeg")
         .story(
             "amazon.md",
             "title: The parcel that came\ndate: 2023-01-01\ncompanies:\n  - name: Amazon\n    rating: A\n  - name: Dell\n    rating: B",
@@ -261,7 +286,7 @@ fn check_fails_on_a_broken_internal_link_naming_file_and_line() {
     assert!(
         checked
             .stdout
-            .ends_with("1 error, 0 warnings in 1 file; `rave build` would fail\n"),
+            .ends_with("1 error, 1 warning in 1 file; `rave build` would fail\n"),
         "{}",
         checked.stdout
     );
