@@ -88,6 +88,17 @@ fn resolved(path: &Path) -> PathBuf {
     out
 }
 
+/// The folder an output link points to (a common deploy setup: `public` linked to the served
+/// folder), so that the build replaces that folder and the link keeps pointing at it. Anything
+/// else, a dangling link included, is returned as is.
+fn through_link(output: PathBuf) -> PathBuf {
+    let is_link = fs::symlink_metadata(&output).is_ok_and(|m| m.file_type().is_symlink());
+    match fs::canonicalize(&output) {
+        Ok(real) if is_link => real,
+        _ => output,
+    }
+}
+
 /// Checks that rave may (re)create `output` for the site at `root`.
 pub fn check_output_folder(root: &Path, output: &Path) -> Result<(), UnsafeOutput> {
     let output = resolved(output);
@@ -126,8 +137,8 @@ pub fn check_output_folder(root: &Path, output: &Path) -> Result<(), UnsafeOutpu
     match fs::symlink_metadata(&output) {
         Ok(meta) if meta.file_type().is_symlink() => {
             return Err(refuse(
-                "it is a symbolic link",
-                "point --output at a real folder",
+                "it is a symbolic link to nothing (its target does not exist)",
+                "create the folder the link points to, or point --output at a real folder",
             ));
         }
         Ok(meta) if !meta.is_dir() => {
@@ -243,7 +254,7 @@ impl Staging {
     /// Checks, locks and prepares a fresh staging folder for `target`; also recovers from a run
     /// that was killed half way (stale staging, or an output moved aside but not replaced).
     pub fn begin(root: &Path, target: &Path) -> Result<Staging> {
-        let target = absolute(target).context("cannot resolve the output folder")?;
+        let target = through_link(absolute(target).context("cannot resolve the output folder")?);
         check_output_folder(root, &target)?;
         let parent = target
             .parent()

@@ -399,3 +399,42 @@ fn a_missing_content_folder_warns_and_never_replaces_published_stories_unless_to
     // An empty site over an output without stories needs no flag.
     site.build(&[]).success();
 }
+
+// ---------------------------------------------------------------------------------------------
+// The output folder as a link.
+// ---------------------------------------------------------------------------------------------
+
+#[cfg(unix)]
+#[test]
+fn an_output_that_is_a_link_is_written_through_and_stays_a_link() {
+    let site = minimal_site();
+    let served = site.beside("www");
+    site.build_to(&served, &[]).success();
+    let public = site.beside("public");
+    link(&served, &public);
+    for version in ["first", "second"] {
+        site.story(
+            "a.md",
+            &format!("title: A shop, {version} draft\ndate: 2023-05-01\ncompany: Acme\nrating: B"),
+            "It went fine.\n",
+        );
+        site.build_to(&public, &[]).success();
+        assert!(
+            std::fs::symlink_metadata(&public).is_ok_and(|m| m.file_type().is_symlink()),
+            "{version}: the link is kept"
+        );
+        let page = std::fs::read_to_string(served.join("stories/a/index.html"))
+            .expect("the story page is in the linked folder");
+        assert!(page.contains(&format!("{version} draft")), "{version}");
+    }
+
+    let dangling = site.beside("dangling");
+    link(&site.beside("nowhere"), &dangling);
+    let run = site.build_to(&dangling, &[]);
+    run.expect_code(3);
+    assert!(
+        run.stderr.contains("symbolic link to nothing"),
+        "{}",
+        run.stderr
+    );
+}
