@@ -9,6 +9,7 @@ use std::time::Duration;
 
 use anyhow::{Context as _, Result};
 use notify::{PollWatcher, RecommendedWatcher, RecursiveMode};
+use notify_debouncer_full::file_id::{FileId, get_file_id};
 use notify_debouncer_full::{
     DebounceEventResult, Debouncer, FileIdMap, RecommendedCache, new_debouncer, new_debouncer_opt,
 };
@@ -33,6 +34,13 @@ impl Backend {
             Backend::Poll(d) => d.watch(path, mode),
         }
     }
+
+    fn unwatch(&mut self, path: &Path) -> notify::Result<()> {
+        match self {
+            Backend::Native(d) => d.unwatch(path),
+            Backend::Poll(d) => d.unwatch(path),
+        }
+    }
 }
 
 /// A site being watched.
@@ -41,7 +49,10 @@ pub struct SiteWatcher {
     output: PathBuf,
     backend: Backend,
     events: Receiver<DebounceEventResult>,
-    watched: Vec<PathBuf>,
+    /// Folders watched recursively, with the identity of the folder the watch is on: a folder
+    /// replaced by another of the same name (`mv content old; cp -r old content`, as git and
+    /// sync tools do) is a new folder that needs a watch of its own.
+    watched: Vec<(PathBuf, FileId)>,
 }
 
 impl std::fmt::Debug for SiteWatcher {
@@ -84,19 +95,32 @@ impl SiteWatcher {
             .backend
             .watch(&root, RecursiveMode::NonRecursive)
             .with_context(|| format!("cannot watch {}", root.display()))?;
-        watcher.watch_new_folders()?;
+        watcher.watch_new_folders(&[])?;
         Ok(watcher)
     }
 
-    /// Adds recursive watches for site folders that exist and are not watched yet.
-    fn watch_new_folders(&mut self) -> Result<()> {
+    /// Adds recursive watches for site folders that exist and are not watched yet, and moves
+    /// the watch of a folder that was replaced or removed: one whose identity changed, or that
+    /// is itself among the `touched` paths (a folder deleted and made again may get the same
+    /// inode number).
+    fn watch_new_folders(&mut self, touched: &[PathBuf]) -> Result<()> {
         for name in WATCHED_FOLDERS {
             let dir = self.root.join(name);
-            if dir.is_dir() && !self.watched.contains(&dir) {
+            let id = dir.is_dir().then(|| get_file_id(&dir).ok()).flatten();
+            let known = self.watched.iter().position(|(d, _)| *d == dir);
+            if let Some(i) = known {
+                if Some(&self.watched[i].1) == id.as_ref() && !touched.contains(&dir) {
+                    continue;
+                }
+                // The watch follows the old folder (moved away or deleted): drop it.
+                let _ = self.backend.unwatch(&dir);
+                self.watched.remove(i);
+            }
+            if let Some(id) = id {
                 self.backend
                     .watch(&dir, RecursiveMode::Recursive)
                     .with_context(|| format!("cannot watch {}", dir.display()))?;
-                self.watched.push(dir);
+                self.watched.push((dir, id));
             }
         }
         Ok(())
@@ -126,7 +150,7 @@ impl SiteWatcher {
             paths.sort();
             paths.dedup();
             if !paths.is_empty() {
-                self.watch_new_folders()?;
+                self.watch_new_folders(&paths)?;
                 return Ok(Some(paths));
             }
         }

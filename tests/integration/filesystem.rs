@@ -4,7 +4,7 @@
 use std::path::{Path, PathBuf};
 
 use crate::kill::{previous_of, spawn_build, wait_bounded};
-use crate::live::{free_port, get, serve};
+use crate::live::{Running, args, free_port, get, out_text, serve};
 use crate::util::{Run, Site, rave, snapshot};
 
 /// A folder outside the site holding a secret file, as a link target.
@@ -437,4 +437,111 @@ fn an_output_that_is_a_link_is_written_through_and_stays_a_link() {
         "{}",
         run.stderr
     );
+}
+
+// ---------------------------------------------------------------------------------------------
+// Watched folders replaced by new ones.
+// ---------------------------------------------------------------------------------------------
+
+/// Replaces the site folder `name` by a copy of itself, as git and sync tools do:
+/// `mv name name.old; cp -r name.old name`.
+#[cfg(unix)]
+fn replace_by_copy(site: &Site, name: &str) {
+    let dir = site.root().join(name);
+    let old = site.root().join(format!("{name}.old"));
+    std::fs::rename(&dir, &old).expect("move the folder away");
+    let status = std::process::Command::new("cp")
+        .arg("-r")
+        .arg(&old)
+        .arg(&dir)
+        .status()
+        .expect("run cp");
+    assert!(status.success());
+}
+
+#[cfg(unix)]
+#[test]
+fn build_watch_keeps_watching_folders_replaced_by_copies() {
+    let site = minimal_site();
+    let out = site.out();
+    let rave = Running::spawn(&args(&[
+        &"build",
+        &"--watch",
+        &"--root",
+        &site.root(),
+        &"--output",
+        &out,
+        &"--now",
+        &"2024-01-01",
+    ]));
+    rave.wait_for("the first build", || {
+        let stdout = rave.stdout();
+        if stdout.contains("Watching for changes") {
+            Ok(())
+        } else {
+            Err(stdout)
+        }
+    });
+    for (folder, rel, file, text) in [
+        (
+            "content",
+            "stories/a/index.html",
+            "content/stories/a.md",
+            "---\ntitle: Edited after the swap\ndate: 2023-05-01\n---\nNew text.\n",
+        ),
+        (
+            "static",
+            "late.txt",
+            "static/late.txt",
+            "made after the swap",
+        ),
+    ] {
+        let before = rave.rebuilds();
+        replace_by_copy(&site, folder);
+        rave.wait_for("the rebuild after the swap", || {
+            if rave.rebuilds() > before {
+                Ok(())
+            } else {
+                Err(rave.stdout())
+            }
+        });
+        site.file(file, text);
+        let needle = if folder == "content" {
+            "Edited after the swap"
+        } else {
+            text
+        };
+        rave.wait_for(&format!("an edit in the new {folder}/"), || {
+            out_text(&out, rel).and_then(|page| {
+                if page.contains(needle) {
+                    Ok(())
+                } else {
+                    Err(format!("{rel} has no {needle:?}"))
+                }
+            })
+        });
+    }
+}
+
+#[cfg(unix)]
+#[test]
+fn serve_keeps_watching_a_content_folder_replaced_by_a_copy() {
+    let site = minimal_site();
+    let (rave, port) = serve(&site, free_port());
+    replace_by_copy(&site, "content");
+    // Let the swap be seen and built before the edit.
+    std::thread::sleep(std::time::Duration::from_millis(800));
+    site.story(
+        "a.md",
+        "title: Edited after the swap\ndate: 2023-05-01",
+        "New text.\n",
+    );
+    rave.wait_for("the edit to be served", || {
+        let reply = get(port, "/stories/a/");
+        if reply.body.contains("Edited after the swap") {
+            Ok(())
+        } else {
+            Err(format!("status {}", reply.status))
+        }
+    });
 }

@@ -535,7 +535,7 @@ fn collect(pipe: impl Read + Send + 'static) -> Arc<Mutex<String>> {
 }
 
 impl Running {
-    fn spawn(args: &[OsString]) -> Running {
+    pub(crate) fn spawn(args: &[OsString]) -> Running {
         let mut child = Command::new(env!("CARGO_BIN_EXE_rave"))
             .args(args)
             .env_remove("SOURCE_DATE_EPOCH")
@@ -553,7 +553,7 @@ impl Running {
         }
     }
 
-    fn stdout(&self) -> String {
+    pub(crate) fn stdout(&self) -> String {
         self.stdout
             .lock()
             .unwrap_or_else(|e| e.into_inner())
@@ -585,7 +585,7 @@ impl Running {
     }
 
     /// `Rebuilt ...` lines `rave build --watch` printed so far.
-    fn rebuilds(&self) -> usize {
+    pub(crate) fn rebuilds(&self) -> usize {
         self.stdout_lines("Rebuilt in ")
     }
 
@@ -632,7 +632,7 @@ impl Drop for Running {
     }
 }
 
-fn args(items: &[&dyn AsRef<std::ffi::OsStr>]) -> Vec<OsString> {
+pub(crate) fn args(items: &[&dyn AsRef<std::ffi::OsStr>]) -> Vec<OsString> {
     items.iter().map(|a| a.as_ref().to_os_string()).collect()
 }
 
@@ -641,7 +641,7 @@ fn args(items: &[&dyn AsRef<std::ffi::OsStr>]) -> Vec<OsString> {
 // ---------------------------------------------------------------------------------------------
 
 /// Text of an output page, or why it cannot be read.
-fn out_text(out: &Path, rel: &str) -> Result<String, String> {
+pub(crate) fn out_text(out: &Path, rel: &str) -> Result<String, String> {
     std::fs::read_to_string(out.join(rel))
         .map(|html| text_of(&html))
         .map_err(|e| format!("{rel}: {e}"))
