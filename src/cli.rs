@@ -170,7 +170,7 @@ pub fn main() -> ExitCode {
         Ok(code) => ExitCode::from(code),
         Err(e) => {
             let message = format!("{e:#}");
-            eprintln!(
+            crate::console::errln!(
                 "{} {}",
                 Style::stderr().error_label(),
                 crate::style::visible(&message)
@@ -216,15 +216,15 @@ fn companies(args: CompaniesArgs) -> anyhow::Result<u8> {
     let (prepared, diagnostics) = match pipeline::prepare(&options) {
         Ok(p) => p,
         Err(diagnostics) => {
-            eprint!("{}", diagnostics.render_with(Style::stderr()));
+            crate::console::err!("{}", diagnostics.render_with(Style::stderr()));
             return Ok(exit::CONTENT);
         }
     };
     if !diagnostics.is_empty() {
-        eprint!("{}", diagnostics.render_with(Style::stderr()));
+        crate::console::err!("{}", diagnostics.render_with(Style::stderr()));
     }
     let rows = company_rows(&prepared.site, args.sort, args.limit);
-    let mut out = std::io::stdout().lock();
+    let mut out = crate::console::stdout();
     if args.json {
         serde_json::to_writer_pretty(&mut out, &rows)?;
         writeln!(out)?;
@@ -277,7 +277,7 @@ fn build(args: BuildArgs) -> anyhow::Result<u8> {
     match outcome? {
         BuildOutcome::Built(summary, diagnostics) => {
             if !diagnostics.is_empty() {
-                eprint!("{}", diagnostics.render_with(Style::stderr()));
+                crate::console::err!("{}", diagnostics.render_with(Style::stderr()));
             }
             if !args.quiet {
                 print_summary(&summary);
@@ -288,20 +288,20 @@ fn build(args: BuildArgs) -> anyhow::Result<u8> {
             Ok(exit::SUCCESS)
         }
         BuildOutcome::Failed(diagnostics) => {
-            eprint!("{}", diagnostics.render_with(Style::stderr()));
+            crate::console::err!("{}", diagnostics.render_with(Style::stderr()));
             let what = if had_output {
                 "the previous output was left as it was"
             } else {
                 "nothing was written"
             };
-            eprintln!("{} build failed; {what}", Style::stderr().error_label());
+            crate::console::errln!("{} build failed; {what}", Style::stderr().error_label());
             Ok(exit::CONTENT)
         }
     }
 }
 
 fn print_summary(s: &BuildSummary) {
-    let mut out = std::io::stdout().lock();
+    let mut out = crate::console::stdout();
     let _ = writeln!(
         out,
         "Built {} {}, {} {}, {} {}: {} pages and {} files in {} ms -> {}",

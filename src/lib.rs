@@ -9,6 +9,7 @@ pub mod authoring;
 pub mod check;
 pub mod cli;
 pub mod config;
+pub mod console;
 pub mod date;
 pub mod diagnostics;
 pub mod import;

@@ -363,7 +363,7 @@ pub async fn bind(interface: IpAddr, port: u16) -> Result<tokio::net::TcpListene
         match tokio::net::TcpListener::bind(SocketAddr::new(interface, candidate)).await {
             Ok(listener) => {
                 if offset > 0 {
-                    eprintln!("port {port} is taken; using {candidate} instead");
+                    crate::console::errln!("port {port} is taken; using {candidate} instead");
                 }
                 return Ok(listener);
             }
@@ -392,11 +392,11 @@ pub fn rebuild_loop(
                 // Warnings are repeated only when they change, not on every save.
                 let warnings = diagnostics.render();
                 if warnings != last_warnings {
-                    eprint!("{warnings}");
+                    crate::console::err!("{warnings}");
                     last_warnings = warnings;
                 }
                 if !quiet {
-                    eprintln!(
+                    crate::console::errln!(
                         "rebuilt after {} change{} in {} ms{} ({} pages, {} reused)",
                         changed.len(),
                         if changed.len() == 1 { "" } else { "s" },
@@ -413,8 +413,8 @@ pub fn rebuild_loop(
                 state.publish(snapshot);
             }
             Err(diagnostics) => {
-                eprint!("{}", diagnostics.render());
-                eprintln!("rebuild failed; still serving the last good build");
+                crate::console::err!("{}", diagnostics.render());
+                crate::console::errln!("rebuild failed; still serving the last good build");
                 state.fail(&diagnostics);
             }
         }
@@ -462,7 +462,7 @@ fn open_browser(url: &str) {
         .spawn()
         .is_err()
     {
-        eprintln!("could not open a browser; visit {url}");
+        crate::console::errln!("could not open a browser; visit {url}");
     }
 }
 
@@ -491,13 +491,13 @@ pub fn run(
     let state = match session.build() {
         Ok((snapshot, diagnostics)) => {
             if !diagnostics.is_empty() {
-                eprint!("{}", diagnostics.render());
+                crate::console::err!("{}", diagnostics.render());
             }
             ServeState::new(snapshot, root_path.clone(), hosts)
         }
         Err(diagnostics) => {
-            eprint!("{}", diagnostics.render());
-            eprintln!("the site has errors; fix them and save to see it");
+            crate::console::err!("{}", diagnostics.render());
+            crate::console::errln!("the site has errors; fix them and save to see it");
             let state = ServeState::new(Snapshot::default(), root_path.clone(), hosts);
             state.fail(&diagnostics);
             state
@@ -511,12 +511,12 @@ pub fn run(
     };
 
     if !addr.ip().is_loopback() {
-        eprintln!(
+        crate::console::errln!(
             "warning: listening on {}: anyone who can reach this machine can see the preview (drafts included with --drafts); use the default 127.0.0.1 to keep it private",
             addr.ip()
         );
     }
-    println!("Serving {url} (Ctrl-C to stop)");
+    crate::console::outln!("Serving {url} (Ctrl-C to stop)");
     if serve.open {
         open_browser(&url);
     }

@@ -231,7 +231,7 @@ pub fn watch_build(options: crate::pipeline::BuildOptions, poll: bool, quiet: bo
                 // Warnings are repeated only when they change, not on every save.
                 let warnings = diagnostics.render();
                 if warnings != last_warnings {
-                    eprint!("{warnings}");
+                    crate::console::err!("{warnings}");
                     last_warnings = warnings;
                 }
                 match &mut live {
@@ -239,12 +239,12 @@ pub fn watch_build(options: crate::pipeline::BuildOptions, poll: bool, quiet: bo
                         if let Some(refusal) =
                             crate::pipeline::empty_site_refusal(snapshot.stories, session.options())
                         {
-                            eprint!("{}", refusal.render());
+                            crate::console::err!("{}", refusal.render());
                             return Ok(crate::cli::exit::CONTENT);
                         }
                         let started = crate::output::LiveOutput::start(&root, &output, &snapshot)?;
                         if !quiet {
-                            println!(
+                            crate::console::outln!(
                                 "Built {} stories, {} companies: {} files in {} ms -> {}",
                                 snapshot.stories,
                                 snapshot.companies,
@@ -252,14 +252,14 @@ pub fn watch_build(options: crate::pipeline::BuildOptions, poll: bool, quiet: bo
                                 snapshot.elapsed.as_millis(),
                                 started.target().display()
                             );
-                            println!("Watching for changes (Ctrl-C to stop)");
+                            crate::console::outln!("Watching for changes (Ctrl-C to stop)");
                         }
                         live = Some(started);
                     }
                     Some(live) => {
                         let report = live.apply(&snapshot)?;
                         if !quiet {
-                            println!(
+                            crate::console::outln!(
                                 "Rebuilt in {} ms{}: {} written, {} removed, {} unchanged",
                                 snapshot.elapsed.as_millis(),
                                 if snapshot.bodies_only {
@@ -276,8 +276,8 @@ pub fn watch_build(options: crate::pipeline::BuildOptions, poll: bool, quiet: bo
                 }
             }
             Err(diagnostics) => {
-                eprint!("{}", diagnostics.render());
-                eprintln!("rebuild failed; the output was left as it was");
+                crate::console::err!("{}", diagnostics.render());
+                crate::console::errln!("rebuild failed; the output was left as it was");
             }
         }
     }

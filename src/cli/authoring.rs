@@ -206,7 +206,7 @@ fn failed(e: &AuthoringError) -> u8 {
     if let Some(help) = &e.help {
         text.push_str(&format!("  = {} {help}\n", style.hint("help:")));
     }
-    eprint!("{text}");
+    crate::console::err!("{text}");
     match e.kind {
         ErrorKind::Usage => exit::USAGE,
         ErrorKind::Refused => exit::CONTENT,
@@ -229,7 +229,7 @@ pub fn init(args: InitArgs) -> anyhow::Result<u8> {
         Err(e) => return Ok(failed(&e)),
     };
     let style = Style::stdout();
-    let mut out = std::io::stdout().lock();
+    let mut out = crate::console::stdout();
     let place = if dir == std::path::Path::new(".") {
         "the current folder".to_owned()
     } else {
@@ -316,13 +316,13 @@ pub fn new(args: NewArgs) -> anyhow::Result<u8> {
 fn print_new(file: &NewFile) -> anyhow::Result<()> {
     let style = Style::stdout();
     writeln!(
-        std::io::stdout().lock(),
+        crate::console::stdout(),
         "{}",
         style.bold(&shown(&file.path))
     )?;
     let err_style = Style::stderr();
     for note in &file.notes {
-        eprintln!("{} {note}", err_style.hint("note:"));
+        crate::console::errln!("{} {note}", err_style.hint("note:"));
     }
     Ok(())
 }
@@ -334,9 +334,7 @@ pub fn check(args: CheckArgs) -> anyhow::Result<u8> {
     let report = check_site(&options);
     // Findings are the command's output: on stdout, so that they can be piped and kept.
     let style = Style::stdout();
-    std::io::stdout()
-        .lock()
-        .write_all(render_report(&report, args.strict, style).as_bytes())?;
+    crate::console::stdout().write_all(render_report(&report, args.strict, style).as_bytes())?;
     Ok(if report.fails(args.strict) {
         exit::CONTENT
     } else {
@@ -347,14 +345,14 @@ pub fn check(args: CheckArgs) -> anyhow::Result<u8> {
 /// `rave completions SHELL`.
 pub fn completions(args: CompletionsArgs) -> anyhow::Result<u8> {
     let mut command = Cli::command();
-    let mut out = std::io::stdout().lock();
+    let mut out = crate::console::stdout();
     clap_complete::generate(args.shell, &mut command, "rave", &mut out);
     Ok(exit::SUCCESS)
 }
 
 /// `rave man`.
 pub fn man() -> anyhow::Result<u8> {
-    let mut out = std::io::stdout().lock();
+    let mut out = crate::console::stdout();
     clap_mangen::Man::new(Cli::command()).render(&mut out)?;
     Ok(exit::SUCCESS)
 }

@@ -73,7 +73,7 @@ impl Drop for Progress {
 pub fn print_timings(summary: &crate::pipeline::BuildSummary) {
     let style = crate::style::Style::stdout();
     let t = &summary.timings;
-    let mut out = std::io::stdout().lock();
+    let mut out = crate::console::stdout();
     let _ = writeln!(out, "{}", style.bold("Time per stage:"));
     for (stage, time) in [
         ("load", t.load),

@@ -148,3 +148,64 @@ fn control_characters_of_a_story_body_are_dropped_from_pages() {
             .contains("[2J with a  bell")
     );
 }
+
+/// Runs rave with `args` while nobody reads its output: stdout and stderr are pipes whose
+/// reading ends are closed before it starts, so every write meets a closed pipe.
+fn run_with_closed_output(args: &[&str]) -> Option<i32> {
+    let (stdout_reader, stdout_writer) = std::io::pipe().expect("a pipe");
+    let (stderr_reader, stderr_writer) = std::io::pipe().expect("a pipe");
+    drop((stdout_reader, stderr_reader));
+    std::process::Command::new(env!("CARGO_BIN_EXE_rave"))
+        .args(args)
+        .env_remove("SOURCE_DATE_EPOCH")
+        .stdin(std::process::Stdio::null())
+        .stdout(stdout_writer)
+        .stderr(stderr_writer)
+        .status()
+        .expect("run the rave binary")
+        .code()
+}
+
+#[test]
+fn a_closed_pipe_ends_every_command_quietly() {
+    let good = one_story_site();
+    let bad = one_story_site();
+    bad.story("b.md", "title: [broken", "Body.\n");
+    let text = |p: std::path::PathBuf| p.to_str().expect("a UTF-8 path").to_owned();
+    let (good_root, bad_root) = (text(good.root()), text(bad.root()));
+    let (out, fresh) = (text(good.out()), text(good.beside("fresh")));
+    let (g, b, now) = (good_root.as_str(), bad_root.as_str(), crate::util::NOW);
+    let cases: &[(&[&str], i32)] = &[
+        (&["completions", "bash"], 0),
+        (&["completions", "zsh"], 0),
+        (&["man"], 0),
+        (&["--help"], 0),
+        (&["--version"], 0),
+        (&["build", "--nope"], 2),
+        (&["build", "--root", g, "-o", &out, "--now", now], 0),
+        (
+            &["build", "--verbose", "--root", g, "-o", &out, "--now", now],
+            0,
+        ),
+        (&["build", "--root", b, "--now", now], 1),
+        (&["check", "--root", g], 0),
+        (&["check", "--root", b], 1),
+        (&["companies", "--root", g], 0),
+        (&["companies", "--json", "--root", g], 0),
+        (&["companies", "--root", b], 1),
+        (
+            &["new", "story", "Closed pipes", "--root", g, "--now", now],
+            0,
+        ),
+        (&["new", "author", "Pip Reader", "--root", g], 0),
+        (&["init", &fresh], 0),
+        (&["init", &fresh], 1),
+    ];
+    for (args, expected) in cases {
+        assert_eq!(
+            run_with_closed_output(args),
+            Some(*expected),
+            "rave {args:?} with its output closed"
+        );
+    }
+}
