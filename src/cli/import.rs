@@ -48,7 +48,7 @@ pub fn import(args: ImportArgs) -> anyhow::Result<u8> {
     if let Some(uploads) = &args.uploads
         && !uploads.is_dir()
     {
-        eprintln!(
+        crate::console::errln!(
             "{} --uploads {} is not a folder\n  = help: pass a copy of the blog's wp-content/uploads folder",
             Style::stderr().error_label(),
             uploads.display()
@@ -75,16 +75,16 @@ pub fn import(args: ImportArgs) -> anyhow::Result<u8> {
     };
     let outcome = import_wordpress(&options, &mut progress);
     if shown {
-        eprint!("\r\x1b[2K");
+        crate::console::err!("\r\x1b[2K");
     }
     match outcome {
         Ok(report) => {
-            let mut out = std::io::stdout().lock();
+            let mut out = crate::console::stdout();
             out.write_all(report.to_markdown().as_bytes())?;
             Ok(exit::SUCCESS)
         }
         Err(ImportError::Export(e)) => {
-            eprintln!(
+            crate::console::errln!(
                 "{} {}: {e}\n  = help: nothing was written; export again from WordPress (Tools > Export), or fix the file at that place",
                 Style::stderr().error_label(),
                 args.export.display()
