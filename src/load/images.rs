@@ -11,7 +11,8 @@ use std::time::SystemTime;
 
 use rayon::prelude::*;
 
-use super::{RACY_MARGIN, Stamp, StaticFile, StoryInput, safe_relative};
+use super::cache::{RACY_MARGIN, Stamp};
+use super::{StaticFile, StoryInput, safe_relative};
 
 /// An image's width and height in pixels.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]

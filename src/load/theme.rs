@@ -7,7 +7,8 @@ use std::path::{Path, PathBuf};
 use crate::diagnostics::{Diagnostic, Diagnostics, did_you_mean};
 use crate::links;
 
-use super::{StaticFile, is_ignored_name, rel, safe_relative, walk_static};
+use super::walk::rel;
+use super::{StaticFile, is_ignored_name, safe_relative, walk_static};
 
 mod embedded {
     include!(concat!(env!("OUT_DIR"), "/default_theme.rs"));

@@ -1,0 +1,594 @@
+//! Story and comment parsing: one content file read, split and parsed into its typed input.
+
+use std::path::Path;
+
+use super::frontmatter::{decode, split};
+use super::frontmatter_types::{
+    AuthorFrontMatter, CommentEntry, CompanyFrontMatter, PageFrontMatter, Scalar,
+    SeriesFrontMatter, StoryFrontMatter,
+};
+use super::images::ImageSizes;
+
+use super::fields::*;
+use super::inputs::*;
+use super::walk::*;
+use crate::diagnostics::{Diagnostic, Position, did_you_mean};
+use crate::links;
+use crate::rating::{self, Verdict};
+use crate::slug;
+use crate::yaml::{self, Spanned, YamlSource};
+
+#[derive(Debug, Clone)]
+pub(super) enum Loaded {
+    Story(Box<StoryInput>),
+    Company(CompanyProfileInput),
+    Author(AuthorProfileInput),
+    Series(SeriesInput),
+    Page(PageInput),
+}
+
+/// Reads one content file; its problems go to `out`.
+pub(super) fn load_file(found: Found, out: &mut Vec<Diagnostic>) -> Option<Loaded> {
+    let bytes = match links::read_real_file(&found.path) {
+        Ok(b) => b,
+        Err(e) => {
+            out.push(Diagnostic::error(
+                &found.rel,
+                format!("cannot read the file: {e}"),
+            ));
+            return None;
+        }
+    };
+    let text = match decode(&bytes) {
+        Ok(t) => t,
+        Err(e) => {
+            out.push(split_error(&found.rel, &e));
+            return None;
+        }
+    };
+    let parts = match split(text) {
+        Ok(p) => p,
+        Err(e) => {
+            out.push(split_error(&found.rel, &e).with_source(text));
+            return None;
+        }
+    };
+    let Some(yaml_text) = parts.front_matter else {
+        out.push(
+            Diagnostic::error(&found.rel, "the file has no front matter")
+                .at(Position::START)
+                .with_source(text)
+                .with_help(match found.kind {
+                    Kind::Story => "start the file with a `---` line, then `title:` and `date:`, then another `---` line",
+                    Kind::Company | Kind::Author => "start the file with a `---` line, then `name:`, then another `---` line",
+                    Kind::Series | Kind::Page => "start the file with a `---` line, then `title:`, then another `---` line",
+                }),
+        );
+        return None;
+    };
+    let display = found.rel.clone();
+    let source = YamlSource {
+        path: &display,
+        file_text: text,
+        yaml: yaml_text,
+        first_line: parts.front_matter_line,
+    };
+    let file_slug = file_slug(&found);
+    if file_slug.is_none() && matches!(found.kind, Kind::Company | Kind::Author | Kind::Series) {
+        out.push(
+            Diagnostic::error(&found.rel, "the file name gives an empty URL slug")
+                .with_help("rename the file using letters or digits, e.g. `jane-doe.md`"),
+        );
+        return None;
+    }
+    let origin = Origin {
+        path: found.rel.clone(),
+    };
+    let body = parts.body.to_owned();
+    // Set when the front matter had errors but the rest of it parsed: its values are checked
+    // too (to report every problem of the file at once), but the file is not loaded.
+    let mut partial = false;
+    let loaded = match found.kind {
+        Kind::Story => {
+            let fm: StoryFrontMatter = parse_or_report(&source, out, &mut partial)?;
+            story_input(&source, fm, found, parts.body_line, body, out)
+                .map(|s| Loaded::Story(Box::new(s)))
+        }
+        Kind::Company => {
+            let fm: CompanyFrontMatter = parse_or_report(&source, out, &mut partial)?;
+            let name = required_text(&source, &fm.name, "name", out)?;
+            Some(Loaded::Company(CompanyProfileInput {
+                origin,
+                file_slug: file_slug?,
+                name,
+                aliases: fm
+                    .aliases
+                    .iter()
+                    .filter(|a| !a.value.trim().is_empty())
+                    .map(|a| (a.value.trim().to_owned(), source.position(&a.referenced)))
+                    .collect(),
+                distinct_from: fm
+                    .distinct_from
+                    .iter()
+                    .map(|d| d.value.trim().to_owned())
+                    .filter(|d| !d.is_empty())
+                    .collect(),
+                website: checked_url(&source, fm.website.as_ref(), out),
+                logo: checked_url(&source, fm.logo.as_ref(), out),
+                description: fm
+                    .description
+                    .map(|d| d.trim().to_owned())
+                    .filter(|d| !d.is_empty()),
+                extra: fm.extra,
+                body,
+                body_line: parts.body_line,
+            }))
+        }
+        Kind::Author => {
+            let fm: AuthorFrontMatter = parse_or_report(&source, out, &mut partial)?;
+            let name = required_text(&source, &fm.name, "name", out)?;
+            Some(Loaded::Author(AuthorProfileInput {
+                origin,
+                slug: file_slug?,
+                name,
+                tagline: fm
+                    .tagline
+                    .map(|t| t.trim().to_owned())
+                    .filter(|t| !t.is_empty()),
+                avatar: checked_url(&source, fm.avatar.as_ref(), out),
+                website: checked_url(&source, fm.website.as_ref(), out),
+                extra: fm.extra,
+                body,
+                body_line: parts.body_line,
+            }))
+        }
+        Kind::Series => {
+            let fm: SeriesFrontMatter = parse_or_report(&source, out, &mut partial)?;
+            let title = required_text(&source, &fm.title, "title", out)?;
+            Some(Loaded::Series(SeriesInput {
+                origin,
+                slug: file_slug?,
+                title,
+                extra: fm.extra,
+                body,
+                body_line: parts.body_line,
+            }))
+        }
+        Kind::Page => {
+            let fm: PageFrontMatter = parse_or_report(&source, out, &mut partial)?;
+            let title = required_text(&source, &fm.title, "title", out)?;
+            let slug = match (&fm.slug, file_slug) {
+                (Some(s), _) => explicit_slug(&source, s, out)?,
+                (None, Some(s)) => s,
+                (None, None) => {
+                    out.push(
+                        Diagnostic::error(&found.rel, "the file name gives an empty URL slug")
+                            .with_help("rename the file using letters or digits, or set `slug:`"),
+                    );
+                    return None;
+                }
+            };
+            Some(Loaded::Page(PageInput {
+                origin,
+                slug,
+                title,
+                summary: fm.summary,
+                draft: fm.draft,
+                extra: fm.extra,
+                body,
+                body_line: parts.body_line,
+            }))
+        }
+    };
+    if partial { None } else { loaded }
+}
+
+pub(super) fn story_input(
+    source: &YamlSource<'_>,
+    fm: StoryFrontMatter,
+    found: Found,
+    body_line: usize,
+    body: String,
+    out: &mut Vec<Diagnostic>,
+) -> Option<StoryInput> {
+    let errors_before = out.iter().filter(|d| d.is_error()).count();
+    let title = required_text(source, &fm.title, "title", out);
+    let title_position = source.position(&fm.title.referenced);
+    let date = parse_date(source, &fm.date, "date", out);
+    let updated = fm
+        .updated
+        .as_ref()
+        .and_then(|u| parse_date(source, u, "updated", out));
+    let slug = match &fm.slug {
+        Some(s) => explicit_slug(source, s, out),
+        None => {
+            let s = file_slug(&found);
+            if s.is_none() {
+                out.push(
+                    Diagnostic::error(&found.rel, "the file name gives an empty URL slug")
+                        .with_help("rename the file with letters or digits, or set `slug:` in the front matter"),
+                );
+            }
+            s
+        }
+    };
+    let mentions = mentions(source, &fm, out);
+
+    let author = fm.author.as_ref().and_then(|a| {
+        let name = a.value.trim();
+        (!name.is_empty()).then(|| (name.to_owned(), source.position(&a.referenced)))
+    });
+    let series = fm.series.as_ref().and_then(|s| {
+        let name = s.value.trim();
+        (!name.is_empty()).then(|| (name.to_owned(), source.position(&s.referenced)))
+    });
+    let mut tags: Vec<String> = Vec::new();
+    for tag in &fm.tags {
+        let t = tag.value.trim();
+        if t.is_empty() {
+            continue;
+        }
+        if slug::slugify(t).is_empty() {
+            out.push(
+                source
+                    .error_at(
+                        &tag.referenced,
+                        format!("tag `{t}` has no letters or digits to make a URL from"),
+                    )
+                    .with_help("use a word, such as `refunds`"),
+            );
+            continue;
+        }
+        if !tags.iter().any(|x| x.eq_ignore_ascii_case(t)) {
+            tags.push(t.to_owned());
+        }
+    }
+    let category = fm.category.as_ref().and_then(|c| {
+        let t = c.value.trim();
+        if t.is_empty() {
+            return None;
+        }
+        if slug::slugify(t).is_empty() {
+            out.push(
+                source
+                    .error_at(
+                        &c.referenced,
+                        format!("category `{t}` has no letters or digits to make a URL from"),
+                    )
+                    .with_help("use a word, such as `Retail`"),
+            );
+            return None;
+        }
+        Some(t.to_owned())
+    });
+
+    let image = fm.image.as_ref().and_then(|img| {
+        let src = img.src.value.trim();
+        if src.is_empty() {
+            out.push(source.error_at(&img.src.referenced, "`image.src` is empty").with_help("name an image file of the story's folder, a path under static/, or a URL"));
+            return None;
+        }
+        if !is_safe_url(src) {
+            out.push(source.error_at(&img.src.referenced, format!("image source `{src}` is not allowed")).with_help("use an http(s) URL, a site path or a file beside the story"));
+            return None;
+        }
+        let is_local = !src.contains("://") && !src.starts_with('/');
+        if is_local {
+            let exists = safe_relative(Path::new(src))
+                .is_some_and(|p| found.assets.iter().any(|a| a.to_string_lossy().replace('\\', "/") == p));
+            if !exists {
+                out.push(
+                    source
+                        .error_at(&img.src.referenced, format!("image `{src}` not found beside the story"))
+                        .with_help(if found.bundle_dir.is_some() {
+                            "put the image file in the story's folder, next to index.md".to_owned()
+                        } else {
+                            "make the story a folder (`content/stories/<slug>/index.md`) with the image beside it, or use a path under static/ starting with `/`".to_owned()
+                        }),
+                );
+                return None;
+            }
+        }
+        Some(ImageInput {
+            src: src.to_owned(),
+            position: source.position(&img.src.referenced),
+            alt: img.alt.as_deref().map(str::trim).filter(|a| !a.is_empty()).map(str::to_owned),
+            credit: img.credit.as_deref().map(str::trim).filter(|c| !c.is_empty()).map(str::to_owned),
+            credit_url: checked_url(source, img.credit_url.as_ref(), out),
+        })
+    });
+
+    let mut comments = comments(source, &fm.comments, out);
+    if let Some(sidecar) = &found.comments_file {
+        comments.extend(sidecar_comments(&found.rel, sidecar, out));
+        comments.sort_by_key(|c| c.date);
+    }
+
+    let errors_now = out.iter().filter(|d| d.is_error()).count();
+    if errors_now > errors_before {
+        return None;
+    }
+    Some(StoryInput {
+        origin: Origin { path: found.rel },
+        slug: slug?,
+        title: title?,
+        title_position,
+        date: date?,
+        updated,
+        author,
+        mentions,
+        tags,
+        category,
+        series,
+        summary: fm
+            .summary
+            .map(|s| s.trim().to_owned())
+            .filter(|s| !s.is_empty()),
+        draft: fm.draft,
+        image,
+        comments,
+        extra: fm.extra,
+        body,
+        body_line,
+        bundle_dir: found.bundle_dir,
+        assets: found.assets,
+        // Read with the other images of the site, after the parse (see `load_site_cached`).
+        image_sizes: ImageSizes::new(),
+    })
+}
+
+/// Comments kept in `<story>.comments.yaml`: a YAML list of `{author, date, body, url}`.
+pub(super) fn sidecar_comments(
+    story_rel: &Path,
+    sidecar: &Path,
+    out: &mut Vec<Diagnostic>,
+) -> Vec<CommentInput> {
+    let display = story_rel.with_file_name(sidecar.file_name().unwrap_or_default());
+    let bytes = match links::read_real_file(sidecar) {
+        Ok(b) => b,
+        Err(e) => {
+            out.push(Diagnostic::error(
+                &display,
+                format!("cannot read the comments file: {e}"),
+            ));
+            return Vec::new();
+        }
+    };
+    let text = match decode(&bytes) {
+        Ok(t) => t,
+        Err(e) => {
+            out.push(split_error(&display, &e));
+            return Vec::new();
+        }
+    };
+    if text
+        .lines()
+        .all(|l| l.trim().is_empty() || l.trim_start().starts_with('#'))
+    {
+        return Vec::new();
+    }
+    let source = YamlSource::whole_file(&display, text);
+    match yaml::parse::<Vec<CommentEntry>>(&source) {
+        Ok(entries) => comments(&source, &entries, out),
+        Err(errors) => {
+            out.extend(errors);
+            Vec::new()
+        }
+    }
+}
+
+pub(super) fn comments(
+    source: &YamlSource<'_>,
+    entries: &[CommentEntry],
+    out: &mut Vec<Diagnostic>,
+) -> Vec<CommentInput> {
+    let mut list = Vec::new();
+    for c in entries {
+        let Some(author) = required_text(source, &c.author, "author", out) else {
+            continue;
+        };
+        let Some(date) = parse_date(source, &c.date, "comments.date", out) else {
+            continue;
+        };
+        list.push(CommentInput {
+            author,
+            date,
+            body: c.body.value.clone(),
+            body_file: source.path.to_path_buf(),
+            body_position: source.position(&c.body.referenced),
+            url: checked_url(source, c.url.as_ref(), out),
+        });
+    }
+    list.sort_by_key(|c| c.date);
+    list
+}
+
+pub(super) fn mentions(
+    source: &YamlSource<'_>,
+    fm: &StoryFrontMatter,
+    out: &mut Vec<Diagnostic>,
+) -> Vec<MentionInput> {
+    let mut list = Vec::new();
+    match (&fm.companies, &fm.company) {
+        (Some(companies), Some(company)) => {
+            out.push(
+                source
+                    .error_at(
+                        &company.referenced,
+                        "`company` and `companies` are both set",
+                    )
+                    .with_help("move this company into the `companies:` list, with its rating"),
+            );
+            let _ = companies;
+        }
+        (Some(companies), None) => {
+            for key in [
+                &fm.rating.as_ref().map(|r| r.referenced),
+                &fm.verdict.as_ref().map(|v| v.referenced),
+                &fm.channel.as_ref().map(|c| c.referenced),
+            ]
+            .into_iter()
+            .flatten()
+            {
+                out.push(
+                    source
+                        .error_at(key, "this key goes with `company:`, not with a `companies:` list")
+                        .with_help("put `rating`, `verdict` and `channel` inside each entry of `companies:`"),
+                );
+            }
+            for entry in &companies.value {
+                if let Some(m) = mention(
+                    source,
+                    entry.name.clone(),
+                    entry.rating.as_ref(),
+                    entry.verdict.as_ref(),
+                    entry.channel.as_ref(),
+                    out,
+                ) {
+                    list.push(m);
+                }
+            }
+        }
+        (None, Some(company)) => {
+            if let Some(m) = mention(
+                source,
+                company.clone(),
+                fm.rating.as_ref(),
+                fm.verdict.as_ref(),
+                fm.channel.as_ref(),
+                out,
+            ) {
+                list.push(m);
+            }
+        }
+        (None, None) => {
+            for key in [
+                &fm.rating.as_ref().map(|r| r.referenced),
+                &fm.verdict.as_ref().map(|v| v.referenced),
+            ]
+            .into_iter()
+            .flatten()
+            {
+                out.push(
+                    source
+                        .error_at(key, "a rating needs a company")
+                        .with_help("add `company: <name>` next to it, or use a `companies:` list"),
+                );
+            }
+        }
+    }
+    // The same company twice in one story would count its rating twice.
+    let mut seen: Vec<(String, Position)> = Vec::new();
+    list.retain(|m: &MentionInput| {
+        let key = crate::model::company_key(&m.name);
+        if let Some((_, first)) = seen.iter().find(|(k, _)| *k == key) {
+            out.push(
+                Diagnostic::error(
+                    source.path,
+                    format!("company `{}` is rated twice in this story", m.name),
+                )
+                .at(m.position)
+                .with_source(source.file_text)
+                .with_help(format!(
+                    "keep one entry (the first is on line {})",
+                    first.line
+                )),
+            );
+            return false;
+        }
+        seen.push((key, m.position));
+        true
+    });
+    list
+}
+
+pub(super) fn mention(
+    source: &YamlSource<'_>,
+    name: Spanned<String>,
+    rating_value: Option<&Spanned<Scalar>>,
+    verdict_value: Option<&Spanned<String>>,
+    channel_value: Option<&Spanned<String>>,
+    out: &mut Vec<Diagnostic>,
+) -> Option<MentionInput> {
+    let company = required_text(source, &name, "company name", out)?;
+    if crate::model::company_key(&company).is_empty() || slug::slugify(&company).is_empty() {
+        out.push(
+            source
+                .error_at(
+                    &name.referenced,
+                    format!("company name `{company}` has no letters or digits"),
+                )
+                .with_help("write the company's name as readers know it"),
+        );
+        return None;
+    }
+    let mut ok = true;
+    let verdict = verdict_value.and_then(|v| match Verdict::parse(&v.value) {
+        Some(verdict) => Some(verdict),
+        None => {
+            ok = false;
+            let words = Verdict::ALL.map(Verdict::as_str);
+            out.push(
+                source
+                    .error_at(
+                        &v.referenced,
+                        format!("unknown verdict `{}`", v.value.trim()),
+                    )
+                    .with_help(match did_you_mean(v.value.trim(), words) {
+                        Some(w) => format!("did you mean `{w}`?"),
+                        None => "a verdict is one of `good`, `bad`, `ugly`, `mixed`".to_owned(),
+                    }),
+            );
+            None
+        }
+    });
+    let channel = channel_value.and_then(|c| match Channel::parse(&c.value) {
+        Some(channel) => Some(channel),
+        None => {
+            ok = false;
+            let words = Channel::ALL.map(Channel::as_str);
+            out.push(
+                source
+                    .error_at(
+                        &c.referenced,
+                        format!("unknown channel `{}`", c.value.trim()),
+                    )
+                    .with_help(match did_you_mean(c.value.trim(), words) {
+                        Some(w) => format!("did you mean `{w}`?"),
+                        None => format!(
+                            "a channel is one of {}",
+                            words.map(|w| format!("`{w}`")).join(", ")
+                        ),
+                    }),
+            );
+            None
+        }
+    });
+    let rating = match rating_value {
+        Some(r) => match rating::parse_rating(&r.value.text) {
+            Ok(parsed) => Some(parsed),
+            Err(e) => {
+                ok = false;
+                out.push(source.error_at(&r.referenced, e.message).with_help(e.help));
+                None
+            }
+        },
+        None => None,
+    };
+    if !ok {
+        return None;
+    }
+    let rating = match (rating, verdict) {
+        (Some(r), Some(v)) => Some(r.with_verdict(v)),
+        (Some(r), None) => Some(r),
+        (None, Some(v)) => rating::parse_rating(v.as_str()).ok(),
+        (None, None) => None,
+    };
+    Some(MentionInput {
+        name: company,
+        position: source.position(&name.referenced),
+        rating,
+        rating_text: rating_value.map(|r| r.value.text.trim().to_owned()),
+        channel,
+    })
+}

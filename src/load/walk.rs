@@ -1,0 +1,321 @@
+//! The walk: finds content files (stories, bundles, profiles, series, pages) and static files,
+//! skipping editor leftovers and anything that is not a harmless path.
+
+use std::path::{Path, PathBuf};
+
+use super::frontmatter::SplitError;
+
+use super::inputs::*;
+use super::{COMMENTS_SUFFIX, CONTENT_DIR};
+use crate::diagnostics::{Diagnostic, Diagnostics};
+use crate::links;
+use crate::slug;
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(super) enum Kind {
+    Story,
+    Company,
+    Author,
+    Series,
+    Page,
+}
+
+impl Kind {
+    pub(super) fn folder(self) -> &'static str {
+        match self {
+            Kind::Story => "stories",
+            Kind::Company => "companies",
+            Kind::Author => "authors",
+            Kind::Series => "series",
+            Kind::Page => "pages",
+        }
+    }
+}
+
+/// One content file found by the walk.
+#[derive(Debug, Clone)]
+pub(super) struct Found {
+    pub(super) kind: Kind,
+    pub(super) path: PathBuf,
+    pub(super) rel: PathBuf,
+    pub(super) bundle_dir: Option<PathBuf>,
+    pub(super) assets: Vec<PathBuf>,
+    /// `<story>.comments.yaml` beside the story, if any.
+    pub(super) comments_file: Option<PathBuf>,
+}
+
+/// True for names editors and systems leave behind, never content.
+pub fn is_ignored_name(name: &str) -> bool {
+    name.starts_with('.')
+        || name.ends_with('~')
+        || name.ends_with(".swp")
+        || name.ends_with(".swx")
+        || name.ends_with(".tmp")
+        || name == "4913"
+        || name.contains("___jb_tmp___")
+        || name.contains("___jb_old___")
+        || name == "Thumbs.db"
+}
+
+pub(super) fn walk_content(root: &Path, diagnostics: &mut Diagnostics) -> Vec<Found> {
+    let mut found = Vec::new();
+    let content = root.join(CONTENT_DIR);
+    if std::fs::symlink_metadata(&content).is_err() {
+        diagnostics.push(
+            Diagnostic::warning(CONTENT_DIR, "no content/ folder: the site has no stories")
+                .with_help("put stories in content/stories/, or point --root at the site's folder"),
+        );
+        return found;
+    }
+    if !links::is_real_dir(root, &content, diagnostics) {
+        return found;
+    }
+    for kind in [
+        Kind::Story,
+        Kind::Company,
+        Kind::Author,
+        Kind::Series,
+        Kind::Page,
+    ] {
+        let dir = root.join(CONTENT_DIR).join(kind.folder());
+        if !links::is_real_dir(root, &dir, diagnostics) {
+            continue;
+        }
+        let mut entries = Vec::new();
+        let walker = walkdir::WalkDir::new(&dir)
+            .follow_links(false)
+            .follow_root_links(false)
+            .sort_by_file_name()
+            .into_iter()
+            .filter_entry(|e| e.depth() == 0 || !is_ignored_name(&e.file_name().to_string_lossy()));
+        for entry in walker {
+            match entry {
+                Ok(e) => entries.push(e),
+                Err(e) => {
+                    let path = e
+                        .path()
+                        .map(|p| rel(root, p))
+                        .unwrap_or_else(|| rel(root, &dir));
+                    diagnostics.push(Diagnostic::error(path, format!("cannot read: {e}")));
+                }
+            }
+        }
+        let mut symlinks = Vec::new();
+        let mut files = Vec::new();
+        for e in entries {
+            if e.path_is_symlink() {
+                symlinks.push(e.path().to_path_buf());
+            } else if e.file_type().is_file() {
+                files.push(e.path().to_path_buf());
+            }
+        }
+        for link in symlinks {
+            diagnostics.push(links::not_followed(root, &link));
+        }
+        if kind == Kind::Story {
+            found.extend(group_story_files(root, &dir, files, diagnostics));
+        } else {
+            for path in files {
+                if path.extension().is_some_and(|e| e == "md") {
+                    found.push(Found {
+                        kind,
+                        rel: rel(root, &path),
+                        path,
+                        bundle_dir: None,
+                        assets: Vec::new(),
+                        comments_file: None,
+                    });
+                } else if path.parent() == Some(dir.as_path()) || kind != Kind::Story {
+                    diagnostics.push(
+                        Diagnostic::warning(rel(root, &path), "not a Markdown file; ignored")
+                            .with_help(format!(
+                                "files in content/{} must end in `.md`; put images in `static/`",
+                                kind.folder()
+                            )),
+                    );
+                }
+            }
+        }
+    }
+    found
+}
+
+/// Stories are `*.md` files, or folders with an `index.md` whose other files are its assets.
+pub(super) fn group_story_files(
+    root: &Path,
+    stories_dir: &Path,
+    files: Vec<PathBuf>,
+    diagnostics: &mut Diagnostics,
+) -> Vec<Found> {
+    let bundles: Vec<PathBuf> = files
+        .iter()
+        .filter(|p| p.file_name().is_some_and(|n| n == "index.md"))
+        .filter_map(|p| p.parent().map(Path::to_path_buf))
+        .filter(|d| d != stories_dir)
+        .collect();
+    let bundle_of = |path: &Path| -> Option<&PathBuf> {
+        // The innermost bundle folder containing the path.
+        bundles
+            .iter()
+            .filter(|b| path.starts_with(b))
+            .max_by_key(|b| b.components().count())
+    };
+    let mut found: Vec<Found> = Vec::new();
+    let mut assets: std::collections::BTreeMap<PathBuf, Vec<PathBuf>> = Default::default();
+    let mut sidecars: Vec<PathBuf> = Vec::new();
+    for path in files {
+        let is_md = path.extension().is_some_and(|e| e == "md");
+        if path
+            .file_name()
+            .is_some_and(|n| n.to_string_lossy().ends_with(COMMENTS_SUFFIX))
+        {
+            sidecars.push(path);
+            continue;
+        }
+        match bundle_of(&path) {
+            Some(bundle)
+                if path.file_name().is_some_and(|n| n == "index.md")
+                    && path.parent() == Some(bundle.as_path()) =>
+            {
+                found.push(Found {
+                    kind: Kind::Story,
+                    rel: rel(root, &path),
+                    bundle_dir: Some(bundle.clone()),
+                    path,
+                    assets: Vec::new(),
+                    comments_file: None,
+                });
+            }
+            Some(bundle) => {
+                if is_md {
+                    diagnostics.push(
+                        Diagnostic::warning(rel(root, &path), "Markdown file inside a story bundle; copied as a file, not built as a story")
+                            .with_help("a bundle folder holds one story (`index.md`); move other stories out of it"),
+                    );
+                }
+                if let Ok(inner) = path.strip_prefix(bundle) {
+                    assets
+                        .entry(bundle.clone())
+                        .or_default()
+                        .push(inner.to_path_buf());
+                }
+            }
+            None if is_md => found.push(Found {
+                kind: Kind::Story,
+                rel: rel(root, &path),
+                path,
+                bundle_dir: None,
+                assets: Vec::new(),
+                comments_file: None,
+            }),
+            None => diagnostics.push(
+                Diagnostic::warning(rel(root, &path), "not part of a story; ignored").with_help(
+                    "images go beside a story's `index.md` in its own folder, or in `static/`",
+                ),
+            ),
+        }
+    }
+    for f in &mut found {
+        if let Some(list) = f.bundle_dir.as_ref().and_then(|b| assets.remove(b)) {
+            f.assets = list;
+        }
+    }
+    for sidecar in sidecars {
+        let name = sidecar
+            .file_name()
+            .map(|n| n.to_string_lossy().into_owned())
+            .unwrap_or_default();
+        let story_file =
+            sidecar.with_file_name(format!("{}.md", name.trim_end_matches(COMMENTS_SUFFIX)));
+        match found.iter_mut().find(|f| f.path == story_file) {
+            Some(f) => f.comments_file = Some(sidecar),
+            None => diagnostics.push(
+                Diagnostic::warning(
+                    rel(root, &sidecar),
+                    "comments file without a story beside it; ignored",
+                )
+                .with_help(format!(
+                    "name it after its story: `{}` holds the comments of `<story>.md`",
+                    COMMENTS_SUFFIX
+                )),
+            ),
+        }
+    }
+    found
+}
+
+/// Lists the files of a static folder (site or theme) with their destinations.
+pub fn walk_static(root: &Path, dir: &Path, diagnostics: &mut Diagnostics) -> Vec<StaticFile> {
+    let mut out = Vec::new();
+    if !links::is_real_dir(root, dir, diagnostics) {
+        return out;
+    }
+    let walker = walkdir::WalkDir::new(dir)
+        .follow_links(false)
+        .follow_root_links(false)
+        .sort_by_file_name()
+        .into_iter()
+        .filter_entry(|e| e.depth() == 0 || !is_ignored_name(&e.file_name().to_string_lossy()));
+    for entry in walker {
+        let entry = match entry {
+            Ok(e) => e,
+            Err(e) => {
+                diagnostics.push(Diagnostic::error(
+                    rel(root, dir),
+                    format!("cannot read: {e}"),
+                ));
+                continue;
+            }
+        };
+        if entry.path_is_symlink() {
+            diagnostics.push(links::not_followed(root, entry.path()));
+            continue;
+        }
+        if !entry.file_type().is_file() {
+            continue;
+        }
+        let Ok(inner) = entry.path().strip_prefix(dir) else {
+            continue;
+        };
+        match safe_relative(inner) {
+            Some(destination) => out.push(StaticFile {
+                source: entry.path().to_path_buf(),
+                display: rel(root, entry.path()),
+                destination,
+            }),
+            None => diagnostics.push(Diagnostic::warning(
+                rel(root, entry.path()),
+                "file name cannot be published (not valid UTF-8 or a reserved name); skipped",
+            )),
+        }
+    }
+    out
+}
+
+/// A relative path as a `/`-separated string, if every part is a harmless segment.
+pub fn safe_relative(path: &Path) -> Option<String> {
+    let mut parts = Vec::new();
+    for c in path.components() {
+        match c {
+            std::path::Component::Normal(s) => {
+                let s = s.to_str()?;
+                if !slug::is_safe_segment(s) {
+                    return None;
+                }
+                parts.push(s);
+            }
+            _ => return None,
+        }
+    }
+    (!parts.is_empty()).then(|| parts.join("/"))
+}
+
+pub(super) fn rel(root: &Path, path: &Path) -> PathBuf {
+    crate::diagnostics::display_path(root, path)
+}
+
+pub(super) fn split_error(path: &Path, e: &SplitError) -> Diagnostic {
+    Diagnostic::error(path, e.message.clone())
+        .at(e.position)
+        .with_help(e.help.clone())
+}
