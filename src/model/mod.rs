@@ -4,6 +4,7 @@
 //! Pure: no IO, no Markdown, no HTML. The same [`LoadedSite`] always gives the same [`Site`]
 //! (everything is sorted), which is what makes output deterministic and rebuilds comparable.
 
+mod index;
 mod rankings;
 mod stats;
 
@@ -11,6 +12,7 @@ use std::collections::{BTreeMap, HashMap};
 
 use jiff::Timestamp;
 
+use index::{AuthorIndex, CompanyIndex, SeriesIndex, TaxonIndex};
 pub use rankings::{
     YearHighlights, YearRanking, best_rated, most_discussed, ranked_companies, worst_rated,
     year_highlights,
@@ -158,6 +160,11 @@ pub fn company_key(name: &str) -> String {
         .trim_end_matches(|c: char| c.is_ascii_punctuation() && c != ')' && c != '+' && c != '&')
         .trim_end()
         .to_owned()
+}
+
+/// A company's identity with accents folded too (`Corner Café` and `corner cafe` agree).
+pub fn accent_folded_key(name: &str) -> String {
+    deunicode::deunicode(&company_key(name)).to_lowercase()
 }
 
 /// Company slugs taken by the rankings under `/companies/`.
@@ -482,305 +489,6 @@ fn apply_order<T>(items: Vec<T>, order: &[usize]) -> Vec<T> {
         slots[order[old]] = Some(item);
     }
     slots.into_iter().flatten().collect()
-}
-
-/// Companies by folded name, seeded with profiles and their aliases.
-struct CompanyIndex {
-    by_key: HashMap<String, CompanyId>,
-    /// By [`accent_folded_key`]: `Corner Cafe` finds `Corner Café`, since both would make the
-    /// same page. Profile names come first, so a spelling always folds into its profile.
-    by_folded_key: HashMap<String, CompanyId>,
-    companies: Vec<Company>,
-}
-
-/// A company's identity with accents folded too (`Corner Café` and `corner cafe` agree).
-pub fn accent_folded_key(name: &str) -> String {
-    deunicode::deunicode(&company_key(name)).to_lowercase()
-}
-
-impl CompanyIndex {
-    fn new(mut profiles: Vec<CompanyProfileInput>, diagnostics: &mut Diagnostics) -> Self {
-        profiles.sort_by(|a, b| a.origin.cmp(&b.origin));
-        let mut index = CompanyIndex {
-            by_key: HashMap::new(),
-            by_folded_key: HashMap::new(),
-            companies: Vec::new(),
-        };
-        for profile in profiles {
-            let id = index.companies.len();
-            let mut names = vec![(profile.name.clone(), None)];
-            names.extend(profile.aliases.iter().map(|(a, p)| (a.clone(), Some(*p))));
-            for (name, position) in names {
-                let key = company_key(&name);
-                if key.is_empty() {
-                    continue;
-                }
-                if let Some(&other) = index.by_key.get(&key) {
-                    if other != id {
-                        let mut d = Diagnostic::error(
-                            &profile.origin.path,
-                            format!(
-                                "`{name}` already names the company of {}",
-                                index.companies[other]
-                                    .profile
-                                    .as_ref()
-                                    .map_or_else(String::new, |p| p.origin.path.display().to_string())
-                            ),
-                        )
-                        .with_help("a name or alias may belong to one company profile only; remove it from one of them");
-                        if let Some(p) = position {
-                            d = d.at(p);
-                        }
-                        diagnostics.push(d);
-                    }
-                    continue;
-                }
-                index
-                    .by_folded_key
-                    .entry(accent_folded_key(&name))
-                    .or_insert(id);
-                index.by_key.insert(key, id);
-            }
-            index.companies.push(Company {
-                slug: company_slug(&profile.name),
-                name: profile.name.clone(),
-                profile: Some(profile),
-                mentions: Vec::new(),
-                stats: RatingStats::default(),
-                co_mentions: Vec::new(),
-                is_self: false,
-            });
-        }
-        index
-    }
-
-    fn resolve(&mut self, name: &str) -> CompanyId {
-        let key = company_key(name);
-        if let Some(&id) = self.by_key.get(&key) {
-            return id;
-        }
-        let folded = accent_folded_key(name);
-        if let Some(&id) = self.by_folded_key.get(&folded) {
-            // Another spelling of a known company (`rave check` says so): remembered so that
-            // later mentions find it at once.
-            self.by_key.insert(key, id);
-            return id;
-        }
-        let id = self.companies.len();
-        self.by_key.insert(key, id);
-        self.by_folded_key.insert(folded, id);
-        self.companies.push(Company {
-            slug: company_slug(name),
-            name: name.split_whitespace().collect::<Vec<_>>().join(" "),
-            profile: None,
-            mentions: Vec::new(),
-            stats: RatingStats::default(),
-            co_mentions: Vec::new(),
-            is_self: false,
-        });
-        id
-    }
-
-    fn finish(self) -> Vec<Company> {
-        self.companies
-    }
-}
-
-/// Authors by profile slug and by name.
-struct AuthorIndex {
-    by_slug: HashMap<String, AuthorId>,
-    by_name: HashMap<String, AuthorId>,
-    authors: Vec<Author>,
-    default_name: String,
-}
-
-impl AuthorIndex {
-    fn new(mut profiles: Vec<AuthorProfileInput>, default_name: Option<&str>) -> Self {
-        profiles.sort_by(|a, b| a.slug.cmp(&b.slug));
-        let mut index = AuthorIndex {
-            by_slug: HashMap::new(),
-            by_name: HashMap::new(),
-            authors: Vec::new(),
-            default_name: default_name.unwrap_or("Anonymous").to_owned(),
-        };
-        for p in profiles {
-            let id = index.authors.len();
-            index.by_slug.insert(p.slug.clone(), id);
-            index.by_name.entry(p.name.to_lowercase()).or_insert(id);
-            index.authors.push(Author {
-                slug: p.slug.clone(),
-                name: p.name.clone(),
-                profile: Some(p),
-                stories: Vec::new(),
-            });
-        }
-        index
-    }
-
-    fn resolve(&mut self, story: &StoryInput, diagnostics: &mut Diagnostics) -> AuthorId {
-        let (written, position) = match &story.author {
-            Some((name, pos)) => (name.as_str(), Some(*pos)),
-            None => (self.default_name.as_str(), None),
-        };
-        if let Some(&id) = self.by_slug.get(written) {
-            return id;
-        }
-        let lower = written.to_lowercase();
-        if let Some(&id) = self.by_name.get(&lower) {
-            return id;
-        }
-        let slug = slugify(written);
-        if let Some(&id) = self.by_slug.get(&slug) {
-            return id;
-        }
-        if position.is_some() {
-            let mut d = Diagnostic::warning(
-                &story.origin.path,
-                format!("author `{written}` has no profile; a page is made from the name alone"),
-            )
-            .with_help(format!(
-                "add content/authors/{}.md with `name:` and a short bio",
-                if slug.is_empty() { "name" } else { &slug }
-            ));
-            if let Some(p) = position {
-                d = d.at(p);
-            }
-            diagnostics.push(d);
-        }
-        let slug = if slug.is_empty() {
-            "anonymous".to_owned()
-        } else {
-            slug
-        };
-        let id = self.authors.len();
-        self.by_slug.insert(slug.clone(), id);
-        self.by_name.insert(lower, id);
-        self.authors.push(Author {
-            slug,
-            name: written.to_owned(),
-            profile: None,
-            stories: Vec::new(),
-        });
-        id
-    }
-
-    fn finish(self) -> Vec<Author> {
-        self.authors
-    }
-}
-
-/// Tags or categories by slug; the first spelling met names the term.
-#[derive(Default)]
-struct TaxonIndex {
-    by_slug: HashMap<String, TaxonId>,
-    terms: Vec<Taxon>,
-}
-
-impl TaxonIndex {
-    /// The term of `name`, created on first sight (that spelling names it).
-    fn name(&mut self, name: &str) -> TaxonId {
-        let slug = slugify(name);
-        match self.by_slug.get(&slug) {
-            Some(&id) => id,
-            None => {
-                let id = self.terms.len();
-                self.by_slug.insert(slug.clone(), id);
-                self.terms.push(Taxon {
-                    slug,
-                    name: name.to_owned(),
-                    stories: Vec::new(),
-                });
-                id
-            }
-        }
-    }
-
-    fn resolve(&mut self, name: &str, story: StoryId) -> TaxonId {
-        let id = self.name(name);
-        if self.terms[id].stories.last() != Some(&story) {
-            self.terms[id].stories.push(story);
-        }
-        id
-    }
-
-    /// Terms A-Z, with the renumbering to apply to stories.
-    fn finish(self) -> (Vec<Taxon>, Vec<usize>) {
-        let order = order_by(&self.terms, |t| az_key(&t.name));
-        (apply_order(self.terms, &order), order)
-    }
-}
-
-struct SeriesIndex {
-    by_slug: HashMap<String, SeriesId>,
-    series: Vec<Series>,
-}
-
-impl SeriesIndex {
-    fn new(mut inputs: Vec<SeriesInput>) -> Self {
-        inputs.sort_by(|a, b| a.slug.cmp(&b.slug));
-        let mut index = SeriesIndex {
-            by_slug: HashMap::new(),
-            series: Vec::new(),
-        };
-        for s in inputs {
-            index.by_slug.insert(s.slug.clone(), index.series.len());
-            index.series.push(Series {
-                slug: s.slug.clone(),
-                title: s.title.clone(),
-                profile: Some(s),
-                stories: Vec::new(),
-                upcoming: Vec::new(),
-            });
-        }
-        index
-    }
-
-    fn resolve(
-        &mut self,
-        written: &str,
-        position: crate::diagnostics::Position,
-        story: &StoryInput,
-        diagnostics: &mut Diagnostics,
-    ) -> SeriesId {
-        let slug = slugify(written);
-        if let Some(&id) = self.by_slug.get(&slug) {
-            return id;
-        }
-        let known: Vec<&str> = self
-            .series
-            .iter()
-            .filter(|s| s.profile.is_some())
-            .map(|s| s.slug.as_str())
-            .collect();
-        let help = match crate::diagnostics::did_you_mean(&slug, known.iter().copied()) {
-            Some(best) => format!(
-                "did you mean `{best}`? Otherwise add content/series/{slug}.md with a `title:`"
-            ),
-            None => format!("add content/series/{slug}.md with a `title:` and an introduction"),
-        };
-        diagnostics.push(
-            Diagnostic::warning(
-                &story.origin.path,
-                format!("series `{written}` has no page of its own"),
-            )
-            .at(position)
-            .with_help(help),
-        );
-        let id = self.series.len();
-        self.by_slug.insert(slug.clone(), id);
-        self.series.push(Series {
-            slug,
-            title: written.to_owned(),
-            profile: None,
-            stories: Vec::new(),
-            upcoming: Vec::new(),
-        });
-        id
-    }
-
-    fn finish(self) -> Vec<Series> {
-        self.series
-    }
 }
 
 /// The date of a site's newest story, used as the "updated" time of feeds and lists.

@@ -1,0 +1,309 @@
+//! The Markdown stage: every document's body rendered once (cached between builds), with
+//! internal link targets resolved and Markdown problems turned into diagnostics.
+
+use rayon::prelude::*;
+
+use std::sync::Arc;
+
+use crate::diagnostics::{Diagnostic, Diagnostics, Position};
+use crate::load::{ImageSize, ImageSizes, Origin, images, safe_relative};
+use crate::model::{Site, Story, StoryId};
+use crate::render::cache::{MarkdownCache, hash_bytes};
+use crate::render::markdown::{self, Links, MarkdownOptions, Rendered};
+use crate::render::urls::Urls;
+
+/// Markdown of every document rendered once, indexed like the model's lists.
+#[derive(Debug, Default)]
+pub struct Bodies {
+    pub stories: Vec<Arc<Rendered>>,
+    /// Per story, per comment.
+    pub comments: Vec<Vec<String>>,
+    /// Profile bodies; empty for companies without profile.
+    pub companies: Vec<String>,
+    pub authors: Vec<String>,
+    pub series: Vec<String>,
+    pub pages: Vec<String>,
+}
+
+impl Bodies {
+    /// Renders all Markdown of `site` in parallel. Broken internal links and missing images go
+    /// to `diagnostics` with their file and line.
+    pub fn render(site: &Site, diagnostics: &mut Diagnostics) -> Bodies {
+        Self::render_cached(site, diagnostics, None)
+    }
+
+    /// [`Bodies::render`] reusing unchanged stories' Markdown from `cache`.
+    pub fn render_cached(
+        site: &Site,
+        diagnostics: &mut Diagnostics,
+        cache: Option<&MarkdownCache>,
+    ) -> Bodies {
+        let trusted = if site.config.allow_raw_html {
+            MarkdownOptions::TRUSTED_HTML
+        } else {
+            MarkdownOptions::ESCAPED_HTML
+        };
+        let urls = Urls::new(&site.config);
+        let targets = internal_targets(site, &urls);
+        let resolve = |path: &str| targets.get(path.trim_start_matches('/')).cloned();
+        let image_size = |src: &str, bundle: Option<&ImageSizes>| {
+            images::size_of(src, &site.config.root_path, &site.image_sizes, bundle)
+        };
+        let site_image_size = |src: &str| image_size(src, None);
+        let site_sizes_key = site_sizes_key(site);
+        let problems = std::sync::Mutex::new(Vec::new());
+        let report =
+            |origin: &Origin, body: &str, body_line: usize, found: &[markdown::Problem]| {
+                if found.is_empty() {
+                    return;
+                }
+                let list = problem_diagnostics(origin, body, body_line, found);
+                problems
+                    .lock()
+                    .unwrap_or_else(|e| e.into_inner())
+                    .extend(list);
+            };
+        let doc = |origin: &Origin, body: &str, body_line: usize| {
+            let links = Links {
+                internal: &resolve,
+                local_files: None,
+                image_size: &site_image_size,
+            };
+            let r = markdown::render_with(body, trusted, &links);
+            report(origin, body, body_line, &r.problems);
+            r.html
+        };
+        let (stories, comments): (Vec<Arc<Rendered>>, Vec<Vec<String>>) = site
+            .stories
+            .par_iter()
+            .map(|s| {
+                let comments = s
+                    .input
+                    .comments
+                    .iter()
+                    .map(|c| markdown::render(&c.body, MarkdownOptions::PUBLIC).html)
+                    .collect();
+                let rendered = render_story_body(site, s, &resolve, site_sizes_key, cache);
+                report(
+                    &s.input.origin,
+                    &s.input.body,
+                    s.input.body_line,
+                    &rendered.problems,
+                );
+                (rendered, comments)
+            })
+            .unzip();
+        let bodies = Bodies {
+            stories,
+            comments,
+            companies: site
+                .companies
+                .par_iter()
+                .map(|c| {
+                    c.profile
+                        .as_ref()
+                        .map(|p| doc(&p.origin, &p.body, p.body_line))
+                        .unwrap_or_default()
+                })
+                .collect(),
+            authors: site
+                .authors
+                .par_iter()
+                .map(|a| {
+                    a.profile
+                        .as_ref()
+                        .map(|p| doc(&p.origin, &p.body, p.body_line))
+                        .unwrap_or_default()
+                })
+                .collect(),
+            series: site
+                .series
+                .par_iter()
+                .map(|s| {
+                    s.profile
+                        .as_ref()
+                        .map(|p| doc(&p.origin, &p.body, p.body_line))
+                        .unwrap_or_default()
+                })
+                .collect(),
+            pages: site
+                .pages
+                .par_iter()
+                .map(|p| doc(&p.origin, &p.body, p.body_line))
+                .collect(),
+        };
+        diagnostics.extend(problems.into_inner().unwrap_or_else(|e| e.into_inner()));
+        bodies
+    }
+}
+
+impl Bodies {
+    /// Renders story `id`'s body again after a change to it alone, replacing its HTML.
+    /// Returns the diagnostics of the old body's Markdown problems and of the new one's, so
+    /// that a session can swap the one for the other in its report.
+    pub fn rerender_story(
+        &mut self,
+        site: &Site,
+        old_body: &str,
+        id: StoryId,
+    ) -> (Vec<Diagnostic>, Vec<Diagnostic>) {
+        let urls = Urls::new(&site.config);
+        let targets = internal_targets(site, &urls);
+        let resolve = |path: &str| targets.get(path.trim_start_matches('/')).cloned();
+        let story = &site.stories[id];
+        let input = &story.input;
+        let rendered = render_story_body(site, story, &resolve, 0, None);
+        let old = problem_diagnostics(
+            &input.origin,
+            old_body,
+            input.body_line,
+            &self.stories[id].problems,
+        );
+        let new = problem_diagnostics(
+            &input.origin,
+            &input.body,
+            input.body_line,
+            &rendered.problems,
+        );
+        self.stories[id] = rendered;
+        (old, new)
+    }
+}
+
+/// Hash of the sizes of the site's static images: they are inputs of every story's Markdown
+/// (a body may show any static image).
+fn site_sizes_key(site: &Site) -> u64 {
+    hash_bytes(&[format!("{:?}", site.image_sizes).as_bytes()])
+}
+
+/// A story's body as HTML: from `cache` when its text was rendered before.
+fn render_story_body(
+    site: &Site,
+    story: &Story,
+    resolve: &(dyn Fn(&str) -> Option<String> + Sync),
+    site_sizes_key: u64,
+    cache: Option<&MarkdownCache>,
+) -> Arc<Rendered> {
+    let trusted = if site.config.allow_raw_html {
+        MarkdownOptions::TRUSTED_HTML
+    } else {
+        MarkdownOptions::ESCAPED_HTML
+    };
+    let input = &story.input;
+    let files: Vec<String> = input
+        .assets
+        .iter()
+        .filter_map(|a| safe_relative(a))
+        .collect();
+    let story_image_size = |src: &str| -> Option<ImageSize> {
+        images::size_of(
+            src,
+            &site.config.root_path,
+            &site.image_sizes,
+            Some(&input.image_sizes),
+        )
+    };
+    let links = Links {
+        internal: resolve,
+        local_files: Some(&files),
+        image_size: &story_image_size,
+    };
+    let render = || markdown::render_with(&input.body, trusted, &links);
+    // Internal links depend on other files, so bodies with them are not cached.
+    match cache {
+        Some(cache) if !input.body.contains("@/") => {
+            let key = hash_bytes(&[
+                input.body.as_bytes(),
+                &[u8::from(site.config.allow_raw_html)],
+                files.join("\n").as_bytes(),
+                &site_sizes_key.to_le_bytes(),
+                format!("{:?}", input.image_sizes).as_bytes(),
+                site.config.root_path.as_bytes(),
+            ]);
+            cache.get_or_render(key, render)
+        }
+        _ => Arc::new(render()),
+    }
+}
+
+/// `content/`-relative paths of every published document, with their URLs.
+fn internal_targets(site: &Site, urls: &Urls) -> std::collections::HashMap<String, String> {
+    let rel = |origin: &Origin| {
+        let path = origin.path.to_string_lossy().replace('\\', "/");
+        path.strip_prefix("content/").unwrap_or(&path).to_owned()
+    };
+    let mut map = std::collections::HashMap::new();
+    for s in &site.stories {
+        map.insert(rel(&s.input.origin), urls.story(&s.input.slug));
+    }
+    for c in &site.companies {
+        if let Some(p) = &c.profile {
+            map.insert(rel(&p.origin), urls.company(&c.slug));
+        }
+    }
+    for a in &site.authors {
+        if let Some(p) = &a.profile {
+            map.insert(rel(&p.origin), urls.author(&a.slug));
+        }
+    }
+    for s in &site.series {
+        if let Some(p) = &s.profile {
+            map.insert(rel(&p.origin), urls.series(&s.slug));
+        }
+    }
+    for p in &site.pages {
+        map.insert(rel(&p.origin), urls.page(&p.slug));
+    }
+    map
+}
+
+/// Markdown problems of a document as diagnostics at their lines in its file.
+fn problem_diagnostics(
+    origin: &Origin,
+    body: &str,
+    body_line: usize,
+    found: &[markdown::Problem],
+) -> Vec<Diagnostic> {
+    if found.is_empty() {
+        return Vec::new();
+    }
+    // Byte offsets where each line starts: counting lines afresh for every problem is
+    // quadratic in a long body with many broken links.
+    let line_starts: Vec<usize> = std::iter::once(0)
+        .chain(body.match_indices('\n').map(|(i, _)| i + 1))
+        .collect();
+    found
+        .iter()
+        .map(|p| problem_diagnostic(origin, body, &line_starts, body_line, p))
+        .collect()
+}
+
+/// A Markdown problem as a diagnostic at its line in the file.
+fn problem_diagnostic(
+    origin: &Origin,
+    body: &str,
+    line_starts: &[usize],
+    body_line: usize,
+    problem: &markdown::Problem,
+) -> Diagnostic {
+    let offset = match body.get(..problem.offset) {
+        Some(_) => problem.offset,
+        None => body.len(),
+    };
+    let index = line_starts
+        .partition_point(|&s| s <= offset)
+        .saturating_sub(1);
+    let start = line_starts.get(index).copied().unwrap_or(0);
+    let line = body_line + index;
+    let column = body[start..offset].chars().count() + 1;
+    let source_line = body[start..]
+        .lines()
+        .next()
+        .filter(|l| l.len() <= crate::diagnostics::MAX_SOURCE_LINE)
+        .map(|l| l.trim_end_matches('\r').to_owned());
+    let mut d = Diagnostic::error(&origin.path, problem.message.clone())
+        .at(Position::new(line, column))
+        .with_help(problem.help.clone());
+    d.source_line = source_line;
+    d
+}

@@ -1,0 +1,244 @@
+//! Formatting helpers for views: dates, ratings, numbers, plain text of HTML.
+
+use crate::config::RatingDisplay;
+use crate::date::PostDate;
+use crate::model::Company;
+use crate::rating::{self, Grade, GradeBand, Rating, Verdict};
+use crate::render::views::*;
+
+/// `Name` on page 1, `Name (page 2)` after.
+pub(super) fn titled(name: &str, page: usize) -> String {
+    if page > 1 {
+        format!("{name} (page {page})")
+    } else {
+        name.to_owned()
+    }
+}
+
+pub(super) fn company_description(company: &Company, stats: &StatsView) -> String {
+    match &stats.average {
+        Some(avg) => format!(
+            "{} is rated {} on average from {} {}.",
+            company.name,
+            avg.display,
+            stats.rating_count,
+            if stats.rating_count == 1 {
+                "rating"
+            } else {
+                "ratings"
+            }
+        ),
+        None => format!("Customer stories about {}.", company.name),
+    }
+}
+
+pub(super) fn date_view(date: &PostDate) -> DateView {
+    DateView {
+        ymd: date.ymd(),
+        human: date.human(),
+        rfc3339: date.rfc3339(),
+        year: date.year(),
+    }
+}
+
+pub(super) fn round1(x: f64) -> f64 {
+    (x * 10.0).round() / 10.0
+}
+
+pub(super) fn percent(count: usize, total: usize) -> u32 {
+    if total == 0 {
+        0
+    } else {
+        ((count as f64) * 100.0 / (total as f64)).round() as u32
+    }
+}
+
+pub(super) fn band_class(band: GradeBand) -> &'static str {
+    match band {
+        GradeBand::A => "a",
+        GradeBand::B => "b",
+        GradeBand::C => "c",
+        GradeBand::D => "d",
+        GradeBand::F => "f",
+    }
+}
+
+pub(super) fn verdict_label(v: Verdict) -> &'static str {
+    match v {
+        Verdict::Good => "Good",
+        Verdict::Mixed => "Mixed",
+        Verdict::Bad => "Bad",
+        Verdict::Ugly => "Ugly",
+    }
+}
+
+/// Star glyphs for a number of stars in halves: `★★★★½`.
+pub(super) fn star_glyphs(stars: f64) -> String {
+    let full = stars.floor().clamp(0.0, 5.0) as usize;
+    let half = stars - stars.floor() >= 0.5;
+    let mut s = "★".repeat(full);
+    if half {
+        s.push('½');
+    }
+    s
+}
+
+/// The view of one rating under the site's display setting.
+pub(super) fn rating_view(
+    rating: &Rating,
+    original: Option<&str>,
+    display: RatingDisplay,
+) -> RatingView {
+    let verdict = rating.verdict;
+    let Some(score) = rating.score else {
+        return RatingView {
+            score: None,
+            grade: None,
+            band: "none",
+            stars: None,
+            stars_glyphs: String::new(),
+            verdict: verdict.as_str(),
+            verdict_label: verdict_label(verdict),
+            display: verdict_label(verdict).to_owned(),
+            label: format!("Verdict: {}, without a grade", verdict.as_str()),
+            original: original.map(str::to_owned),
+        };
+    };
+    let grade = Grade::nearest(score);
+    let stars = rating::stars(score);
+    let score1 = round1(score);
+    let score_text = format_number(score1);
+    let stars_text = format_number(stars);
+    let (shown, label) = match display {
+        RatingDisplay::Grade => (
+            grade.label().to_owned(),
+            format!(
+                "Grade {} ({score_text} out of 100), {}",
+                grade.label(),
+                verdict.as_str()
+            ),
+        ),
+        RatingDisplay::Stars => (
+            star_glyphs(stars),
+            format!("{stars_text} out of 5 stars, {}", verdict.as_str()),
+        ),
+        RatingDisplay::Percent => (
+            format!("{score_text}%"),
+            format!("{score_text} out of 100, {}", verdict.as_str()),
+        ),
+    };
+    RatingView {
+        score: Some(score1),
+        grade: Some(grade.label()),
+        band: band_class(GradeBand::of(score)),
+        stars: Some(stars),
+        stars_glyphs: star_glyphs(stars),
+        verdict: verdict.as_str(),
+        verdict_label: verdict_label(verdict),
+        display: shown,
+        label,
+        original: original.map(str::to_owned),
+    }
+}
+
+/// `90` rather than `90.0`, `72.5` as is.
+pub(super) fn format_number(x: f64) -> String {
+    if x.fract() == 0.0 {
+        format!("{x:.0}")
+    } else {
+        format!("{x}")
+    }
+}
+
+/// Text of an HTML fragment: tags removed, entities decoded once, whitespace folded, cut at a
+/// word boundary with `…` when longer than `max` characters.
+pub fn plain_text(html: &str, max: usize) -> String {
+    // Formatting inside a sentence (`a *receipt*.`) joins words; every other element separates.
+    const INLINE: [&str; 16] = [
+        "a", "em", "strong", "b", "i", "u", "s", "del", "ins", "code", "mark", "small", "sub",
+        "sup", "abbr", "q",
+    ];
+    let mut text = String::with_capacity(html.len());
+    let mut rest = html;
+    while let Some(open) = rest.find('<') {
+        text.push_str(&rest[..open]);
+        let Some(close) = rest[open..].find('>') else {
+            rest = "";
+            break;
+        };
+        let tag = &rest[open + 1..open + close];
+        let name: String = tag
+            .trim_start_matches('/')
+            .chars()
+            .take_while(char::is_ascii_alphanumeric)
+            .collect::<String>()
+            .to_ascii_lowercase();
+        if !INLINE.contains(&name.as_str()) {
+            text.push(' ');
+        }
+        rest = &rest[open + close + 1..];
+    }
+    text.push_str(rest);
+    let text = text
+        .replace("&lt;", "<")
+        .replace("&gt;", ">")
+        .replace("&quot;", "\"")
+        .replace("&#39;", "'")
+        .replace("&#x27;", "'")
+        .replace("&amp;", "&");
+    let mut out = String::new();
+    let mut length = 0usize;
+    for w in text.split_whitespace() {
+        let w_len = w.chars().count();
+        let needed = length
+            .saturating_add(w_len)
+            .saturating_add(usize::from(length > 0));
+        if needed > max {
+            out.push('…');
+            break;
+        }
+        if length > 0 {
+            out.push(' ');
+        }
+        out.push_str(w);
+        length = needed;
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::rating::parse_rating;
+
+    fn view(text: &str, display: RatingDisplay) -> RatingView {
+        rating_view(&parse_rating(text).expect("rating"), Some(text), display)
+    }
+
+    #[test]
+    fn rating_views_follow_the_display_setting() {
+        let g = view("4.5/5", RatingDisplay::Grade);
+        assert_eq!(g.display, "A-");
+        assert_eq!(g.label, "Grade A- (90 out of 100), good");
+        assert_eq!(g.band, "a");
+        let s = view("4.5/5", RatingDisplay::Stars);
+        assert_eq!(s.display, "★★★★½");
+        assert_eq!(s.label, "4.5 out of 5 stars, good");
+        let p = view("72.5%", RatingDisplay::Percent);
+        assert_eq!(p.display, "72.5%");
+        assert_eq!(p.verdict, "good");
+        let v = view("ugly", RatingDisplay::Grade);
+        assert_eq!(v.display, "Ugly");
+        assert_eq!(v.band, "none");
+        assert_eq!(v.score, None);
+    }
+
+    #[test]
+    fn plain_text_strips_tags_and_cuts_at_words() {
+        assert_eq!(
+            plain_text("<p>Fish &amp; <em>chips</em>.</p><p>Two</p>", 100),
+            "Fish & chips. Two"
+        );
+        assert_eq!(plain_text("<p>one two three</p>", 8), "one two…");
+    }
+}

@@ -1,0 +1,139 @@
+//! The job list: every page and file of the site as a [`Job`], in a stable order.
+
+use super::ViewBuilder;
+use crate::model::StoryId;
+use crate::render::page_count;
+
+/// Which taxonomy a term page belongs to.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Taxonomy {
+    Tags,
+    Categories,
+}
+
+impl Taxonomy {
+    pub(super) fn name(self) -> &'static str {
+        match self {
+            Taxonomy::Tags => "tags",
+            Taxonomy::Categories => "categories",
+        }
+    }
+}
+
+/// One page of the site.
+#[derive(Debug, Clone, Copy)]
+pub enum Job {
+    Home(usize),
+    Story(StoryId),
+    Company(usize, usize),
+    Companies,
+    Author(usize, usize),
+    Authors,
+    Term(Taxonomy, usize, usize),
+    Terms(Taxonomy),
+    Series(usize),
+    Page(usize),
+    Board(Board),
+    Search,
+    NotFound,
+    Feed(FeedOf),
+    /// `search-index.json` for the search page.
+    SearchIndex,
+    /// The sitemap (several files for very large sites).
+    Sitemap,
+    Robots,
+}
+
+/// Whose stories a feed follows.
+#[derive(Debug, Clone, Copy)]
+pub enum FeedOf {
+    Site,
+    Company(usize),
+    Author(usize),
+    Term(Taxonomy, usize),
+    Series(usize),
+}
+
+/// The company rankings.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Board {
+    Best,
+    Worst,
+    MostDiscussed,
+}
+
+impl Board {
+    pub(super) const ALL: [Board; 3] = [Board::Best, Board::Worst, Board::MostDiscussed];
+
+    pub(super) fn kind(self) -> &'static str {
+        match self {
+            Board::Best => "best",
+            Board::Worst => "worst",
+            Board::MostDiscussed => "most-discussed",
+        }
+    }
+
+    pub(super) fn title(self) -> &'static str {
+        match self {
+            Board::Best => "Best rated companies",
+            Board::Worst => "Worst rated companies",
+            Board::MostDiscussed => "Most discussed companies",
+        }
+    }
+}
+
+impl<'a> ViewBuilder<'a> {
+    /// Every page of the site, in a stable order.
+    pub fn jobs(&self) -> Vec<Job> {
+        let site = self.site;
+        let per_page = site.config.stories_per_page;
+        let mut jobs = Vec::new();
+        jobs.extend((1..=page_count(site.stories.len(), per_page)).map(Job::Home));
+        jobs.extend((0..site.stories.len()).map(Job::Story));
+        for (id, c) in site.companies.iter().enumerate() {
+            jobs.extend((1..=page_count(c.mentions.len(), per_page)).map(|n| Job::Company(id, n)));
+        }
+        jobs.push(Job::Companies);
+        jobs.extend(Board::ALL.map(Job::Board));
+        for (id, a) in site.authors.iter().enumerate() {
+            jobs.extend((1..=page_count(a.stories.len(), per_page)).map(|n| Job::Author(id, n)));
+        }
+        jobs.push(Job::Authors);
+        for (taxonomy, terms) in [
+            (Taxonomy::Tags, &site.tags),
+            (Taxonomy::Categories, &site.categories),
+        ] {
+            for (id, t) in terms.iter().enumerate() {
+                jobs.extend(
+                    (1..=page_count(t.stories.len(), per_page)).map(|n| Job::Term(taxonomy, id, n)),
+                );
+            }
+            jobs.push(Job::Terms(taxonomy));
+        }
+        jobs.extend((0..site.series.len()).map(Job::Series));
+        jobs.extend((0..site.pages.len()).map(Job::Page));
+        jobs.push(Job::Search);
+        jobs.push(Job::NotFound);
+        jobs.push(Job::Feed(FeedOf::Site));
+        // Every company page links its feed, so every company has one (empty until a story).
+        jobs.extend((0..site.companies.len()).map(|c| Job::Feed(FeedOf::Company(c))));
+        jobs.extend((0..site.authors.len()).map(|a| Job::Feed(FeedOf::Author(a))));
+        for taxonomy in [Taxonomy::Tags, Taxonomy::Categories] {
+            jobs.extend(
+                (0..self.terms(taxonomy).len()).map(|t| Job::Feed(FeedOf::Term(taxonomy, t))),
+            );
+        }
+        jobs.extend((0..site.series.len()).map(|s| Job::Feed(FeedOf::Series(s))));
+        jobs.push(Job::SearchIndex);
+        jobs.push(Job::Sitemap);
+        // A robots.txt of the site's own (in static/) wins.
+        if !site
+            .static_files
+            .iter()
+            .any(|f| f.destination == "robots.txt")
+        {
+            jobs.push(Job::Robots);
+        }
+        jobs
+    }
+}

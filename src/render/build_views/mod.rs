@@ -1,0 +1,161 @@
+//! Builds the views of every page from the model and the rendered bodies, and renders each page.
+//! Story cards are built once per story and borrowed by every list that shows them.
+
+mod bodies;
+mod format;
+mod indexes;
+mod jobs;
+mod pages;
+mod parts;
+
+use rayon::prelude::*;
+
+use std::cell::RefCell;
+use std::sync::OnceLock;
+
+use crate::config::RatingDisplay;
+use crate::model::{Site, StoryId};
+use crate::render::cache::PageCache;
+use crate::render::markdown::Rendered;
+use crate::render::urls::Urls;
+use crate::render::views::*;
+use crate::render::{PageBytes, Theme, feeds};
+
+pub use bodies::Bodies;
+pub use format::plain_text;
+use format::rating_view;
+pub use jobs::Job;
+
+pub(super) struct ViewBuilder<'a> {
+    site: &'a Site,
+    bodies: &'a Bodies,
+    urls: &'a Urls,
+    display: RatingDisplay,
+    /// Built on first use (all at once, in parallel, for a whole render).
+    cards: Vec<OnceLock<StoryCard<'a>>>,
+    /// Per story, per mention: the rating view (shared by cards and company pages).
+    ratings: Vec<OnceLock<Vec<Option<RatingView>>>>,
+    /// Per story, its entry of `search-index.json`; empty until set by the caller.
+    pub search_entries: Vec<String>,
+    /// Pages rendered by an earlier build of the session, by context hash.
+    pub page_cache: Option<&'a PageCache>,
+}
+
+thread_local! {
+    /// The stories whose card or body the job running on this thread has read, while
+    /// recording (see [`ViewBuilder::render_recording`]).
+    static STORIES_READ: RefCell<Option<Vec<StoryId>>> = const { RefCell::new(None) };
+}
+
+/// Notes that the running job read story `id`'s card or body.
+fn note_read(id: StoryId) {
+    STORIES_READ.with(|read| {
+        if let Some(read) = read.borrow_mut().as_mut() {
+            read.push(id);
+        }
+    });
+}
+
+/// A failed page: template, output path, message.
+pub(super) type JobError = (&'static str, String, String);
+
+/// The files of a job, `(output path, bytes)`, or why it failed.
+pub(super) type JobResult = Result<Vec<(String, PageBytes)>, JobError>;
+
+impl<'a> ViewBuilder<'a> {
+    /// A builder for a whole render: every story's card is built up front, in parallel.
+    pub fn new(site: &'a Site, bodies: &'a Bodies, urls: &'a Urls) -> Self {
+        let builder = Self::lazy(site, bodies, urls);
+        (0..site.stories.len()).into_par_iter().for_each(|id| {
+            builder.card_of_unrecorded(id);
+        });
+        builder
+    }
+
+    /// A builder that builds cards only when a page asks for them, for re-rendering a few
+    /// pages.
+    pub fn lazy(site: &'a Site, bodies: &'a Bodies, urls: &'a Urls) -> Self {
+        let stories = site.stories.len();
+        ViewBuilder {
+            site,
+            bodies,
+            urls,
+            display: site.config.rating_display,
+            cards: (0..stories).map(|_| OnceLock::new()).collect(),
+            ratings: (0..stories).map(|_| OnceLock::new()).collect(),
+            search_entries: Vec::new(),
+            page_cache: None,
+        }
+    }
+
+    /// Story `id`'s card, noted as read by the running job.
+    fn card_of(&self, id: StoryId) -> &StoryCard<'a> {
+        note_read(id);
+        self.card_of_unrecorded(id)
+    }
+
+    fn card_of_unrecorded(&self, id: StoryId) -> &StoryCard<'a> {
+        self.cards[id].get_or_init(|| self.card(id))
+    }
+
+    /// Story `id`'s rendered body, noted as read by the running job.
+    fn body_of(&self, id: StoryId) -> &'a Rendered {
+        note_read(id);
+        &self.bodies.stories[id]
+    }
+
+    /// The rating views of story `id`'s mentions (they depend on its front matter only).
+    fn ratings_of(&self, id: StoryId) -> &[Option<RatingView>] {
+        self.ratings[id].get_or_init(|| {
+            self.site.stories[id]
+                .mentions
+                .iter()
+                .map(|m| {
+                    m.rating
+                        .as_ref()
+                        .map(|r| rating_view(r, m.rating_text.as_deref(), self.display))
+                })
+                .collect()
+        })
+    }
+
+    /// [`ViewBuilder::render_files`], also returning the stories whose card or body the job
+    /// read: the job's output changes only if one of those, or the site's structure, does.
+    pub fn render_recording(&self, job: &Job, theme: &Theme) -> (JobResult, Vec<StoryId>) {
+        // A job never calls into rayon, so all of it runs on this thread.
+        STORIES_READ.with(|read| *read.borrow_mut() = Some(Vec::new()));
+        let files = self.render_files(job, theme);
+        let mut read = STORIES_READ
+            .with(|read| read.borrow_mut().take())
+            .unwrap_or_default();
+        read.sort_unstable();
+        read.dedup();
+        (files, read)
+    }
+
+    /// Renders one job into its files: `(output path, bytes)`.
+    pub fn render_files(&self, job: &Job, theme: &Theme) -> JobResult {
+        match *job {
+            Job::Feed(feed) => {
+                let (path, xml) = self.render_feed(feed);
+                Ok(vec![(path, xml.into())])
+            }
+            Job::Sitemap => Ok(self
+                .render_sitemaps()
+                .into_iter()
+                .map(|(path, xml)| (path, xml.into()))
+                .collect()),
+            Job::SearchIndex => Ok(vec![(
+                "search-index.json".to_owned(),
+                self.search_index().into(),
+            )]),
+            Job::Robots => Ok(vec![(
+                "robots.txt".to_owned(),
+                feeds::robots(&self.urls.permalink(&self.urls.at("sitemap.xml")))
+                    .into_bytes()
+                    .into(),
+            )]),
+            _ => self.render(job, theme).map(|page| vec![page]),
+        }
+    }
+}

@@ -1,0 +1,487 @@
+//! Page views: one function per page kind, each building its view and rendering its template.
+
+use serde::Serialize;
+
+use std::sync::Arc;
+
+use super::format::*;
+use super::jobs::*;
+use super::{JobError, ViewBuilder};
+use crate::model::StoryId;
+use crate::render::fingerprint;
+use crate::render::views::*;
+use crate::render::{PageBytes, PageContext, Theme, page_range, page_slice, page_url, paginator};
+
+impl<'a> ViewBuilder<'a> {
+    /// Renders one page: `(output path, bytes)`.
+    pub fn render(&self, job: &Job, theme: &Theme) -> Result<(String, PageBytes), JobError> {
+        match *job {
+            Job::Home(n) => self.home_page(theme, n),
+            Job::Story(id) => self.story_page(theme, id),
+            Job::Company(id, n) => self.company_page(theme, id, n),
+            Job::Companies => self.companies_page(theme),
+            Job::Author(id, n) => self.author_page(theme, id, n),
+            Job::Authors => self.authors_page(theme),
+            Job::Term(taxonomy, id, n) => self.term_page(theme, taxonomy, id, n),
+            Job::Terms(taxonomy) => self.terms_page(theme, taxonomy),
+            Job::Series(id) => self.series_page(theme, id),
+            Job::Page(id) => self.plain_page(theme, id),
+            Job::Board(board) => self.board_page(theme, board),
+            Job::Feed(_) | Job::SearchIndex | Job::Sitemap | Job::Robots => {
+                Err(("feed", String::new(), "not a page".to_owned()))
+            }
+            Job::Search => self.search_page(theme),
+            Job::NotFound => self.not_found_page(theme),
+        }
+    }
+
+    /// The home page `n` of the story list, with the highlights on page 1.
+    fn home_page(&self, theme: &Theme, n: usize) -> Result<(String, PageBytes), JobError> {
+        let site = self.site;
+        let per_page = site.config.stories_per_page;
+        let base = self.urls.at("");
+        let mut meta = self.meta(
+            "home",
+            titled(&site.config.title, n),
+            site.config.description.clone(),
+            page_url(&base, n),
+        );
+        meta.feed = self.feed_link(FeedOf::Site);
+        let stories: Vec<&StoryCard> = page_range(site.stories.len(), per_page, n)
+            .map(|id| self.card_of(id))
+            .collect();
+        let vars = HomeVars {
+            paginator: paginator(stories, site.stories.len(), per_page, n, &base),
+            highlights: if n == 1 { self.highlights() } else { None },
+        };
+        self.emit(theme, "index.html", meta, &vars)
+    }
+
+    /// Story `id`'s page.
+    fn story_page(&self, theme: &Theme, id: StoryId) -> Result<(String, PageBytes), JobError> {
+        let site = self.site;
+        let story = &site.stories[id];
+        let card = self.card_of(id);
+        let description = story
+            .input
+            .summary
+            .clone()
+            .unwrap_or_else(|| plain_text(&card.summary_html, 160));
+        let mut meta = self.meta(
+            "story",
+            story.input.title.clone(),
+            description,
+            card.url.clone(),
+        );
+        meta.image = card.image.as_ref().map(|i| self.urls.permalink(&i.url));
+        let vars = StoryVars {
+            story: self.story_view(id, &meta.description),
+        };
+        self.emit(theme, "story.html", meta, &vars)
+    }
+
+    /// Page `n` of company `id`: its profile, statistics and stories.
+    fn company_page(
+        &self,
+        theme: &Theme,
+        id: usize,
+        n: usize,
+    ) -> Result<(String, PageBytes), JobError> {
+        let site = self.site;
+        let per_page = site.config.stories_per_page;
+        let company = &site.companies[id];
+        let view = self.company_view(company, id);
+        let base = view.url.clone();
+        let description = company
+            .profile
+            .as_ref()
+            .and_then(|p| p.description.clone())
+            .unwrap_or_else(|| company_description(company, &view.stats));
+        let mut meta = self.meta(
+            "company",
+            titled(&company.name, n),
+            description,
+            page_url(&base, n),
+        );
+        meta.image = view.logo.as_ref().map(|l| self.urls.permalink(l));
+        meta.feed = self.feed_link(FeedOf::Company(id));
+        let items: Vec<CompanyStoryCard> = page_slice(&company.mentions, per_page, n)
+            .iter()
+            .map(|&(s, i)| CompanyStoryCard {
+                card: self.card_of(s),
+                company_rating: self.ratings_of(s)[i].as_ref(),
+                company_channel: site.stories[s].mentions[i].channel.map(|c| c.label()),
+            })
+            .collect();
+        let vars = CompanyVars {
+            company: view,
+            paginator: paginator(items, company.mentions.len(), per_page, n, &base),
+        };
+        self.emit(theme, "company.html", meta, &vars)
+    }
+
+    /// Every company, A to Z.
+    fn companies_page(&self, theme: &Theme) -> Result<(String, PageBytes), JobError> {
+        let site = self.site;
+        let companies: Vec<CompanyCard> = site
+            .companies
+            .iter()
+            .map(|c| self.company_card(c))
+            .collect();
+        let mut letters: Vec<String> = companies.iter().map(|c| c.letter.clone()).collect();
+        letters.dedup();
+        let meta = self.meta(
+            "companies",
+            "Companies".into(),
+            format!(
+                "Every company rated on {}, A to Z, with its average grade.",
+                site.config.title
+            ),
+            self.urls.at("companies/"),
+        );
+        self.emit(
+            theme,
+            "companies.html",
+            meta,
+            &CompaniesVars { companies, letters },
+        )
+    }
+
+    /// Page `n` of author `id`'s stories.
+    fn author_page(
+        &self,
+        theme: &Theme,
+        id: usize,
+        n: usize,
+    ) -> Result<(String, PageBytes), JobError> {
+        let site = self.site;
+        let per_page = site.config.stories_per_page;
+        let author = &site.authors[id];
+        let view = self.author_view(id);
+        let base = view.card.url.clone();
+        let description = author
+            .profile
+            .as_ref()
+            .and_then(|p| p.tagline.clone())
+            .unwrap_or_else(|| format!("Stories by {} on {}.", author.name, site.config.title));
+        let mut meta = self.meta(
+            "author",
+            titled(&author.name, n),
+            description,
+            page_url(&base, n),
+        );
+        meta.feed = self.feed_link(FeedOf::Author(id));
+        let stories: Vec<&StoryCard> = page_slice(&author.stories, per_page, n)
+            .iter()
+            .map(|&s| self.card_of(s))
+            .collect();
+        let vars = AuthorVars {
+            author: view,
+            paginator: paginator(stories, author.stories.len(), per_page, n, &base),
+        };
+        self.emit(theme, "author.html", meta, &vars)
+    }
+
+    /// Every author.
+    fn authors_page(&self, theme: &Theme) -> Result<(String, PageBytes), JobError> {
+        let site = self.site;
+        let authors: Vec<AuthorCard> = site.authors.iter().map(|a| self.author_card(a)).collect();
+        let meta = self.meta(
+            "authors",
+            "Authors".into(),
+            format!(
+                "The people who told their stories on {}.",
+                site.config.title
+            ),
+            self.urls.at("authors/"),
+        );
+        self.emit(theme, "authors.html", meta, &AuthorsVars { authors })
+    }
+
+    /// Page `n` of the stories filed under a tag or category.
+    fn term_page(
+        &self,
+        theme: &Theme,
+        taxonomy: Taxonomy,
+        id: usize,
+        n: usize,
+    ) -> Result<(String, PageBytes), JobError> {
+        let site = self.site;
+        let per_page = site.config.stories_per_page;
+        let term = self
+            .terms(taxonomy)
+            .get(id)
+            .ok_or_else(|| ("tag.html", String::new(), "unknown term".to_owned()))?;
+        let view = self.term_view(taxonomy, term);
+        let base = view.url.clone();
+        let tax = self.taxonomy_view(taxonomy);
+        let mut meta = self.meta(
+            if taxonomy == Taxonomy::Tags {
+                "tag"
+            } else {
+                "category"
+            },
+            titled(&format!("{}: {}", tax.singular, term.name), n),
+            format!(
+                "Stories filed under {} on {}.",
+                term.name, site.config.title
+            ),
+            page_url(&base, n),
+        );
+        meta.feed = self.feed_link(FeedOf::Term(taxonomy, id));
+        let stories: Vec<&StoryCard> = page_slice(&term.stories, per_page, n)
+            .iter()
+            .map(|&s| self.card_of(s))
+            .collect();
+        let vars = TermVars {
+            taxonomy: tax,
+            term: view,
+            paginator: paginator(stories, term.stories.len(), per_page, n, &base),
+        };
+        self.emit(theme, "tag.html", meta, &vars)
+    }
+
+    /// Every term of a taxonomy.
+    fn terms_page(
+        &self,
+        theme: &Theme,
+        taxonomy: Taxonomy,
+    ) -> Result<(String, PageBytes), JobError> {
+        let site = self.site;
+        let tax = self.taxonomy_view(taxonomy);
+        let terms: Vec<TermView> = self
+            .terms(taxonomy)
+            .iter()
+            .map(|t| self.term_view(taxonomy, t))
+            .collect();
+        let meta = self.meta(
+            if taxonomy == Taxonomy::Tags {
+                "tags"
+            } else {
+                "categories"
+            },
+            tax.plural.to_owned(),
+            format!("{} of {}.", tax.plural, site.config.title),
+            tax.url.clone(),
+        );
+        self.emit(
+            theme,
+            "tags.html",
+            meta,
+            &TermsVars {
+                taxonomy: tax,
+                terms,
+            },
+        )
+    }
+
+    /// Series `id` with its stories in order.
+    fn series_page(&self, theme: &Theme, id: usize) -> Result<(String, PageBytes), JobError> {
+        let site = self.site;
+        let series = &site.series[id];
+        let view = SeriesView {
+            title: &series.title,
+            url: self.urls.series(&series.slug),
+            content_html: self.bodies.series[id].clone(),
+            upcoming: series
+                .upcoming
+                .iter()
+                .map(|(title, date)| UpcomingView {
+                    title,
+                    date: date_view(date),
+                })
+                .collect(),
+        };
+        let mut meta = self.meta(
+            "series",
+            series.title.clone(),
+            plain_text(&view.content_html, 160),
+            view.url.clone(),
+        );
+        meta.feed = self.feed_link(FeedOf::Series(id));
+        let stories: Vec<&StoryCard> = series.stories.iter().map(|&s| self.card_of(s)).collect();
+        self.emit(
+            theme,
+            "series.html",
+            meta,
+            &SeriesVars {
+                series: view,
+                stories,
+            },
+        )
+    }
+
+    /// A standalone page of `content/pages/`.
+    fn plain_page(&self, theme: &Theme, id: usize) -> Result<(String, PageBytes), JobError> {
+        let site = self.site;
+        let page = &site.pages[id];
+        let view = PlainPageView {
+            title: &page.title,
+            url: self.urls.page(&page.slug),
+            content_html: &self.bodies.pages[id],
+            extra: &page.extra,
+        };
+        let description = page
+            .summary
+            .clone()
+            .unwrap_or_else(|| plain_text(view.content_html, 160));
+        let meta = self.meta("page", page.title.clone(), description, view.url.clone());
+        self.emit(theme, "page.html", meta, &PageVars { page: view })
+    }
+
+    /// One of the company leaderboards.
+    fn board_page(&self, theme: &Theme, board: Board) -> Result<(String, PageBytes), JobError> {
+        let view = self.board_view(board);
+        let meta = self.meta(
+            "leaderboard",
+            board.title().to_owned(),
+            view.description.clone(),
+            view.url.clone(),
+        );
+        self.emit(theme, "leaderboard.html", meta, &BoardVars { board: view })
+    }
+
+    /// The search page (its index is a job of its own).
+    fn search_page(&self, theme: &Theme) -> Result<(String, PageBytes), JobError> {
+        let site = self.site;
+        let meta = self.meta(
+            "search",
+            "Search".into(),
+            format!("Search the stories of {}.", site.config.title),
+            self.urls.at("search/"),
+        );
+        self.emit(theme, "search.html", meta, &NoVars {})
+    }
+
+    /// The 404 page.
+    fn not_found_page(&self, theme: &Theme) -> Result<(String, PageBytes), JobError> {
+        let site = self.site;
+        let mut meta = self.meta(
+            "404",
+            "Page not found".into(),
+            site.config.description.clone(),
+            self.urls.at("404.html"),
+        );
+        meta.permalink = self.urls.permalink(&self.urls.at(""));
+        self.emit(theme, "404.html", meta, &NoVars {})
+    }
+
+    fn emit<T: Serialize>(
+        &self,
+        theme: &Theme,
+        template: &'static str,
+        meta: PageMeta,
+        vars: &T,
+    ) -> Result<(String, PageBytes), JobError> {
+        let path = self.urls.output_path(&meta.url);
+        let context = PageContext { meta, vars };
+        let key = self
+            .page_cache
+            .map(|_| fingerprint::fingerprint(&(template, &context)));
+        if let (Some(cache), Some(key)) = (self.page_cache, key)
+            && let Some(bytes) = cache.get(&path, key)
+        {
+            return Ok((path, PageBytes::Shared(bytes)));
+        }
+        match theme.render(template, &context) {
+            Ok(bytes) => match (self.page_cache, key) {
+                (Some(cache), Some(key)) => {
+                    let bytes: Arc<[u8]> = Arc::from(bytes);
+                    cache.put(&path, key, Arc::clone(&bytes));
+                    Ok((path, PageBytes::Shared(bytes)))
+                }
+                _ => Ok((path, PageBytes::Fresh(bytes))),
+            },
+            Err(message) => Err((template, path, message)),
+        }
+    }
+
+    fn meta(
+        &self,
+        kind: &'static str,
+        title: String,
+        description: String,
+        url: String,
+    ) -> PageMeta {
+        PageMeta {
+            kind,
+            title,
+            description,
+            permalink: self.urls.permalink(&url),
+            url,
+            image: None,
+            og_type: if kind == "story" {
+                "article"
+            } else {
+                "website"
+            },
+            feed: None,
+        }
+    }
+}
+
+#[derive(Serialize)]
+struct NoVars {}
+
+#[derive(Serialize)]
+struct HomeVars<'a, 'c> {
+    paginator: Paginator<&'c StoryCard<'a>>,
+    highlights: Option<HighlightsView<'a>>,
+}
+
+#[derive(Serialize)]
+struct BoardVars<'a> {
+    board: BoardView<'a>,
+}
+
+#[derive(Serialize)]
+struct StoryVars<'a, 'c> {
+    story: StoryView<'a, 'c>,
+}
+
+#[derive(Serialize)]
+struct CompanyVars<'a, 'c> {
+    company: CompanyView<'a>,
+    paginator: Paginator<CompanyStoryCard<'a, 'c>>,
+}
+
+#[derive(Serialize)]
+struct CompaniesVars<'a> {
+    companies: Vec<CompanyCard<'a>>,
+    letters: Vec<String>,
+}
+
+#[derive(Serialize)]
+struct AuthorVars<'a, 'c> {
+    author: AuthorView<'a>,
+    paginator: Paginator<&'c StoryCard<'a>>,
+}
+
+#[derive(Serialize)]
+struct AuthorsVars<'a> {
+    authors: Vec<AuthorCard<'a>>,
+}
+
+#[derive(Serialize)]
+struct TermVars<'a, 'c> {
+    taxonomy: TaxonomyView,
+    term: TermView<'a>,
+    paginator: Paginator<&'c StoryCard<'a>>,
+}
+
+#[derive(Serialize)]
+struct TermsVars<'a> {
+    taxonomy: TaxonomyView,
+    terms: Vec<TermView<'a>>,
+}
+
+#[derive(Serialize)]
+struct SeriesVars<'a, 'c> {
+    series: SeriesView<'a>,
+    stories: Vec<&'c StoryCard<'a>>,
+}
+
+#[derive(Serialize)]
+struct PageVars<'a> {
+    page: PlainPageView<'a>,
+}

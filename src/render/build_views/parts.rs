@@ -1,0 +1,536 @@
+//! Views of the parts pages are made of: the site, story cards and pages, companies, authors,
+//! terms, leaderboards and the home page's highlights.
+
+use super::ViewBuilder;
+use super::format::*;
+use super::jobs::*;
+use crate::load::images;
+use crate::model::{
+    Company, RatingStats, Story, StoryId, Taxon, YearRanking, best_rated, most_discussed,
+    worst_rated, year_highlights,
+};
+use crate::rating::{self, GradeBand, Rating, Verdict};
+use crate::render::markdown;
+use crate::render::views::*;
+use crate::render::{charts, jsonld};
+
+impl<'a> ViewBuilder<'a> {
+    pub fn site_view(&self) -> SiteView<'a> {
+        let c = &self.site.config;
+        SiteView {
+            title: &c.title,
+            description: &c.description,
+            base_url: &c.base_url,
+            root_path: &c.root_path,
+            language: &c.language,
+            author: c.author.as_deref(),
+            rating_display: c.rating_display,
+            urls: SiteUrls {
+                home: self.urls.at(""),
+                companies: self.urls.at("companies/"),
+                authors: self.urls.at("authors/"),
+                tags: self.urls.at("tags/"),
+                categories: self.urls.at("categories/"),
+                stylesheet: self.urls.at("style.css"),
+                feed: self.urls.at("atom.xml"),
+                sitemap: self.urls.at("sitemap.xml"),
+                best: self.board_url(Board::Best),
+                worst: self.board_url(Board::Worst),
+                most_discussed: self.board_url(Board::MostDiscussed),
+                search: self.urls.at("search/"),
+            },
+            pages: self
+                .site
+                .pages
+                .iter()
+                .map(|p| Link {
+                    name: &p.title,
+                    url: self.urls.page(&p.slug),
+                })
+                .collect(),
+            extra: &c.extra,
+            generator: concat!("rave ", env!("CARGO_PKG_VERSION")),
+        }
+    }
+
+    pub(super) fn terms(&self, taxonomy: Taxonomy) -> &'a [Taxon] {
+        match taxonomy {
+            Taxonomy::Tags => &self.site.tags,
+            Taxonomy::Categories => &self.site.categories,
+        }
+    }
+
+    pub(super) fn taxonomy_view(&self, taxonomy: Taxonomy) -> TaxonomyView {
+        let (singular, plural) = match taxonomy {
+            Taxonomy::Tags => ("Tag", "Tags"),
+            Taxonomy::Categories => ("Category", "Categories"),
+        };
+        TaxonomyView {
+            name: taxonomy.name(),
+            singular,
+            plural,
+            url: self.urls.at(&format!("{}/", taxonomy.name())),
+        }
+    }
+
+    pub(super) fn term_view(&self, taxonomy: Taxonomy, term: &'a Taxon) -> TermView<'a> {
+        TermView {
+            name: &term.name,
+            url: self.urls.term(taxonomy.name(), &term.slug),
+            story_count: term.stories.len(),
+        }
+    }
+
+    pub(super) fn card(&self, id: StoryId) -> StoryCard<'a> {
+        let story: &'a Story = &self.site.stories[id];
+        let input = &story.input;
+        let url = self.urls.story(&input.slug);
+        let rendered = &self.bodies.stories[id];
+        let summary_html = match &input.summary {
+            Some(text) => markdown::text_paragraph(text),
+            None => rendered.summary_html.clone().unwrap_or_default(),
+        };
+        let author = &self.site.authors[story.author];
+        StoryCard {
+            title: &input.title,
+            date: date_view(&input.date),
+            author: Link {
+                name: &author.name,
+                url: self.urls.author(&author.slug),
+            },
+            summary_html,
+            ratings: story
+                .mentions
+                .iter()
+                .enumerate()
+                .map(|(i, m)| {
+                    let company = &self.site.companies[m.company];
+                    MentionView {
+                        company: Link {
+                            name: &company.name,
+                            url: self.urls.company(&company.slug),
+                        },
+                        rating: self.ratings_of(id)[i].clone(),
+                        channel: m.channel.map(|c| c.label()),
+                    }
+                })
+                .collect(),
+            tags: story
+                .tags
+                .iter()
+                .map(|&t| {
+                    let tag = &self.site.tags[t];
+                    Link {
+                        name: &tag.name,
+                        url: self.urls.term("tags", &tag.slug),
+                    }
+                })
+                .collect(),
+            category: story.category.map(|c| {
+                let cat = &self.site.categories[c];
+                Link {
+                    name: &cat.name,
+                    url: self.urls.term("categories", &cat.slug),
+                }
+            }),
+            reading_minutes: markdown::reading_minutes(rendered.word_count),
+            comment_count: input.comments.len(),
+            image: input.image.as_ref().map(|img| {
+                let size = images::size_of(
+                    &img.src,
+                    &self.site.config.root_path,
+                    &self.site.image_sizes,
+                    Some(&input.image_sizes),
+                );
+                ImageView {
+                    url: self.urls.resolve(&img.src, &url),
+                    alt: img.alt.as_deref().unwrap_or(""),
+                    credit: img.credit.as_deref(),
+                    credit_url: img.credit_url.as_deref(),
+                    width: size.map(|s| s.width),
+                    height: size.map(|s| s.height),
+                }
+            }),
+            url,
+        }
+    }
+
+    pub(super) fn story_view(&self, id: StoryId, description: &str) -> StoryView<'a, '_> {
+        let story = &self.site.stories[id];
+        let input = &story.input;
+        let card = self.card_of(id);
+        let series = story.series.map(|s| {
+            let series = &self.site.series[s];
+            let index = series.stories.iter().position(|&x| x == id).unwrap_or(0);
+            let link = |i: usize| {
+                let other = &self.site.stories[series.stories[i]];
+                Link {
+                    name: &other.input.title,
+                    url: self.urls.story(&other.input.slug),
+                }
+            };
+            SeriesNav {
+                title: &series.title,
+                url: self.urls.series(&series.slug),
+                position: index + 1,
+                total: series.stories.len(),
+                previous: (index > 0).then(|| link(index - 1)),
+                next: (index + 1 < series.stories.len()).then(|| link(index + 1)),
+            }
+        });
+        StoryView {
+            card,
+            permalink: self.urls.permalink(&card.url),
+            updated: input.updated.as_ref().map(date_view),
+            content_html: &self.body_of(id).html,
+            word_count: self.body_of(id).word_count,
+            json_ld_html: self.story_json_ld(id, card, description),
+            series,
+            comments: input
+                .comments
+                .iter()
+                .enumerate()
+                .map(|(i, c)| CommentView {
+                    author: &c.author,
+                    url: c.url.as_deref(),
+                    date: date_view(&c.date),
+                    body_html: self.bodies.comments[id].get(i).cloned().unwrap_or_default(),
+                    id: format!("comment-{}", i + 1),
+                })
+                .collect(),
+            extra: &input.extra,
+        }
+    }
+
+    fn average(&self, stats: &RatingStats) -> Option<RatingView> {
+        stats.mean.map(|mean| self.score_view(mean))
+    }
+
+    pub(super) fn company_card(&self, company: &'a Company) -> CompanyCard<'a> {
+        let first = deunicode::deunicode(&company.name)
+            .chars()
+            .find(|c| !c.is_whitespace())
+            .unwrap_or('#');
+        CompanyCard {
+            name: &company.name,
+            url: self.urls.company(&company.slug),
+            story_count: company.stats.story_count,
+            rating_count: company.stats.rating_count,
+            average: self.average(&company.stats),
+            letter: if first.is_ascii_alphabetic() {
+                first.to_ascii_uppercase().to_string()
+            } else {
+                "#".into()
+            },
+            letter_anchor: if first.is_ascii_alphabetic() {
+                format!("letter-{}", first.to_ascii_lowercase())
+            } else {
+                "letter-other".into()
+            },
+        }
+    }
+
+    pub(super) fn company_view(&self, company: &'a Company, id: usize) -> CompanyView<'a> {
+        let stats = &company.stats;
+        let url = self.urls.company(&company.slug);
+        let profile = company.profile.as_ref();
+        CompanyView {
+            name: &company.name,
+            permalink: self.urls.permalink(&url),
+            website: profile.and_then(|p| p.website.as_deref()),
+            logo: profile
+                .and_then(|p| p.logo.as_deref())
+                .map(|l| self.urls.resolve(l, &url)),
+            description: profile.and_then(|p| p.description.as_deref()),
+            content_html: self.bodies.companies.get(id).cloned().unwrap_or_default(),
+            aliases: profile
+                .map(|p| p.aliases.iter().map(|(a, _)| a.as_str()).collect())
+                .unwrap_or_default(),
+            stats: StatsView {
+                story_count: stats.story_count,
+                rating_count: stats.rating_count,
+                average: self.average(stats),
+                mean: stats.mean.map(round1),
+                bands: GradeBand::ALL
+                    .iter()
+                    .zip(stats.band_counts)
+                    .map(|(band, count)| BandView {
+                        label: band.label(),
+                        band: band_class(*band),
+                        stars: band.stars(),
+                        count,
+                        percent: percent(count, stats.rating_count),
+                    })
+                    .collect(),
+                verdicts: Verdict::ALL
+                    .iter()
+                    .zip(stats.verdict_counts)
+                    .map(|(v, count)| VerdictCount {
+                        verdict: v.as_str(),
+                        label: verdict_label(*v),
+                        count,
+                    })
+                    .collect(),
+                verdict_count: stats.verdict_total(),
+                first_date: stats.first.as_ref().map(date_view),
+                latest_date: stats.latest.as_ref().map(date_view),
+                periods: stats
+                    .periods
+                    .iter()
+                    .map(|p| PeriodView {
+                        label: p.label(),
+                        count: p.count,
+                        mean: round1(p.mean),
+                        average: self.score_view(p.mean),
+                    })
+                    .collect(),
+                trend_svg_html: charts::trend_svg(&stats.periods, "trend", &company.name),
+                channels: stats
+                    .channels
+                    .iter()
+                    .map(|c| ChannelView {
+                        channel: c.channel.as_str(),
+                        label: c.channel.label(),
+                        mentions: c.mentions,
+                        rating_count: c.rating_count,
+                        mean: c.mean.map(round1),
+                        average: c.mean.map(|m| self.score_view(m)),
+                    })
+                    .collect(),
+                ranked: stats.ranked.map(round1),
+            },
+            best: stats.best.and_then(|h| self.highlight(h)),
+            worst: stats.worst.and_then(|h| self.highlight(h)),
+            related: company
+                .co_mentions
+                .iter()
+                .take(10)
+                .map(|&(other, shared)| {
+                    let c = &self.site.companies[other];
+                    RelatedView {
+                        name: &c.name,
+                        url: self.urls.company(&c.slug),
+                        shared,
+                        average: self.average(&c.stats),
+                    }
+                })
+                .collect(),
+            json_ld_html: (!company.is_self).then(|| {
+                jsonld::script_element(&jsonld::company_graph(
+                    &company.name,
+                    &self.urls.permalink(&url),
+                    profile.and_then(|p| p.website.as_deref()),
+                    stats.mean,
+                    stats.rating_count,
+                ))
+            }),
+            extra: profile.map(|p| &p.extra),
+            url,
+        }
+    }
+
+    /// A rating view of a bare score (averages).
+    fn score_view(&self, score: f64) -> RatingView {
+        let rating = Rating {
+            score: Some(score),
+            verdict: Verdict::for_score(score),
+            form: rating::RatingForm::Percent,
+        };
+        rating_view(&rating, None, self.display)
+    }
+
+    fn highlight(&self, (story, index): (StoryId, usize)) -> Option<HighlightView<'a>> {
+        let card = self.card_of(story);
+        Some(HighlightView {
+            title: card.title,
+            url: card.url.clone(),
+            date: card.date.clone(),
+            author: card.author.clone(),
+            rating: self.ratings_of(story)[index].clone()?,
+            summary_html: card.summary_html.clone(),
+        })
+    }
+
+    fn story_json_ld(&self, id: StoryId, card: &StoryCard<'a>, description: &str) -> String {
+        let story = &self.site.stories[id];
+        let permalink = self.urls.permalink(&card.url);
+        let author_url = self.urls.permalink(&card.author.url);
+        let image = card.image.as_ref().map(|i| self.urls.permalink(&i.url));
+        let date = story.input.date.rfc3339();
+        let modified = story.input.updated.map(|u| u.rfc3339());
+        let reviews: Vec<jsonld::ReviewInput> = story
+            .mentions
+            .iter()
+            .filter(|m| m.rating.is_some())
+            .filter(|m| !self.site.companies[m.company].is_self)
+            .map(|m| {
+                let c = &self.site.companies[m.company];
+                jsonld::ReviewInput {
+                    company: &c.name,
+                    company_url: c
+                        .profile
+                        .as_ref()
+                        .and_then(|p| p.website.clone())
+                        .unwrap_or_else(|| self.urls.permalink(&self.urls.company(&c.slug))),
+                    score: m.rating.as_ref().and_then(|r| r.score),
+                }
+            })
+            .collect();
+        let posting = jsonld::PostingInput {
+            title: card.title,
+            description,
+            url: &permalink,
+            date: &date,
+            modified: modified.as_deref(),
+            author: card.author.name,
+            author_url: &author_url,
+            image: image.as_deref(),
+            publisher: &self.site.config.title,
+            language: &self.site.config.language,
+        };
+        jsonld::script_element(&jsonld::story_graph(&posting, &reviews))
+    }
+
+    fn board_entry(&self, rank: usize, company: usize) -> BoardEntry<'a> {
+        let c = &self.site.companies[company];
+        BoardEntry {
+            rank,
+            company: self.company_card(c),
+            ranked: c.stats.ranked.map(round1),
+        }
+    }
+
+    pub(super) fn board_view(&self, board: Board) -> BoardView<'a> {
+        let site = self.site;
+        let ranking = site.config.ranking;
+        let ids = match board {
+            Board::Best => best_rated(site),
+            Board::Worst => worst_rated(site),
+            Board::MostDiscussed => most_discussed(site),
+        };
+        let description = match board {
+            Board::MostDiscussed => {
+                "Companies by the number of stories that mention them.".to_owned()
+            }
+            _ => format!(
+                "Companies with at least {} {}, ranked by their average pulled towards the site-wide mean with the weight of {} {}, so that one glowing or furious story does not top the list. {}",
+                ranking.min_ratings,
+                if ranking.min_ratings == 1 {
+                    "rating"
+                } else {
+                    "ratings"
+                },
+                format_number(ranking.prior_weight),
+                if ranking.prior_weight == 1.0 {
+                    "rating"
+                } else {
+                    "ratings"
+                },
+                if board == Board::Best {
+                    "Companies whose average is a bad verdict are left out."
+                } else {
+                    "Companies whose average is a good verdict are left out."
+                },
+            ),
+        };
+        BoardView {
+            kind: board.kind(),
+            title: board.title(),
+            description,
+            url: self.board_url(board),
+            entries: ids
+                .into_iter()
+                .enumerate()
+                .map(|(i, c)| self.board_entry(i + 1, c))
+                .collect(),
+            boards: Board::ALL
+                .iter()
+                .map(|&b| BoardLink {
+                    kind: b.kind(),
+                    title: b.title(),
+                    url: self.board_url(b),
+                    current: b == board,
+                })
+                .collect(),
+            min_ratings: ranking.min_ratings,
+            prior_weight: ranking.prior_weight,
+            site_mean: site.site_mean.map(round1),
+        }
+    }
+
+    pub(super) fn board_url(&self, board: Board) -> String {
+        self.urls.at(&format!("companies/{}/", board.kind()))
+    }
+
+    /// Best and worst companies of the latest year that has scored ratings (see
+    /// [`year_highlights`]).
+    pub(super) fn highlights(&self) -> Option<HighlightsView<'a>> {
+        let highlights = year_highlights(self.site)?;
+        let entries = |list: &[YearRanking]| -> Vec<BoardEntry<'a>> {
+            list.iter()
+                .enumerate()
+                .map(|(i, r)| {
+                    let mut card = self.company_card(&self.site.companies[r.company]);
+                    card.story_count = r.story_count;
+                    card.rating_count = r.rating_count;
+                    card.average = Some(self.score_view(r.mean));
+                    BoardEntry {
+                        rank: i + 1,
+                        company: card,
+                        ranked: Some(round1(r.ranked)),
+                    }
+                })
+                .collect()
+        };
+        Some(HighlightsView {
+            year: highlights.year,
+            best: entries(&highlights.best),
+            worst: entries(&highlights.worst),
+            enough: highlights.eligible >= 2,
+            min_ratings: highlights.min_ratings,
+            best_url: self.board_url(Board::Best),
+            worst_url: self.board_url(Board::Worst),
+        })
+    }
+
+    pub(super) fn author_card(&self, author: &'a crate::model::Author) -> AuthorCard<'a> {
+        let url = self.urls.author(&author.slug);
+        let profile = author.profile.as_ref();
+        AuthorCard {
+            name: &author.name,
+            tagline: profile.and_then(|p| p.tagline.as_deref()),
+            avatar: profile
+                .and_then(|p| p.avatar.as_deref())
+                .map(|a| self.urls.resolve(a, &url)),
+            story_count: author.stories.len(),
+            url,
+        }
+    }
+
+    pub(super) fn author_view(&self, id: usize) -> AuthorView<'a> {
+        let author = &self.site.authors[id];
+        let mut companies: Vec<usize> = author
+            .stories
+            .iter()
+            .flat_map(|&s| self.site.stories[s].mentions.iter().map(|m| m.company))
+            .collect();
+        companies.sort_unstable();
+        companies.dedup();
+        AuthorView {
+            card: self.author_card(author),
+            website: author.profile.as_ref().and_then(|p| p.website.as_deref()),
+            bio_html: self.bodies.authors.get(id).cloned().unwrap_or_default(),
+            has_profile: author.profile.is_some(),
+            companies: companies
+                .into_iter()
+                .map(|c| {
+                    let company = &self.site.companies[c];
+                    Link {
+                        name: &company.name,
+                        url: self.urls.company(&company.slug),
+                    }
+                })
+                .collect(),
+        }
+    }
+}
