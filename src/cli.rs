@@ -169,13 +169,18 @@ pub fn main() -> ExitCode {
     match run(cli) {
         Ok(code) => ExitCode::from(code),
         Err(e) => {
+            let code = if e.is::<UsageError>() {
+                exit::USAGE
+            } else {
+                exit::IO
+            };
             let message = format!("{e:#}");
             crate::console::errln!(
                 "{} {}",
                 Style::stderr().error_label(),
                 crate::style::visible(&message)
             );
-            ExitCode::from(exit::IO)
+            ExitCode::from(code)
         }
     }
 }
@@ -237,20 +242,38 @@ fn companies(args: CompaniesArgs) -> anyhow::Result<u8> {
 /// The build's "now": `--now`, else SOURCE_DATE_EPOCH (seconds), else the clock.
 fn resolve_now(flag: Option<&str>) -> anyhow::Result<Timestamp> {
     if let Some(text) = flag {
-        return PostDate::parse(text)
-            .map(|d| d.timestamp)
-            .map_err(|e| anyhow::anyhow!("--now: {e}\n  = help: {}", crate::date::DATE_HELP));
+        return PostDate::parse(text).map(|d| d.timestamp).map_err(|e| {
+            UsageError(format!("--now: {e}\n  = help: {}", crate::date::DATE_HELP)).into()
+        });
     }
     if let Some(epoch) = std::env::var_os("SOURCE_DATE_EPOCH") {
+        let invalid = || {
+            UsageError(format!(
+                "SOURCE_DATE_EPOCH must be a number of seconds since 1970 (got `{}`)",
+                epoch.to_string_lossy()
+            ))
+        };
         let seconds: i64 = epoch
             .to_string_lossy()
             .trim()
             .parse()
-            .map_err(|_| anyhow::anyhow!("SOURCE_DATE_EPOCH must be a number of seconds"))?;
-        return Ok(Timestamp::from_second(seconds)?);
+            .map_err(|_| invalid())?;
+        return Ok(Timestamp::from_second(seconds).map_err(|_| invalid())?);
     }
     Ok(Timestamp::now())
 }
+
+/// A usage error found after the flags were parsed (a `--now` that is no date): exit code 2.
+#[derive(Debug)]
+pub struct UsageError(pub String);
+
+impl std::fmt::Display for UsageError {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(&self.0)
+    }
+}
+
+impl std::error::Error for UsageError {}
 
 fn build(args: BuildArgs) -> anyhow::Result<u8> {
     let root = args.root.clone();

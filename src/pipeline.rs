@@ -266,6 +266,19 @@ pub fn build(options: &BuildOptions) -> Result<BuildOutcome> {
         drop(staging);
         return Ok(BuildOutcome::Failed(diagnostics));
     }
+    if let Some(failure) = &report.write_failure {
+        drop(staging);
+        let others = match failure.count - 1 {
+            0 => String::new(),
+            1 => " (and 1 other page)".to_owned(),
+            n => format!(" (and {n} other pages)"),
+        };
+        anyhow::bail!(
+            "cannot write {}: {}{others}; the previous output was left as it was",
+            options.output.join(&failure.path).display(),
+            failure.error
+        );
+    }
     prepared.timings.render += render_started.elapsed();
     let write_started = Instant::now();
     let output = staging.target().to_path_buf();

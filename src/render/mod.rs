@@ -246,9 +246,51 @@ fn error_chain(e: &dyn std::error::Error) -> String {
 }
 
 /// What a render produced.
-#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct RenderReport {
     pub pages: usize,
+    /// The first page the sink could not take, when any failed.
+    pub write_failure: Option<WriteFailure>,
+}
+
+/// Pages the sink could not take (a full disk, a name too long for the file system): a failure
+/// of the run, not a problem of the content, so it is told once, with how many pages it hit,
+/// rather than once per page.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct WriteFailure {
+    /// The output path of the first page that failed, in job order.
+    pub path: String,
+    pub error: String,
+    /// How many pages failed.
+    pub count: usize,
+}
+
+/// Why a job's files were not all written.
+enum JobFailure {
+    /// A problem of the site: a template failed, a page clashes with a copied file.
+    Content(Diagnostic),
+    /// The sink failed on `path`.
+    Write(String, std::io::Error),
+}
+
+impl RenderReport {
+    /// Counts a job's result: its pages, or its failure.
+    fn add(&mut self, result: Result<usize, JobFailure>, diagnostics: &mut Diagnostics) {
+        match result {
+            Ok(n) => self.pages += n,
+            Err(JobFailure::Content(d)) => diagnostics.push(d),
+            Err(JobFailure::Write(path, error)) => match &mut self.write_failure {
+                Some(first) => first.count += 1,
+                None => {
+                    self.write_failure = Some(WriteFailure {
+                        path,
+                        error: error.to_string(),
+                        count: 1,
+                    })
+                }
+            },
+        }
+    }
 }
 
 /// What a session keeps of a whole render so that a later change to story bodies re-renders
@@ -292,7 +334,7 @@ pub fn render_site(
 
     let jobs = builder.jobs();
     let recording = memo.is_some();
-    let results: Vec<(Result<usize, Diagnostic>, Vec<usize>)> = jobs
+    let results: Vec<(Result<usize, JobFailure>, Vec<usize>)> = jobs
         .par_iter()
         .map(|job| {
             let (files, read) = if recording {
@@ -303,13 +345,10 @@ pub fn render_site(
             (write_job(files, theme, &copied, sink), read)
         })
         .collect();
-    let mut pages = 0;
+    let mut report = RenderReport::default();
     let mut readers: Vec<Vec<u32>> = vec![Vec::new(); site.stories.len()];
     for (index, (result, read)) in results.into_iter().enumerate() {
-        match result {
-            Ok(n) => pages += n,
-            Err(d) => diagnostics.push(d),
-        }
+        report.add(result, diagnostics);
         for story in read {
             readers[story].push(index as u32);
         }
@@ -321,7 +360,7 @@ pub fn render_site(
             search_entries: std::mem::take(&mut builder.search_entries),
         };
     }
-    RenderReport { pages }
+    report
 }
 
 /// Re-renders, after a whole render recorded in `memo`, only the files that read the stories
@@ -359,50 +398,52 @@ pub fn render_changed_bodies(
         .collect();
     jobs.push(build_views::Job::SearchIndex);
     let copied = std::collections::HashMap::new();
-    let results: Vec<Result<usize, Diagnostic>> = jobs
+    let results: Vec<Result<usize, JobFailure>> = jobs
         .par_iter()
         .map(|job| write_job(builder.render_files(job, theme), theme, &copied, sink))
         .collect();
     memo.search_entries = std::mem::take(&mut builder.search_entries);
-    let mut pages = 0;
+    let mut report = RenderReport::default();
     for result in results {
-        match result {
-            Ok(n) => pages += n,
-            Err(d) => diagnostics.push(d),
-        }
+        report.add(result, diagnostics);
     }
-    RenderReport { pages }
+    report
 }
 
-/// Hands a job's files to `sink`; a failed render, a clash with a copied file or a failed
-/// write becomes a diagnostic.
+/// Hands a job's files to `sink`; a failed render or a clash with a copied file becomes a
+/// diagnostic, a failed write a [`JobFailure::Write`].
 fn write_job(
     files: build_views::JobResult,
     theme: &Theme,
     copied: &std::collections::HashMap<&str, &StaticFile>,
     sink: &dyn PageSink,
-) -> Result<usize, Diagnostic> {
+) -> Result<usize, JobFailure> {
     let files = files.map_err(|(template, path, message)| {
-        Diagnostic::error(
-            theme.origin(template),
-            format!("rendering {path} failed: {message}"),
+        JobFailure::Content(
+            Diagnostic::error(
+                theme.origin(template),
+                format!("rendering {path} failed: {message}"),
+            )
+            .with_help("fix the template; every variable it can use is listed in docs/themes.md"),
         )
-        .with_help("fix the template; every variable it can use is listed in docs/themes.md")
     })?;
     if let Some(clash) = files.iter().find_map(|(path, _)| copied.get(path.as_str())) {
-        return Err(Diagnostic::error(
-            clash.display.clone(),
-            format!(
-                "`{}` is both a file to copy and a page rave generates",
-                clash.destination
-            ),
-        )
-        .with_help("rename or remove the file: rave writes this page itself"));
+        return Err(JobFailure::Content(
+            Diagnostic::error(
+                clash.display.clone(),
+                format!(
+                    "`{}` is both a file to copy and a page rave generates",
+                    clash.destination
+                ),
+            )
+            .with_help("rename or remove the file: rave writes this page itself"),
+        ));
     }
     let count = files.len();
     for (path, bytes) in files {
-        sink.write_page(&path, bytes)
-            .map_err(|e| Diagnostic::error(PathBuf::from(&path), format!("cannot write: {e}")))?;
+        if let Err(e) = sink.write_page(&path, bytes) {
+            return Err(JobFailure::Write(path, e));
+        }
     }
     Ok(count)
 }

@@ -209,3 +209,50 @@ fn a_closed_pipe_ends_every_command_quietly() {
         );
     }
 }
+
+#[test]
+fn a_page_that_cannot_be_written_is_an_io_error_told_once() {
+    let site = one_story_site();
+    for i in 0..20 {
+        site.story(
+            &format!("story-number-{i}-with-a-file-name-long-enough-to-make-a-long-path.md"),
+            &format!("title: Story number {i}\ndate: 2023-05-01"),
+            "Body.\n",
+        );
+    }
+    // An output folder so deep that the paths of story pages pass the system's limit on a
+    // path (4,096 bytes) while the folder, its index and its stylesheet stay under it.
+    let mut out = site.beside("deep");
+    while out.as_os_str().len() < 3800 {
+        out.push("d".repeat(200));
+    }
+    let last = 4010 - out.as_os_str().len() - 1;
+    out.push("o".repeat(last));
+    std::fs::create_dir_all(out.parent().expect("a parent")).expect("make the deep folders");
+    let run = site.build_to(&out, &[]);
+    run.expect_code(3);
+    let lines: Vec<&str> = run.stderr.lines().collect();
+    assert_eq!(lines.len(), 1, "not one line:\n{}", run.stderr);
+    assert!(
+        lines[0].contains("cannot write") && lines[0].contains("other pages)"),
+        "{}",
+        lines[0]
+    );
+    assert!(!out.exists(), "a half-written output was left");
+}
+
+#[test]
+fn an_impossible_now_is_a_usage_error() {
+    let site = one_story_site();
+    for bad in ["2024-02-30", "yesterday"] {
+        let run = site.build(&["--now", bad]);
+        run.expect_code(2);
+        assert!(run.stderr.contains("--now"), "{}", run.stderr);
+    }
+    let run = crate::util::rave_with_env(
+        &["build", "--root", site.root().to_str().expect("UTF-8")],
+        &[("SOURCE_DATE_EPOCH", "soon")],
+    );
+    run.expect_code(2);
+    assert!(run.stderr.contains("SOURCE_DATE_EPOCH"), "{}", run.stderr);
+}

@@ -172,9 +172,15 @@ impl Run {
 
 /// Runs the real `rave` binary with `args`, in a neutral environment.
 pub fn rave<S: AsRef<std::ffi::OsStr>>(args: &[S]) -> Run {
+    rave_with_env(args, &[])
+}
+
+/// [`rave`] with environment variables set.
+pub fn rave_with_env<S: AsRef<std::ffi::OsStr>>(args: &[S], env: &[(&str, &str)]) -> Run {
     let output = Command::new(env!("CARGO_BIN_EXE_rave"))
         .args(args)
         .env_remove("SOURCE_DATE_EPOCH")
+        .envs(env.iter().copied())
         .output()
         .expect("run the rave binary");
     Run {
