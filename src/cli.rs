@@ -211,7 +211,8 @@ fn serve(args: ServeArgs) -> anyhow::Result<u8> {
         open: args.open,
         allowed_hosts: args.allow_host,
     };
-    crate::serve::run(options, serve_options, args.quiet)
+    crate::serve::run(options, serve_options, args.quiet)?;
+    Ok(exit::SUCCESS)
 }
 
 fn companies(args: CompaniesArgs) -> anyhow::Result<u8> {
@@ -290,7 +291,12 @@ fn build(args: BuildArgs) -> anyhow::Result<u8> {
         allow_empty: args.allow_empty,
     };
     if args.watch {
-        return crate::watch::watch_build(options, args.poll, args.quiet);
+        return Ok(
+            match crate::watch::watch_build(options, args.poll, args.quiet)? {
+                crate::watch::WatchEnd::Interrupted => exit::SUCCESS,
+                crate::watch::WatchEnd::EmptySiteRefused => exit::CONTENT,
+            },
+        );
     }
     // Said of a failed build: whether there was an output to leave untouched.
     let had_output = options.output.exists();

@@ -19,6 +19,7 @@ pub mod model;
 pub mod output;
 pub mod pipeline;
 pub mod rating;
+pub mod rebuild;
 pub mod render;
 pub mod report;
 pub mod serve;

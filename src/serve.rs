@@ -11,6 +11,8 @@
 mod hosts;
 
 use std::net::{IpAddr, SocketAddr};
+use std::ops::ControlFlow;
+use std::sync::atomic::{AtomicBool, Ordering};
 use std::sync::{Arc, RwLock};
 use std::time::Duration;
 
@@ -25,6 +27,7 @@ use tokio_stream::StreamExt as _;
 use tokio_stream::wrappers::BroadcastStream;
 
 use crate::diagnostics::Diagnostics;
+use crate::rebuild::{ChangeSource, Rebuilt, WarningReport, rebuild_loop};
 use crate::render::escape::escape_html;
 use crate::session::{Session, Snapshot};
 
@@ -374,51 +377,50 @@ pub async fn bind(interface: IpAddr, port: u16) -> Result<tokio::net::TcpListene
         .with_context(|| format!("cannot listen on {interface} from port {port}"))
 }
 
-/// The rebuild loop: waits for changes, rebuilds, publishes. Returns when the watcher stops.
-pub fn rebuild_loop(
+/// Publishes every rebuild of `session` to `state` until `stop` is set. An error when the
+/// watcher dies: the server must not go on serving a site that no longer follows the files.
+fn publish_rebuilds(
     mut session: Session,
-    mut watcher: crate::watch::SiteWatcher,
-    state: Arc<ServeState>,
-    stop: Arc<std::sync::atomic::AtomicBool>,
+    mut changes: impl ChangeSource,
+    state: &ServeState,
+    stop: &AtomicBool,
     quiet: bool,
 ) -> Result<()> {
-    let mut last_warnings = String::new();
-    while !stop.load(std::sync::atomic::Ordering::Relaxed) {
-        let Some(changed) = watcher.next_change(Duration::from_millis(300))? else {
-            continue;
-        };
-        match session.rebuild(&changed) {
-            Ok((snapshot, diagnostics)) => {
-                // Warnings are repeated only when they change, not on every save.
-                let warnings = diagnostics.render();
-                if warnings != last_warnings {
-                    crate::console::err!("{warnings}");
-                    last_warnings = warnings;
+    let mut warnings = WarningReport::default();
+    rebuild_loop(
+        &mut session,
+        &mut changes,
+        stop,
+        &mut warnings,
+        |_, rebuilt| {
+            match rebuilt {
+                Rebuilt::Built { snapshot, changed } => {
+                    if !quiet {
+                        crate::console::errln!(
+                            "rebuilt after {} change{} in {} ms{} ({} pages, {} reused)",
+                            changed,
+                            if changed == 1 { "" } else { "s" },
+                            snapshot.elapsed.as_millis(),
+                            if snapshot.bodies_only {
+                                ", story text only"
+                            } else {
+                                ""
+                            },
+                            snapshot.pages.len(),
+                            snapshot.pages_reused
+                        );
+                    }
+                    state.publish(snapshot);
                 }
-                if !quiet {
-                    crate::console::errln!(
-                        "rebuilt after {} change{} in {} ms{} ({} pages, {} reused)",
-                        changed.len(),
-                        if changed.len() == 1 { "" } else { "s" },
-                        snapshot.elapsed.as_millis(),
-                        if snapshot.bodies_only {
-                            ", story text only"
-                        } else {
-                            ""
-                        },
-                        snapshot.pages.len(),
-                        snapshot.pages_reused
-                    );
+                Rebuilt::Failed(diagnostics) => {
+                    crate::console::err!("{}", diagnostics.render());
+                    crate::console::errln!("rebuild failed; still serving the last good build");
+                    state.fail(&diagnostics);
                 }
-                state.publish(snapshot);
             }
-            Err(diagnostics) => {
-                crate::console::err!("{}", diagnostics.render());
-                crate::console::errln!("rebuild failed; still serving the last good build");
-                state.fail(&diagnostics);
-            }
-        }
-    }
+            Ok(ControlFlow::<()>::Continue(()))
+        },
+    )?;
     Ok(())
 }
 
@@ -471,7 +473,7 @@ pub fn run(
     mut options: crate::pipeline::BuildOptions,
     serve: ServeOptions,
     quiet: bool,
-) -> Result<u8> {
+) -> Result<()> {
     let runtime = tokio::runtime::Builder::new_multi_thread()
         .worker_threads(2)
         .enable_all()
@@ -504,12 +506,6 @@ pub fn run(
         }
     };
     let watcher = crate::watch::SiteWatcher::new(&root, &output, serve.poll)?;
-    let stop = Arc::new(std::sync::atomic::AtomicBool::new(false));
-    let rebuilds = {
-        let (state, stop) = (Arc::clone(&state), Arc::clone(&stop));
-        std::thread::spawn(move || rebuild_loop(session, watcher, state, stop, quiet))
-    };
-
     if !addr.ip().is_loopback() {
         crate::console::errln!(
             "warning: listening on {}: anyone who can reach this machine can see the preview (drafts included with --drafts); use the default 127.0.0.1 to keep it private",
@@ -520,24 +516,144 @@ pub fn run(
     if serve.open {
         open_browser(&url);
     }
+    let interrupted = async {
+        let _ = tokio::signal::ctrl_c().await;
+    };
+    serve_until(
+        runtime,
+        listener,
+        state,
+        session,
+        watcher,
+        quiet,
+        interrupted,
+    )
+}
+
+/// Serves `state` from `listener` while a thread publishes the rebuilds of `session` on every
+/// change, until `interrupted` completes (`Ok`) or the rebuilds end with an error (the watcher
+/// died, which is returned: the server stops rather than serve a stale site).
+fn serve_until(
+    runtime: tokio::runtime::Runtime,
+    listener: tokio::net::TcpListener,
+    state: Arc<ServeState>,
+    session: Session,
+    changes: impl ChangeSource + Send + 'static,
+    quiet: bool,
+    interrupted: impl std::future::Future<Output = ()> + Send + 'static,
+) -> Result<()> {
+    let stop = Arc::new(AtomicBool::new(false));
+    let (ended, rebuilds_ended) = tokio::sync::oneshot::channel::<()>();
+    let rebuilds = {
+        let (state, stop) = (Arc::clone(&state), Arc::clone(&stop));
+        std::thread::spawn(move || {
+            let result = publish_rebuilds(session, changes, &state, &stop, quiet);
+            // Wakes the server; it is gone already when it was interrupted.
+            let _ = ended.send(());
+            result
+        })
+    };
     let served = runtime.block_on(async move {
         axum::serve(listener, router(state))
             .with_graceful_shutdown(async {
-                let _ = tokio::signal::ctrl_c().await;
+                tokio::select! {
+                    () = interrupted => {}
+                    _ = rebuilds_ended => {}
+                }
             })
             .await
     });
-    stop.store(true, std::sync::atomic::Ordering::Relaxed);
-    let _ = rebuilds.join();
+    stop.store(true, Ordering::Relaxed);
+    let rebuilt = rebuilds.join();
     // Shut down without waiting for open event streams to end by themselves.
     runtime.shutdown_timeout(Duration::from_millis(200));
-    served.context("the server stopped")?;
-    Ok(crate::cli::exit::SUCCESS)
+    match rebuilt {
+        Ok(result) => result.context("the preview stopped")?,
+        Err(_) => anyhow::bail!("the preview stopped: its rebuild thread panicked"),
+    }
+    served.context("the server stopped")
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
+    use std::io::{Read as _, Write as _};
+    use std::path::PathBuf;
+    use std::sync::mpsc;
+
+    /// A watcher that reports no change until it is killed, then fails as a watcher whose
+    /// thread ended does.
+    struct KillableWatcher {
+        killed: mpsc::Receiver<()>,
+    }
+
+    impl ChangeSource for KillableWatcher {
+        fn next_change(&mut self, timeout: Duration) -> Result<Option<Vec<PathBuf>>> {
+            match self.killed.recv_timeout(timeout) {
+                Err(mpsc::RecvTimeoutError::Timeout) => Ok(None),
+                _ => anyhow::bail!("the watch thread ended"),
+            }
+        }
+    }
+
+    fn get(addr: SocketAddr, path: &str) -> String {
+        let mut stream = std::net::TcpStream::connect(addr).expect("connect");
+        write!(
+            stream,
+            "GET {path} HTTP/1.1\r\nHost: {addr}\r\nConnection: close\r\n\r\n"
+        )
+        .expect("send");
+        let mut response = String::new();
+        stream.read_to_string(&mut response).expect("read");
+        response
+    }
+
+    #[test]
+    fn a_killed_watcher_stops_the_server_with_an_error() {
+        let runtime = tokio::runtime::Builder::new_multi_thread()
+            .worker_threads(1)
+            .enable_all()
+            .build()
+            .expect("runtime");
+        let listener = runtime
+            .block_on(bind(IpAddr::from([127, 0, 0, 1]), 0))
+            .expect("bind");
+        let addr = listener.local_addr().expect("address");
+        let state = ServeState::new(
+            Snapshot::default(),
+            "/".to_owned(),
+            AllowedHosts::new(addr.ip(), &[]),
+        );
+        let session = Session::new(crate::pipeline::BuildOptions::new("no-such-site"));
+        let (kill, killed) = mpsc::channel();
+        let (done, served) = mpsc::channel();
+        std::thread::spawn(move || {
+            let result = serve_until(
+                runtime,
+                listener,
+                state,
+                session,
+                KillableWatcher { killed },
+                true,
+                std::future::pending(),
+            );
+            let _ = done.send(result);
+        });
+        assert!(
+            get(addr, "/").starts_with("HTTP/1.1 "),
+            "the server answers"
+        );
+        kill.send(()).expect("kill the watcher");
+        let result = served
+            .recv_timeout(Duration::from_secs(30))
+            .expect("the server stops by itself when its watcher dies");
+        let message = format!("{:#}", result.expect_err("a dead watcher is an error"));
+        assert!(
+            message.contains("the file watcher stopped")
+                && message.contains("the watch thread ended"),
+            "{message}"
+        );
+    }
 
     #[test]
     fn request_paths_stay_inside_the_site() {

@@ -3,6 +3,7 @@
 //! recursively (content/, templates/, themes/, static/) and the site folder itself for site.yaml
 //! and for those folders appearing later; ignores the output folder and editor temporary files.
 
+use std::ops::ControlFlow;
 use std::path::{Path, PathBuf};
 use std::sync::mpsc::{Receiver, RecvTimeoutError, channel};
 use std::time::Duration;
@@ -15,6 +16,7 @@ use notify_debouncer_full::{
 };
 
 use crate::load::{CONFIG_FILE, CONTENT_DIR, STATIC_DIR, is_ignored_name};
+use crate::rebuild::{Rebuilt, WarningReport, rebuild_loop};
 
 /// Folders of a site that are watched recursively when they exist.
 pub const WATCHED_FOLDERS: [&str; 4] = [CONTENT_DIR, "templates", "themes", STATIC_DIR];
@@ -198,9 +200,23 @@ pub fn is_relevant(root: &Path, output: &Path, path: &Path) -> bool {
         .any(|c| is_ignored_name(&c.as_os_str().to_string_lossy()))
 }
 
+/// How `rave build --watch` ended.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum WatchEnd {
+    /// Stopped with Ctrl-C.
+    Interrupted,
+    /// The first build had no stories and the output holds published ones: nothing written.
+    EmptySiteRefused,
+}
+
 /// `rave build --watch`: builds once into the output folder, then keeps it up to date on every
-/// change, writing only files whose bytes changed, until Ctrl-C.
-pub fn watch_build(options: crate::pipeline::BuildOptions, poll: bool, quiet: bool) -> Result<u8> {
+/// change, writing only files whose bytes changed, until Ctrl-C. An error when the output
+/// cannot be written or the watcher dies.
+pub fn watch_build(
+    options: crate::pipeline::BuildOptions,
+    poll: bool,
+    quiet: bool,
+) -> Result<WatchEnd> {
     use std::sync::Arc;
     use std::sync::atomic::{AtomicBool, Ordering};
 
@@ -214,33 +230,17 @@ pub fn watch_build(options: crate::pipeline::BuildOptions, poll: bool, quiet: bo
     let (root, output) = (options.root.clone(), options.output.clone());
     let mut session = crate::session::Session::new(options);
     let mut live: Option<crate::output::LiveOutput> = None;
-    let mut first = true;
-    let mut last_warnings = String::new();
-    while !stop.load(Ordering::Relaxed) {
-        let built = if first {
-            first = false;
-            session.build()
-        } else {
-            match watcher.next_change(Duration::from_millis(300))? {
-                Some(changed) => session.rebuild(&changed),
-                None => continue,
-            }
-        };
-        match built {
-            Ok((snapshot, diagnostics)) => {
-                // Warnings are repeated only when they change, not on every save.
-                let warnings = diagnostics.render();
-                if warnings != last_warnings {
-                    crate::console::err!("{warnings}");
-                    last_warnings = warnings;
-                }
-                match &mut live {
+    let mut warnings = WarningReport::default();
+    let mut write =
+        |session: &crate::session::Session, rebuilt: Rebuilt| -> Result<ControlFlow<WatchEnd>> {
+            match rebuilt {
+                Rebuilt::Built { snapshot, .. } => match &mut live {
                     None => {
                         if let Some(refusal) =
                             crate::pipeline::empty_site_refusal(snapshot.stories, session.options())
                         {
                             crate::console::err!("{}", refusal.render());
-                            return Ok(crate::cli::exit::CONTENT);
+                            return Ok(ControlFlow::Break(WatchEnd::EmptySiteRefused));
                         }
                         let started = crate::output::LiveOutput::start(&root, &output, &snapshot)?;
                         if !quiet {
@@ -273,15 +273,20 @@ pub fn watch_build(options: crate::pipeline::BuildOptions, poll: bool, quiet: bo
                             );
                         }
                     }
+                },
+                Rebuilt::Failed(diagnostics) => {
+                    crate::console::err!("{}", diagnostics.render());
+                    crate::console::errln!("rebuild failed; the output was left as it was");
                 }
             }
-            Err(diagnostics) => {
-                crate::console::err!("{}", diagnostics.render());
-                crate::console::errln!("rebuild failed; the output was left as it was");
-            }
-        }
+            Ok(ControlFlow::Continue(()))
+        };
+    let first = warnings.outcome(session.build(), 0);
+    if let ControlFlow::Break(end) = write(&session, first)? {
+        return Ok(end);
     }
-    Ok(crate::cli::exit::SUCCESS)
+    let ended = rebuild_loop(&mut session, &mut watcher, &stop, &mut warnings, write)?;
+    Ok(ended.unwrap_or(WatchEnd::Interrupted))
 }
 
 #[cfg(test)]
