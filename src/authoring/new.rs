@@ -12,7 +12,7 @@ use super::{
     AuthoringError, Created, create_new_file, one_line, require_site, shown, to_yaml,
     with_front_matter,
 };
-use crate::load::CONTENT_DIR;
+use crate::load::{CONTENT_DIR, LoadOptions, load_site};
 use crate::model::{company_key, company_slug};
 use crate::rating::parse_rating;
 use crate::slug::slugify;
@@ -255,6 +255,19 @@ pub fn new_story(root: &Path, story: &NewStory) -> Result<NewFile, AuthoringErro
             "choose another title, or edit that story",
         ));
     }
+    // The file itself already there is reported by `write`, as for any file.
+    if let Some(existing) =
+        story_with_slug(root, &checked.slug).filter(|existing| *existing != relative)
+    {
+        return Err(AuthoringError::refused(
+            format!(
+                "{} already has the slug `{}`: two stories cannot share a page",
+                shown(&root.join(existing)),
+                checked.slug
+            ),
+            "choose another title, or edit that story",
+        ));
+    }
     let mut file = write(root, relative, &text, "story", "choose another title")?;
     if let Some(author) = &checked.author
         && !author_profile_exists(root, author)
@@ -264,6 +277,18 @@ pub fn new_story(root: &Path, story: &NewStory) -> Result<NewFile, AuthoringErro
         ));
     }
     Ok(file)
+}
+
+/// The file (relative to `root`) of a story of the site whose slug is `slug`: from its file
+/// or folder name, in any subfolder, or from its `slug:`. Stories that do not load are not seen;
+/// the build reports them.
+fn story_with_slug(root: &Path, slug: &str) -> Option<PathBuf> {
+    let mut ignored = crate::diagnostics::Diagnostics::new();
+    let site = load_site(root, &LoadOptions::default(), &mut ignored)?;
+    site.stories
+        .into_iter()
+        .find(|s| s.slug == slug)
+        .map(|s| s.origin.path)
 }
 
 /// True when `content/authors/` has a profile for `author` (a slug or a name).

@@ -545,3 +545,40 @@ fn serve_keeps_watching_a_content_folder_replaced_by_a_copy() {
         }
     });
 }
+
+#[test]
+fn new_story_refuses_a_slug_a_story_in_a_subfolder_or_a_slug_key_already_has() {
+    let site = minimal_site();
+    site.story(
+        "2023/bar.md",
+        "title: An old bar\ndate: 2023-01-01",
+        "Old.\n",
+    );
+    site.story(
+        "renamed.md",
+        "title: Another\ndate: 2023-01-02\nslug: baz",
+        "Other.\n",
+    );
+    let root = site.root();
+    for (title, existing) in [
+        ("Bar", "content/stories/2023/bar.md"),
+        ("Baz", "content/stories/renamed.md"),
+    ] {
+        let run = rave(&[
+            "new".as_ref(),
+            "story".as_ref(),
+            title.as_ref(),
+            "--root".as_ref(),
+            root.as_os_str(),
+        ]);
+        run.expect_code(1);
+        assert!(run.stderr.contains(existing), "{title}: {}", run.stderr);
+        assert!(
+            !root
+                .join(format!("content/stories/{}.md", title.to_lowercase()))
+                .exists(),
+            "{title}: nothing written"
+        );
+    }
+    site.build(&[]).success();
+}
