@@ -3,7 +3,8 @@
 //!
 //! Safety rules: rave marks the folders it creates with a marker file and never writes into,
 //! replaces or deletes a non-empty folder without that marker; it refuses the site root, any
-//! folder holding `content/` or `site.yaml`, the home folder and `/`. A lock file beside the
+//! folder holding `content/` or `site.yaml`, a folder inside one the build reads (`static/` ...),
+//! the home folder and `/`. A lock file beside the
 //! output keeps two rave processes from writing the same output at once.
 
 use std::fs::{self, File};
@@ -14,7 +15,7 @@ use std::sync::Arc;
 use anyhow::{Context as _, Result, bail};
 
 use crate::load::theme::ThemeAsset;
-use crate::load::{CONFIG_FILE, CONTENT_DIR, StaticFile};
+use crate::load::{CONFIG_FILE, CONTENT_DIR, STATIC_DIR, StaticFile};
 use crate::render::PageSink;
 use crate::session::CopySource;
 
@@ -22,6 +23,9 @@ use crate::session::CopySource;
 pub const MARKER: &str = ".rave-output";
 const MARKER_TEXT: &str =
     "This folder is written by rave (a static site generator). rave replaces it on every build.\n";
+
+/// The folders of a site the build reads: an output inside one would be read back.
+const SOURCE_FOLDERS: [&str; 4] = [CONTENT_DIR, STATIC_DIR, "templates", "themes"];
 
 /// Why the output folder cannot be used; shown as is, with a fix.
 #[derive(Debug)]
@@ -126,6 +130,17 @@ pub fn check_output_folder(root: &Path, output: &Path) -> Result<(), UnsafeOutpu
         return Err(refuse(
             "it is the site's own folder (or contains it)",
             "choose a folder inside the site, such as `public`",
+        ));
+    }
+    if let Some(folder) = SOURCE_FOLDERS
+        .iter()
+        .find(|f| output.starts_with(root.join(f)))
+    {
+        return Err(refuse(
+            &format!(
+                "it is inside the site's {folder}/ folder, which the build reads, so every build would copy the output into itself"
+            ),
+            "choose a folder outside content/, static/, templates/ and themes/, such as `public`",
         ));
     }
     if output.join(CONTENT_DIR).exists() || output.join(CONFIG_FILE).exists() {

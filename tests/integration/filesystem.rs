@@ -582,3 +582,28 @@ fn new_story_refuses_a_slug_a_story_in_a_subfolder_or_a_slug_key_already_has() {
     }
     site.build(&[]).success();
 }
+
+#[test]
+fn an_output_inside_a_folder_the_build_reads_is_refused() {
+    let site = minimal_site();
+    for inside in ["static/out", "content/out", "themes/out"] {
+        let out = site.root().join(inside);
+        let run = site.build_to(&out, &[]);
+        run.expect_code(3);
+        assert!(
+            run.stderr.contains("inside the site's") && run.stderr.contains("public"),
+            "{inside}: {}",
+            run.stderr
+        );
+        assert!(!out.exists(), "{inside}: nothing written");
+    }
+    let static_files: Vec<_> = std::fs::read_dir(site.root().join("static"))
+        .expect("static/")
+        .map(|e| e.expect("entry").file_name())
+        .collect();
+    assert_eq!(
+        static_files.len(),
+        1,
+        "static/ is as it was: {static_files:?}"
+    );
+}
