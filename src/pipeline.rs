@@ -177,6 +177,7 @@ fn prepare_with(
         caches.render.markdown.sweep();
     }
     let files = site_files(&site);
+    report_file_collisions(&files, &mut diagnostics);
     timings.render = started.elapsed();
     if diagnostics.has_errors() {
         if let Some(caches) = caches {
@@ -217,6 +218,29 @@ fn site_files(site: &Site) -> Vec<StaticFile> {
         }
     }
     files
+}
+
+/// Two files to copy to the same output path (a story bundle's photo and a `static/` file of
+/// that path) are an error, as two pages of one path are: neither may win by chance.
+fn report_file_collisions(files: &[StaticFile], diagnostics: &mut Diagnostics) {
+    let mut by_destination: std::collections::BTreeMap<&str, Vec<&StaticFile>> = Default::default();
+    for f in files {
+        by_destination.entry(&f.destination).or_default().push(f);
+    }
+    for (destination, mut same) in by_destination.into_iter().filter(|(_, s)| s.len() > 1) {
+        same.sort_by(|a, b| a.display.cmp(&b.display));
+        let shown: Vec<String> = same
+            .iter()
+            .map(|f| format!("`{}`", f.display.display()))
+            .collect();
+        diagnostics.push(
+            Diagnostic::error(
+                same[0].display.clone(),
+                format!("{} are all copied to `{destination}`", shown.join(" and ")),
+            )
+            .with_help("rename or remove all but one of them: a path of the site holds one file"),
+        );
+    }
 }
 
 /// Renders a prepared site into `sink` (pages only), reusing unchanged pages from a session's

@@ -607,3 +607,24 @@ fn an_output_inside_a_folder_the_build_reads_is_refused() {
         "static/ is as it was: {static_files:?}"
     );
 }
+
+#[test]
+fn a_bundle_file_and_a_static_file_of_one_output_path_are_an_error() {
+    let site = minimal_site();
+    site.story(
+        "trip/index.md",
+        "title: Trip\ndate: 2023-02-01\ncompany: Acme\nrating: A",
+        "![The desk](desk.txt)\n",
+    );
+    site.file("content/stories/trip/desk.txt", "from the bundle");
+    site.file("static/stories/trip/desk.txt", "from static");
+    let run = site.build(&[]);
+    run.expect_code(1);
+    assert!(
+        run.stderr.contains("content/stories/trip/desk.txt")
+            && run.stderr.contains("static/stories/trip/desk.txt")
+            && run.stderr.contains("stories/trip/desk.txt`"),
+        "{}",
+        run.stderr
+    );
+}
