@@ -55,29 +55,34 @@ pub(crate) fn is_real_dir(root: &Path, dir: &Path, diagnostics: &mut Diagnostics
     }
 }
 
-/// Reads a file, refusing a symbolic link (a file swapped for a link after the walk saw it).
+/// Reads a regular file, refusing a symbolic link (a file swapped for a link after the walk
+/// saw it, or `site.yaml`) and a FIFO or device.
 pub(crate) fn read_real_file(path: &Path) -> io::Result<Vec<u8>> {
-    refuse_link(path)?;
+    require_regular_file(path)?;
     std::fs::read(path)
 }
 
-/// Copies a file that is not a symbolic link to `dest`.
+/// Copies a regular file (not a symbolic link) to `dest`.
 pub(crate) fn copy_real_file(path: &Path, dest: &Path) -> io::Result<()> {
-    refuse_link(path)?;
+    require_regular_file(path)?;
     std::fs::copy(path, dest).map(|_| ())
 }
 
-fn refuse_link(path: &Path) -> io::Result<()> {
-    if std::fs::symlink_metadata(path)?.file_type().is_symlink() {
-        return Err(io::Error::new(
-            io::ErrorKind::InvalidInput,
-            format!(
-                "{} is a symbolic link, which rave does not follow",
-                path.display()
-            ),
-        ));
-    }
-    Ok(())
+/// Refuses a symbolic link, and anything else that is not a regular file: reading a FIFO
+/// would wait forever, and a device could be endless.
+fn require_regular_file(path: &Path) -> io::Result<()> {
+    let kind = std::fs::symlink_metadata(path)?.file_type();
+    let problem = if kind.is_symlink() {
+        "is a symbolic link, which rave does not follow"
+    } else if !kind.is_file() {
+        "is not a regular file (a pipe, socket or device)"
+    } else {
+        return Ok(());
+    };
+    Err(io::Error::new(
+        io::ErrorKind::InvalidInput,
+        format!("{} {problem}", path.display()),
+    ))
 }
 
 #[cfg(all(test, unix))]

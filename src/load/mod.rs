@@ -76,14 +76,16 @@ pub fn load_site_cached(
             }
         },
         Err(e) => {
-            let help = if links::link_on_the_way(root, &config_path).is_some() {
-                format!(
+            let help = match std::fs::symlink_metadata(&config_path) {
+                Ok(meta) if meta.file_type().is_symlink() => format!(
                     "rave follows no symbolic links inside a site; make `{CONFIG_FILE}` a real file"
-                )
-            } else {
-                format!(
+                ),
+                Ok(meta) if !meta.is_file() => {
+                    format!("`{CONFIG_FILE}` must be a plain text file")
+                }
+                _ => format!(
                     "run rave in the site's folder or pass --root; a site has `{CONFIG_FILE}` at its top level"
-                )
+                ),
             };
             diagnostics.push(
                 Diagnostic::error(

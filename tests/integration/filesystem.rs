@@ -628,3 +628,30 @@ fn a_bundle_file_and_a_static_file_of_one_output_path_are_an_error() {
         run.stderr
     );
 }
+
+#[cfg(unix)]
+#[test]
+fn a_site_yaml_that_is_a_fifo_is_an_error_not_a_hang() {
+    let site = minimal_site();
+    let config = site.root().join("site.yaml");
+    std::fs::remove_file(&config).expect("remove site.yaml");
+    let made = std::process::Command::new("mkfifo")
+        .arg(&config)
+        .status()
+        .expect("run mkfifo");
+    assert!(made.success());
+    let mut build = std::process::Command::new(env!("CARGO_BIN_EXE_rave"))
+        .args(["build", "--now", "2024-01-01", "--root"])
+        .arg(site.root())
+        .arg("--output")
+        .arg(site.out())
+        .stdin(std::process::Stdio::null())
+        .stdout(std::process::Stdio::null())
+        .stderr(std::process::Stdio::piped())
+        .spawn()
+        .expect("start rave build");
+    let (code, stderr) = wait_bounded(&mut build, std::time::Duration::from_secs(30));
+    let stderr = String::from_utf8_lossy(&stderr);
+    assert_eq!(code, Some(1), "{stderr}");
+    assert!(stderr.contains("not a regular file"), "{stderr}");
+}
