@@ -8,6 +8,7 @@
 pub mod authoring;
 pub mod check;
 pub mod cli;
+pub mod company_name;
 pub mod config;
 pub mod console;
 pub mod date;

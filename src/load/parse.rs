@@ -480,7 +480,7 @@ pub(super) fn mentions(
     // The same company twice in one story would count its rating twice.
     let mut seen: Vec<(String, Position)> = Vec::new();
     list.retain(|m: &MentionInput| {
-        let key = crate::model::company_key(&m.name);
+        let key = crate::company_name::company_key(&m.name);
         if let Some((_, first)) = seen.iter().find(|(k, _)| *k == key) {
             out.push(
                 Diagnostic::error(
@@ -511,7 +511,7 @@ pub(super) fn mention(
     out: &mut Vec<Diagnostic>,
 ) -> Option<MentionInput> {
     let company = required_text(source, &name, "company name", out)?;
-    if crate::model::company_key(&company).is_empty() || slug::slugify(&company).is_empty() {
+    if crate::company_name::company_key(&company).is_empty() || slug::slugify(&company).is_empty() {
         out.push(
             source
                 .error_at(

@@ -12,6 +12,9 @@ use std::collections::{BTreeMap, HashMap};
 
 use jiff::Timestamp;
 
+pub use crate::company_name::{
+    RESERVED_COMPANY_SLUGS, accent_folded_key, company_key, company_slug,
+};
 use index::{AuthorIndex, CompanyIndex, SeriesIndex, TaxonIndex};
 pub use rankings::{
     YearHighlights, YearRanking, best_rated, most_discussed, ranked_companies, worst_rated,
@@ -148,35 +151,6 @@ impl Site {
                 comment.body = String::new();
             }
         }
-    }
-}
-
-/// The identity of a company name: case, surrounding and repeated spaces, and trailing
-/// punctuation do not matter (`Dell Inc.` and `dell  inc` are the same company).
-pub fn company_key(name: &str) -> String {
-    let folded: Vec<String> = name.split_whitespace().map(str::to_lowercase).collect();
-    let joined = folded.join(" ");
-    joined
-        .trim_end_matches(|c: char| c.is_ascii_punctuation() && c != ')' && c != '+' && c != '&')
-        .trim_end()
-        .to_owned()
-}
-
-/// A company's identity with accents folded too (`Corner Café` and `corner cafe` agree).
-pub fn accent_folded_key(name: &str) -> String {
-    deunicode::deunicode(&company_key(name)).to_lowercase()
-}
-
-/// Company slugs taken by the rankings under `/companies/`.
-pub const RESERVED_COMPANY_SLUGS: [&str; 3] = ["best", "worst", "most-discussed"];
-
-/// The URL slug of a company name; names that would take a ranking's URL get `-company`.
-pub fn company_slug(name: &str) -> String {
-    let slug = slugify(name);
-    if RESERVED_COMPANY_SLUGS.contains(&slug.as_str()) {
-        format!("{slug}-company")
-    } else {
-        slug
     }
 }
 
@@ -606,16 +580,6 @@ mod tests {
         let mut d = Diagnostics::new();
         let site = build_site(loaded, &options, &mut d);
         (site, d)
-    }
-
-    #[test]
-    fn company_keys_fold_case_spaces_and_trailing_punctuation() {
-        assert_eq!(company_key("  Dell   Inc. "), "dell inc");
-        assert_eq!(company_key("DELL INC"), "dell inc");
-        assert_eq!(company_key("Marks & Spencer!"), "marks & spencer");
-        assert_eq!(company_key("AT&T"), "at&t");
-        assert_eq!(company_key("C+"), "c+");
-        assert_ne!(company_key("Dell"), company_key("Dell Inc"));
     }
 
     #[test]
