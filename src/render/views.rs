@@ -1,6 +1,7 @@
 //! The serialize-only types that templates receive. They are the theme contract: docs/themes.md
 //! lists every field. Views borrow from the model and hold pre-formatted strings (dates, rating
-//! labels) so that templates need no custom filters and never reach outside what they are given.
+//! labels), so that templates need no filter beyond Tera's own and rave's one `score` (a number
+//! with at most one decimal), and never reach outside what they are given.
 
 use serde::Serialize;
 
