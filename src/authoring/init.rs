@@ -68,6 +68,25 @@ pub fn init(options: &InitOptions) -> Result<InitOutcome, AuthoringError> {
         }
     }
 
+    // Checked before anything is written, so that a refusal leaves no half-made site.
+    let mut blocked: Vec<String> = files
+        .iter()
+        .filter_map(|(relative, _)| blocked_by(dir, Path::new(relative)))
+        .collect();
+    blocked.sort();
+    blocked.dedup();
+    if !blocked.is_empty() {
+        return Err(AuthoringError::refused(
+            format!(
+                "cannot add the starter files to {}: {}",
+                shown(dir),
+                blocked.join("; ")
+            ),
+            "rave follows no symbolic links inside a site: replace each with a real folder (or \
+             remove it), then run rave init again",
+        ));
+    }
+
     let mut outcome = InitOutcome {
         dir: dir.clone(),
         created: Vec::new(),
@@ -87,6 +106,21 @@ pub fn init(options: &InitOptions) -> Result<InitOutcome, AuthoringError> {
         }
     }
     Ok(outcome)
+}
+
+/// Why the starter file `relative` cannot be written inside `dir`: a symbolic link on the way
+/// (dangling or not; writing through it would put the file elsewhere) or a file where a folder
+/// must be.
+fn blocked_by(dir: &Path, relative: &Path) -> Option<String> {
+    let path = dir.join(relative);
+    if let Some(link) = crate::links::link_on_the_way(dir, &path) {
+        return Some(format!("`{}` is a symbolic link", shown(&link)));
+    }
+    path.ancestors()
+        .skip(1)
+        .take_while(|a| a.starts_with(dir) && *a != dir)
+        .find(|a| std::fs::symlink_metadata(a).is_ok_and(|m| !m.is_dir()))
+        .map(|a| format!("`{}` is a file, not a folder", shown(a)))
 }
 
 /// Names in `dir` that count for "not empty", sorted.

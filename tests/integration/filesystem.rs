@@ -655,3 +655,30 @@ fn a_site_yaml_that_is_a_fifo_is_an_error_not_a_hang() {
     assert_eq!(code, Some(1), "{stderr}");
     assert!(stderr.contains("not a regular file"), "{stderr}");
 }
+
+#[cfg(unix)]
+#[test]
+fn init_force_writes_nothing_through_links_and_leaves_no_half_made_site() {
+    let tmp = tempfile::tempdir().expect("tmp");
+    let elsewhere = tmp.path().join("elsewhere");
+    std::fs::create_dir_all(&elsewhere).expect("create");
+    let dir = tmp.path().join("site");
+    std::fs::create_dir_all(&dir).expect("create");
+    link(&elsewhere, &dir.join("content"));
+    link(&tmp.path().join("nowhere"), &dir.join("static"));
+    let run = rave(&["init".as_ref(), dir.as_os_str(), "--force".as_ref()]);
+    run.expect_code(1);
+    assert!(
+        run.stderr.contains("content` is a symbolic link")
+            && run.stderr.contains("static` is a symbolic link"),
+        "{}",
+        run.stderr
+    );
+    assert_eq!(
+        std::fs::read_dir(&elsewhere).expect("read").count(),
+        0,
+        "nothing written through the link"
+    );
+    assert!(!dir.join("site.yaml").exists(), "no half-made site");
+    assert!(!tmp.path().join("nowhere").exists());
+}
