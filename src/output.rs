@@ -577,10 +577,29 @@ fn checked_path(target: &Path, rel: &str) -> io::Result<PathBuf> {
     Ok(target.join(rel))
 }
 
+/// [`checked_path`] in an output folder that lives between builds (`--watch`): a folder of it
+/// turned into a symbolic link since is not written or deleted through.
+fn checked_live_path(target: &Path, rel: &str) -> io::Result<PathBuf> {
+    let path = checked_path(target, rel)?;
+    if let Some(link) = path
+        .parent()
+        .and_then(|parent| crate::links::link_on_the_way(target, parent))
+    {
+        return Err(io::Error::new(
+            io::ErrorKind::InvalidInput,
+            format!(
+                "{} is a symbolic link; rave does not write through links in its output",
+                link.display()
+            ),
+        ));
+    }
+    Ok(path)
+}
+
 /// Writes through a temporary file in the same folder and a rename, so a reader (a static
 /// server, a browser) never sees half a file.
 fn write_atomically(target: &Path, rel: &str, bytes: &[u8]) -> io::Result<()> {
-    let path = checked_path(target, rel)?;
+    let path = checked_live_path(target, rel)?;
     let parent = path.parent().unwrap_or(target);
     fs::create_dir_all(parent)?;
     let name = path
@@ -594,7 +613,7 @@ fn write_atomically(target: &Path, rel: &str, bytes: &[u8]) -> io::Result<()> {
 
 /// Deletes an output file and the folders it leaves empty (never the output folder itself).
 fn remove_output_file(target: &Path, rel: &str) -> io::Result<()> {
-    let path = checked_path(target, rel)?;
+    let path = checked_live_path(target, rel)?;
     match fs::remove_file(&path) {
         Ok(()) => {}
         Err(e) if e.kind() == io::ErrorKind::NotFound => {}
@@ -750,5 +769,24 @@ mod tests {
             "old"
         );
         drop(staging);
+    }
+
+    #[cfg(unix)]
+    #[test]
+    fn live_writes_and_deletes_never_go_through_a_link_in_the_output() {
+        let dir = tempfile::tempdir().expect("tempdir");
+        let target = dir.path().join("public");
+        let elsewhere = dir.path().join("elsewhere");
+        fs::create_dir_all(&target).expect("mkdir");
+        fs::create_dir_all(&elsewhere).expect("mkdir");
+        fs::write(elsewhere.join("keep.html"), "theirs").expect("write");
+        std::os::unix::fs::symlink(&elsewhere, target.join("stories")).expect("link");
+        assert!(write_atomically(&target, "stories/keep.html", b"ours").is_err());
+        assert!(remove_output_file(&target, "stories/keep.html").is_err());
+        assert_eq!(
+            fs::read_to_string(elsewhere.join("keep.html")).expect("read"),
+            "theirs"
+        );
+        write_atomically(&target, "a/index.html", b"ours").expect("a real folder is written");
     }
 }
