@@ -1,12 +1,17 @@
 //! Company names: the key that says two spellings are one company, and the slug of a
 //! company's page. A leaf: load checks names with it and model folds companies by it.
 
+use unicode_normalization::UnicodeNormalization as _;
+
 use crate::slug::slugify;
 
 /// The identity of a company name: case, surrounding and repeated spaces, and trailing
-/// punctuation do not matter (`Dell Inc.` and `dell  inc` are the same company).
+/// punctuation do not matter (`Dell Inc.` and `dell  inc` are the same company), nor how
+/// accents are encoded: a name typed as `é` and one typed as `e` and a combining accent (as
+/// macOS file names and some keyboards give) are brought to one form (Unicode NFC) first.
 pub fn company_key(name: &str) -> String {
-    let folded: Vec<String> = name.split_whitespace().map(str::to_lowercase).collect();
+    let composed: String = name.nfc().collect();
+    let folded: Vec<String> = composed.split_whitespace().map(str::to_lowercase).collect();
     let joined = folded.join(" ");
     joined
         .trim_end_matches(|c: char| c.is_ascii_punctuation() && c != ')' && c != '+' && c != '&')

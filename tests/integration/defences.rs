@@ -256,3 +256,35 @@ fn an_impossible_now_is_a_usage_error() {
     run.expect_code(2);
     assert!(run.stderr.contains("SOURCE_DATE_EPOCH"), "{}", run.stderr);
 }
+
+#[test]
+fn a_name_in_composed_and_decomposed_unicode_is_one_company() {
+    let site = Site::new();
+    let composed = "Caf\u{e9} M\u{fc}ller";
+    let decomposed = "Cafe\u{301} Mu\u{308}ller";
+    for (file, name, rating) in [("a.md", composed, "A"), ("b.md", decomposed, "C")] {
+        site.story(
+            file,
+            &format!("title: {file}\ndate: 2023-05-01\nauthor: ann\ncompanies:\n  - name: {name}\n    rating: {rating}"),
+            "Body.\n",
+        );
+    }
+    let check = crate::util::rave(&["check", "--root", site.root().to_str().expect("UTF-8")]);
+    check.expect_code(0);
+    assert!(
+        !check.stdout.contains("accents") && !check.stdout.contains("look identical"),
+        "the two encodings were told apart:\n{}",
+        check.stdout
+    );
+    site.build(&[]).success();
+    let companies = std::fs::read_dir(site.out().join("companies"))
+        .expect("a companies folder")
+        .filter_map(Result::ok)
+        .filter(|e| {
+            let name = e.file_name();
+            !rave::model::RESERVED_COMPANY_SLUGS.contains(&name.to_str().unwrap_or(""))
+                && e.path().join("index.html").exists()
+        })
+        .count();
+    assert_eq!(companies, 1, "one company page (besides the rankings)");
+}
