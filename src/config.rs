@@ -41,6 +41,12 @@ pub struct Ranking {
     pub min_ratings: usize,
 }
 
+/// Largest `ranking.prior_weight`: the site-wide mean counting like this many ratings already
+/// outweighs any company's own; beyond it the arithmetic loses meaning (and at 1e308, overflows).
+pub const MAX_PRIOR_WEIGHT: f64 = 1000.0;
+/// Largest `ranking.min_ratings`.
+pub const MAX_MIN_RATINGS: usize = 1_000_000;
+
 impl Default for Ranking {
     fn default() -> Self {
         Ranking {
@@ -61,7 +67,7 @@ struct SiteFile {
     #[serde(default = "default_language")]
     language: String,
     #[serde(default)]
-    author: Option<String>,
+    author: Option<Spanned<String>>,
     #[serde(default = "default_theme")]
     theme: Spanned<String>,
     #[serde(default = "default_stories_per_page")]
@@ -247,19 +253,52 @@ pub fn parse_site_config(
         .ranking
         .as_ref()
         .map_or_else(Ranking::default, |r| r.value);
-    if let Some(r) = &file.ranking
-        && !(r.value.prior_weight.is_finite() && r.value.prior_weight >= 0.0)
+    if let Some(r) = &file.ranking {
+        let weight = r.value.prior_weight;
+        if !(weight.is_finite() && (0.0..=MAX_PRIOR_WEIGHT).contains(&weight)) {
+            diagnostics.push(
+                source
+                    .error_at(
+                        &r.referenced,
+                        format!(
+                            "`ranking.prior_weight` must be a number from 0 to {MAX_PRIOR_WEIGHT}"
+                        ),
+                    )
+                    .with_help("the default is 3: the site-wide mean counts like three ratings"),
+            );
+        }
+        if r.value.min_ratings > MAX_MIN_RATINGS {
+            diagnostics.push(
+                source
+                    .error_at(
+                        &r.referenced,
+                        format!(
+                            "`ranking.min_ratings` must be a number from 0 to {MAX_MIN_RATINGS}, not {}",
+                            r.value.min_ratings
+                        ),
+                    )
+                    .with_help("the default is 2: a company needs two scored ratings to be ranked"),
+            );
+        }
+    }
+
+    let author = file
+        .author
+        .as_ref()
+        .map(|a| a.value.trim().to_owned())
+        .filter(|a| !a.is_empty());
+    if let (Some(name), Some(spanned)) = (&author, &file.author)
+        && crate::slug::slugify(name).is_empty()
     {
         diagnostics.push(
             source
                 .error_at(
-                    &r.referenced,
-                    format!(
-                        "`ranking.prior_weight` must be a number of 0 or more, not {}",
-                        r.value.prior_weight
-                    ),
+                    &spanned.referenced,
+                    format!("author `{name}` has no letters or digits to make a URL from"),
                 )
-                .with_help("the default is 3: the site-wide mean counts like three ratings"),
+                .with_help(
+                    "write the default author's name, or the slug of a profile in content/authors/",
+                ),
         );
     }
 
@@ -273,10 +312,7 @@ pub fn parse_site_config(
         base_url,
         root_path,
         language,
-        author: file
-            .author
-            .map(|a| a.trim().to_owned())
-            .filter(|a| !a.is_empty()),
+        author,
         theme,
         stories_per_page: usize::try_from(per_page).unwrap_or(10),
         rating_display: file.rating_display,
@@ -383,6 +419,16 @@ mod tests {
                 min_ratings: 3
             }
         );
+        for bad in ["1e308", "1001", ".nan", ".inf"] {
+            let (c, d) = parse(&format!(
+                "title: B\nbase_url: https://e.com\nranking: {{ prior_weight: {bad} }}\n"
+            ));
+            assert!(c.is_none(), "{bad} was accepted");
+            assert!(d.render().contains("from 0 to 1000"), "{}", d.render());
+        }
+        let (c, _) =
+            parse("title: B\nbase_url: https://e.com\nranking: { min_ratings: 99999999999 }\n");
+        assert!(c.is_none(), "a huge min_ratings was accepted");
         let (_, d) = parse("title: B\nbase_url: https://e.com\nranking: { prior_weight: -1 }\n");
         assert_eq!(d.error_count(), 1);
         let (_, d) = parse("title: B\nbase_url: https://e.com\nranking: { min_rating: 3 }\n");

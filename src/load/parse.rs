@@ -216,10 +216,32 @@ pub(super) fn story_input(
 
     let author = fm.author.as_ref().and_then(|a| {
         let name = a.value.trim();
+        if !name.is_empty() && slug::slugify(name).is_empty() {
+            out.push(
+                source
+                    .error_at(
+                        &a.referenced,
+                        format!("author `{name}` has no letters or digits to make a URL from"),
+                    )
+                    .with_help("write the author's name, or the slug of a profile in content/authors/; leave `author:` out for the site's default author"),
+            );
+            return None;
+        }
         (!name.is_empty()).then(|| (name.to_owned(), source.position(&a.referenced)))
     });
     let series = fm.series.as_ref().and_then(|s| {
         let name = s.value.trim();
+        if !name.is_empty() && slug::slugify(name).is_empty() {
+            out.push(
+                source
+                    .error_at(
+                        &s.referenced,
+                        format!("series `{name}` has no letters or digits to make a URL from"),
+                    )
+                    .with_help("write the series' slug, such as `moving-house`"),
+            );
+            return None;
+        }
         (!name.is_empty()).then(|| (name.to_owned(), source.position(&s.referenced)))
     });
     let mut tags: Vec<String> = Vec::new();

@@ -288,3 +288,57 @@ fn a_name_in_composed_and_decomposed_unicode_is_one_company() {
         .count();
     assert_eq!(companies, 1, "one company page (besides the rankings)");
 }
+
+#[test]
+fn ranking_settings_out_of_bounds_are_errors() {
+    let site = one_story_site();
+    site.file(
+        "site.yaml",
+        "title: Test Stories\nbase_url: https://example.com\nranking: { prior_weight: 1e308 }\n",
+    );
+    let run = site.build(&[]);
+    run.expect_code(1);
+    assert!(
+        run.stderr.contains(
+            "site.yaml:3:10: error: `ranking.prior_weight` must be a number from 0 to 1000"
+        ),
+        "{}",
+        run.stderr
+    );
+    assert!(!site.out().exists());
+}
+
+#[test]
+fn an_author_or_series_without_letters_is_an_error_at_its_place() {
+    let site = one_story_site();
+    site.story(
+        "dots.md",
+        "title: Dots\ndate: 2023-05-02\nauthor: \"..\"\nseries: \"--\"",
+        "Body.\n",
+    );
+    let run = site.build(&[]);
+    run.expect_code(1);
+    for expected in [
+        "dots.md:4:9: error: author `..` has no letters or digits to make a URL from",
+        "dots.md:5:9: error: series `--` has no letters or digits to make a URL from",
+    ] {
+        assert!(
+            run.stderr.contains(expected),
+            "missing {expected:?} in\n{}",
+            run.stderr
+        );
+    }
+    let site = one_story_site();
+    site.file(
+        "site.yaml",
+        "title: Test Stories\nbase_url: https://example.com\nauthor: \"..\"\n",
+    );
+    let run = site.build(&[]);
+    run.expect_code(1);
+    assert!(
+        run.stderr
+            .contains("site.yaml:3:9: error: author `..` has no letters or digits"),
+        "{}",
+        run.stderr
+    );
+}
