@@ -27,6 +27,11 @@ impl PostDate {
                 format!("`{text}` is not a date")
             }
         })?;
+        if !(FIRST_DATE..=LAST_DATE).contains(&date) {
+            return Err(format!(
+                "`{text}` is outside the dates rave supports, {FIRST_DATE} to {LAST_DATE}"
+            ));
+        }
         if text.len() == 10 {
             let timestamp = date
                 .to_zoned(jiff::tz::TimeZone::UTC)
@@ -66,6 +71,12 @@ impl fmt::Display for PostDate {
     }
 }
 
+/// The first date rave takes: year 1 (the calendar as written has no year 0).
+pub const FIRST_DATE: Date = jiff::civil::date(1, 1, 1);
+/// The last date rave takes: any time of this day, at any UTC offset, is still an instant the
+/// date library can hold (its last instant is 9999-12-30T22:00:00Z).
+pub const LAST_DATE: Date = jiff::civil::date(9999, 12, 28);
+
 /// The help shown under every date error.
 pub const DATE_HELP: &str =
     "write the date as YYYY-MM-DD (2011-07-05) or RFC 3339 (2011-07-05T09:30:00Z)";
@@ -101,6 +112,22 @@ mod tests {
         assert!(PostDate::parse("2011-07-05T25:00:00Z").is_err());
         assert!(PostDate::parse("").is_err());
         assert!(PostDate::parse("2011-07-05 garbage").is_err());
+    }
+
+    #[test]
+    fn every_date_of_the_supported_years_is_taken_and_others_are_named() {
+        for good in [
+            "0001-01-01",
+            "9999-12-28",
+            "9999-12-28T23:59:59-23:59",
+            "0001-01-01T00:00:00+23:59",
+        ] {
+            assert!(PostDate::parse(good).is_ok(), "{good}");
+        }
+        for bad in ["9999-12-31", "9999-12-29T00:00:00Z", "0000-06-01"] {
+            let e = PostDate::parse(bad).expect_err(bad);
+            assert!(e.contains("0001-01-01 to 9999-12-28"), "{bad}: {e}");
+        }
     }
 
     #[test]

@@ -342,3 +342,26 @@ fn an_author_or_series_without_letters_is_an_error_at_its_place() {
         run.stderr
     );
 }
+
+#[test]
+fn dates_are_taken_across_the_supported_years_and_others_say_which() {
+    let site = one_story_site();
+    site.story("far.md", "title: Far\ndate: 9999-12-28", "Body.\n");
+    site.story("early.md", "title: Early\ndate: 0001-01-01", "Body.\n");
+    site.build(&["--future"]).success();
+    assert!(site.page("stories/far/index.html").contains("9999"));
+    site.story(
+        "past-end.md",
+        "title: Past the end\ndate: 9999-12-31",
+        "Body.\n",
+    );
+    let run = site.build(&["--future"]);
+    run.expect_code(1);
+    assert!(
+        run.stderr.contains(
+            "past-end.md:3:7: error: `date`: `9999-12-31` is outside the dates rave supports, 0001-01-01 to 9999-12-28"
+        ),
+        "{}",
+        run.stderr
+    );
+}
