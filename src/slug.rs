@@ -24,7 +24,36 @@ pub fn slugify(name: &str) -> String {
     if is_reserved(&slug) {
         slug.push_str("-1");
     }
-    slug
+    capped(slug)
+}
+
+/// Longest slug, in bytes: a URL segment to read and share, far under the 255 bytes file
+/// systems allow for a name.
+pub const MAX_SLUG_LEN: usize = 80;
+
+/// `slug` cut to [`MAX_SLUG_LEN`] when longer: its start, cut at a hyphen where one is near,
+/// then a hash of the whole slug, so that two long names that start alike keep apart.
+fn capped(slug: String) -> String {
+    if slug.len() <= MAX_SLUG_LEN {
+        return slug;
+    }
+    let hash = format!("{:08x}", fnv1a(slug.as_bytes()) as u32);
+    let room = MAX_SLUG_LEN - hash.len() - 1;
+    // The slug is ASCII: any byte index is a character boundary.
+    let head = &slug[..room];
+    let head = match head.rfind('-') {
+        Some(i) if i >= room / 2 => &head[..i],
+        _ => head,
+    };
+    format!("{}-{hash}", head.trim_end_matches('-'))
+}
+
+/// FNV-1a: a small hash that is the same on every platform and Rust version, so slugs (and
+/// URLs) never change between builds.
+fn fnv1a(bytes: &[u8]) -> u64 {
+    bytes.iter().fold(0xcbf2_9ce4_8422_2325, |hash, &b| {
+        (hash ^ u64::from(b)).wrapping_mul(0x0000_0100_0000_01b3)
+    })
 }
 
 /// Names Windows refuses as file names; a site built on Linux may be checked out there.
@@ -54,6 +83,12 @@ pub fn check_explicit_slug(slug: &str) -> Result<(), String> {
     }
     if is_reserved(slug) {
         return Err(format!("`{slug}` is a reserved file name on Windows"));
+    }
+    if slug.len() > MAX_SLUG_LEN {
+        return Err(format!(
+            "the slug is {} characters long, more than the {MAX_SLUG_LEN} allowed",
+            slug.len()
+        ));
     }
     Ok(())
 }
@@ -91,7 +126,26 @@ mod tests {
     }
 
     #[test]
+    fn long_slugs_are_capped_and_stay_apart() {
+        let words = "word ".repeat(60);
+        let a = slugify(&format!("{words} ending one"));
+        let b = slugify(&format!("{words} ending two"));
+        assert!(
+            a.len() <= MAX_SLUG_LEN && b.len() <= MAX_SLUG_LEN,
+            "{a} {b}"
+        );
+        assert_ne!(a, b);
+        assert!(a.starts_with("word-word-"), "{a}");
+        assert!(!a.contains("--"), "{a}");
+        assert_eq!(a, slugify(&format!("{words} ending one")), "not stable");
+        let unbroken = slugify(&"x".repeat(300));
+        assert_eq!(unbroken.len(), MAX_SLUG_LEN);
+        assert_eq!(slugify(&"y".repeat(80)), "y".repeat(80));
+    }
+
+    #[test]
     fn explicit_slugs_are_checked() {
+        assert!(check_explicit_slug(&"a".repeat(81)).is_err());
         assert!(check_explicit_slug("my-story_2").is_ok());
         assert!(check_explicit_slug("My Story").is_err());
         assert!(check_explicit_slug("..").is_err());

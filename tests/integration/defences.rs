@@ -365,3 +365,45 @@ fn dates_are_taken_across_the_supported_years_and_others_say_which() {
         run.stderr
     );
 }
+
+#[test]
+fn very_long_names_make_capped_unique_slugs_in_check_and_build() {
+    let site = one_story_site();
+    let long = "very ".repeat(70);
+    site.story(
+        &format!("{}.md", "long-file-name-".repeat(15)),
+        &format!(
+            "title: Long names\ndate: 2023-05-02\nauthor: ann\ncategory: {long}category\ntags: [\"{long}one\", \"{long}two\"]\ncompanies:\n  - name: {long}Company\n    rating: B"
+        ),
+        "Body.\n",
+    );
+    let root = site.root();
+    let root = root.to_str().expect("UTF-8");
+    crate::util::rave(&["check", "--root", root]).expect_code(0);
+    site.build(&[]).success();
+    let tags: Vec<String> = std::fs::read_dir(site.out().join("tags"))
+        .expect("a tags folder")
+        .filter_map(Result::ok)
+        .map(|e| e.file_name().to_string_lossy().into_owned())
+        .filter(|n| n.starts_with("very-"))
+        .collect();
+    assert_eq!(
+        tags.len(),
+        2,
+        "two tags that start alike keep apart: {tags:?}"
+    );
+    assert!(tags.iter().all(|t| t.len() <= 80), "{tags:?}");
+
+    let title = "word ".repeat(60);
+    let run = crate::util::rave(&[
+        "new",
+        "story",
+        title.trim(),
+        "--root",
+        root,
+        "--now",
+        crate::util::NOW,
+    ]);
+    run.expect_code(0);
+    site.build(&[]).success();
+}
