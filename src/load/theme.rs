@@ -7,8 +7,8 @@ use std::path::{Path, PathBuf};
 use crate::diagnostics::{Diagnostic, Diagnostics, did_you_mean};
 use crate::links;
 
-use super::walk::rel;
-use super::{StaticFile, is_ignored_name, safe_relative, walk_static};
+use super::walk::{rel, site_walker};
+use super::{StaticFile, safe_relative, walk_static};
 
 mod embedded {
     include!(concat!(env!("OUT_DIR"), "/default_theme.rs"));
@@ -147,12 +147,7 @@ fn read_templates(
     if !links::is_real_dir(root, dir, diagnostics) {
         return;
     }
-    let walker = walkdir::WalkDir::new(dir)
-        .follow_links(false)
-        .follow_root_links(false)
-        .sort_by_file_name()
-        .into_iter()
-        .filter_entry(|e| e.depth() == 0 || !is_ignored_name(&e.file_name().to_string_lossy()));
+    let walker = site_walker(dir);
     for entry in walker {
         let entry = match entry {
             Ok(e) => e,
@@ -201,6 +196,7 @@ fn read_templates(
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::load::is_ignored_name;
 
     #[test]
     fn builtin_theme_matches_the_themes_folder() {

@@ -82,12 +82,7 @@ pub(super) fn walk_content(root: &Path, diagnostics: &mut Diagnostics) -> Vec<Fo
             continue;
         }
         let mut entries = Vec::new();
-        let walker = walkdir::WalkDir::new(&dir)
-            .follow_links(false)
-            .follow_root_links(false)
-            .sort_by_file_name()
-            .into_iter()
-            .filter_entry(|e| e.depth() == 0 || !is_ignored_name(&e.file_name().to_string_lossy()));
+        let walker = site_walker(&dir);
         for entry in walker {
             match entry {
                 Ok(e) => entries.push(e),
@@ -244,18 +239,24 @@ pub(super) fn group_story_files(
     found
 }
 
+/// The entries below `dir` in name order, without following any symbolic link and without
+/// the names editors and systems leave behind.
+pub(super) fn site_walker(dir: &Path) -> impl Iterator<Item = walkdir::Result<walkdir::DirEntry>> {
+    walkdir::WalkDir::new(dir)
+        .follow_links(false)
+        .follow_root_links(false)
+        .sort_by_file_name()
+        .into_iter()
+        .filter_entry(|e| e.depth() == 0 || !is_ignored_name(&e.file_name().to_string_lossy()))
+}
+
 /// Lists the files of a static folder (site or theme) with their destinations.
 pub fn walk_static(root: &Path, dir: &Path, diagnostics: &mut Diagnostics) -> Vec<StaticFile> {
     let mut out = Vec::new();
     if !links::is_real_dir(root, dir, diagnostics) {
         return out;
     }
-    let walker = walkdir::WalkDir::new(dir)
-        .follow_links(false)
-        .follow_root_links(false)
-        .sort_by_file_name()
-        .into_iter()
-        .filter_entry(|e| e.depth() == 0 || !is_ignored_name(&e.file_name().to_string_lossy()));
+    let walker = site_walker(dir);
     for entry in walker {
         let entry = match entry {
             Ok(e) => e,

@@ -264,15 +264,11 @@ impl<'a> ViewBuilder<'a> {
             format!("{} of {}.", tax.plural, site.config.title),
             tax.url.clone(),
         );
-        self.emit(
-            theme,
-            "tags.html",
-            meta,
-            &TermsVars {
-                taxonomy: tax,
-                terms,
-            },
-        )
+        let vars = TermsVars {
+            taxonomy: tax,
+            terms,
+        };
+        self.emit(theme, "tags.html", meta, &vars)
     }
 
     /// Series `id` with its stories in order.
@@ -300,15 +296,11 @@ impl<'a> ViewBuilder<'a> {
         );
         meta.feed = self.feed_link(FeedOf::Series(id));
         let stories: Vec<&StoryCard> = series.stories.iter().map(|&s| self.card_of(s)).collect();
-        self.emit(
-            theme,
-            "series.html",
-            meta,
-            &SeriesVars {
-                series: view,
-                stories,
-            },
-        )
+        let vars = SeriesVars {
+            series: view,
+            stories,
+        };
+        self.emit(theme, "series.html", meta, &vars)
     }
 
     /// A standalone page of `content/pages/`.
