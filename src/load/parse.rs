@@ -432,7 +432,7 @@ pub(super) fn mentions(
 ) -> Vec<MentionInput> {
     let mut list = Vec::new();
     match (&fm.companies, &fm.company) {
-        (Some(companies), Some(company)) => {
+        (Some(_), Some(company)) => {
             out.push(
                 source
                     .error_at(
@@ -441,7 +441,6 @@ pub(super) fn mentions(
                     )
                     .with_help("move this company into the `companies:` list, with its rating"),
             );
-            let _ = companies;
         }
         (Some(companies), None) => {
             for key in [

@@ -10,7 +10,7 @@ use crate::rating::stars;
 
 /// A complete `<script type="application/ld+json">` element holding `value`.
 pub fn script_element(value: &Value) -> String {
-    let json = serde_json::to_string(value).unwrap_or_else(|_| "{}".to_owned());
+    let json = value.to_string();
     let mut out = String::with_capacity(json.len() + 48);
     out.push_str("<script type=\"application/ld+json\">");
     for c in json.chars() {

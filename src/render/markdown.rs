@@ -6,7 +6,7 @@
 //! whose URL could run script are reduced to their text. Images load lazily and carry their
 //! `width` and `height` when the document's [`Links`] know the size of their file.
 
-use pulldown_cmark::{CowStr, Event, HeadingLevel, Options, Parser, Tag, TagEnd};
+use pulldown_cmark::{CowStr, Event, Options, Parser, Tag, TagEnd};
 
 use crate::load::{ImageSize, is_safe_url};
 use crate::render::escape::{escape_attr, escape_html};
@@ -480,7 +480,7 @@ fn transform<'a>(
             }
             Event::End(TagEnd::Heading(level)) => {
                 if let Some(start) = heading_start.take() {
-                    assign_heading_id(&mut out, start, level, &mut heading_ids);
+                    assign_heading_id(&mut out, start, &mut heading_ids);
                 }
                 out.push(Event::End(TagEnd::Heading(level)));
             }
@@ -514,12 +514,7 @@ struct HeadingIds {
 }
 
 /// Gives the heading that starts at `out[start]` an id from its text, unique in the document.
-fn assign_heading_id(
-    out: &mut [Event<'_>],
-    start: usize,
-    level: HeadingLevel,
-    ids: &mut HeadingIds,
-) {
+fn assign_heading_id(out: &mut [Event<'_>], start: usize, ids: &mut HeadingIds) {
     let text: String = out[start..]
         .iter()
         .filter_map(|e| match e {
@@ -552,7 +547,6 @@ fn assign_heading_id(
         ids.used.insert(candidate.clone());
         *id = Some(CowStr::from(candidate));
     }
-    let _ = level;
 }
 
 /// Plain-text rendering of short front matter text (a summary) as one safe paragraph.

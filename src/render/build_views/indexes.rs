@@ -222,7 +222,9 @@ impl<'a> ViewBuilder<'a> {
                 })
                 .collect(),
         };
-        let json = serde_json::to_string(&entry).unwrap_or_else(|_| "{}".to_owned());
+        // Strings and lists of strings: serde_json fails only on maps with non-string keys.
+        let json = serde_json::to_string(&entry)
+            .expect("internal error: a search entry, made of strings, always serializes");
         if json.contains(['<', '>', '&']) {
             json.replace('<', "\\u003c")
                 .replace('>', "\\u003e")
