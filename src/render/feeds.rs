@@ -42,54 +42,67 @@ pub fn escape_xml(text: &str) -> String {
 
 /// Rewrites `href="..."` and `src="..."` in rendered HTML so that site paths (`/x`) and
 /// relative references (`photo.jpg`, relative to `page_url`) become absolute URLs: feed readers
-/// have no page to resolve them against.
+/// have no page to resolve them against. Only attributes of tags are touched: text that shows
+/// HTML (`<code>&lt;img src="pic.png"&gt;</code>`, where only `<` and `>` are escaped) and
+/// look-alike attributes (`data-src`) keep their values. One pass, linear in the HTML.
 pub fn absolutize(html: &str, origin: &str, page_url: &str) -> String {
-    const ATTRS: [&str; 2] = ["href=\"", "src=\""];
+    let bytes = html.as_bytes();
     let mut out = String::with_capacity(html.len() + 64);
-    let mut rest = html;
-    // Where each attribute next occurs in `html`, searched again only once passed: searching
-    // both afresh for every link is quadratic on a long body that has only one of them.
-    let mut found = ATTRS.map(|a| html.find(a));
-    loop {
-        let offset = html.len() - rest.len();
-        for (at, attr) in found.iter_mut().zip(ATTRS) {
-            if at.is_some_and(|i| i < offset) {
-                *at = rest.find(attr).map(|i| i + offset);
+    let mut copied = 0;
+    let mut in_tag = false;
+    let mut i = 0;
+    while i < bytes.len() {
+        match bytes[i] {
+            b'<' if !in_tag => in_tag = true,
+            b'>' if in_tag => in_tag = false,
+            b'"' if in_tag => {
+                let close = html[i + 1..].find('"').map_or(bytes.len(), |e| i + 1 + e);
+                if is_url_attribute(&html[..i]) {
+                    out.push_str(&html[copied..=i]);
+                    push_absolute(&mut out, &html[i + 1..close], origin, page_url);
+                    copied = close;
+                }
+                i = close;
             }
+            _ => {}
         }
-        let next = found
-            .iter()
-            .zip(ATTRS)
-            .filter_map(|(at, attr)| at.map(|i| (i - offset, attr.len())))
-            .min();
-        let Some((i, len)) = next else {
-            out.push_str(rest);
-            return out;
-        };
-        let value_start = i + len;
-        out.push_str(&rest[..value_start]);
-        rest = &rest[value_start..];
-        let end = rest.find('"').unwrap_or(rest.len());
-        let value = &rest[..end];
-        let lower = value.to_ascii_lowercase();
-        let is_absolute = lower.contains("://")
-            || lower.starts_with("mailto:")
-            || lower.starts_with('#')
-            || value.is_empty();
-        if is_absolute {
-            out.push_str(value);
-        } else if value.starts_with("//") {
-            out.push_str("https:");
-            out.push_str(value);
-        } else if value.starts_with('/') {
-            out.push_str(origin);
-            out.push_str(value);
-        } else {
-            out.push_str(origin);
-            out.push_str(page_url);
-            out.push_str(value);
-        }
-        rest = &rest[end..];
+        i += 1;
+    }
+    out.push_str(&html[copied.min(html.len())..]);
+    out
+}
+
+/// Whether `before` (the HTML up to an opening quote inside a tag) ends with ` href=` or ` src=`.
+fn is_url_attribute(before: &str) -> bool {
+    let Some(name_end) = before.strip_suffix('=') else {
+        return false;
+    };
+    ["href", "src"].iter().any(|name| {
+        name_end.len() > name.len()
+            && name_end[name_end.len() - name.len()..].eq_ignore_ascii_case(name)
+            && name_end.as_bytes()[name_end.len() - name.len() - 1].is_ascii_whitespace()
+    })
+}
+
+/// `value` as an absolute URL: kept when it has a scheme, is a fragment or is empty.
+fn push_absolute(out: &mut String, value: &str, origin: &str, page_url: &str) {
+    let lower = value.to_ascii_lowercase();
+    let is_absolute = lower.contains("://")
+        || lower.starts_with("mailto:")
+        || lower.starts_with('#')
+        || value.is_empty();
+    if is_absolute {
+        out.push_str(value);
+    } else if value.starts_with("//") {
+        out.push_str("https:");
+        out.push_str(value);
+    } else if value.starts_with('/') {
+        out.push_str(origin);
+        out.push_str(value);
+    } else {
+        out.push_str(origin);
+        out.push_str(page_url);
+        out.push_str(value);
     }
 }
 
@@ -292,6 +305,19 @@ mod tests {
         assert_eq!(
             absolutize(html, "https://e.com", "/blog/stories/s/"),
             r##"<a href="https://e.com/companies/x/">x</a><img src="https://e.com/blog/stories/s/photo.jpg"><a href="https://o.org/">o</a><a href="#fn1">1</a>"##
+        );
+    }
+
+    #[test]
+    fn leaves_html_shown_as_text_and_other_attributes_alone() {
+        let html = r##"<p><code>&lt;img src="pic.png"&gt;</code> and src="x" <img data-src="lazy.png" SRC="a.png" alt="src=&quot;b&quot;"></p><a href="/x">x</a>"##;
+        assert_eq!(
+            absolutize(html, "https://e.com", "/s/"),
+            r##"<p><code>&lt;img src="pic.png"&gt;</code> and src="x" <img data-src="lazy.png" SRC="https://e.com/s/a.png" alt="src=&quot;b&quot;"></p><a href="https://e.com/x">x</a>"##
+        );
+        assert_eq!(
+            absolutize("<a href=\"unclosed", "https://e.com", "/"),
+            "<a href=\"https://e.com/unclosed"
         );
     }
 

@@ -407,3 +407,24 @@ fn very_long_names_make_capped_unique_slugs_in_check_and_build() {
     run.expect_code(0);
     site.build(&[]).success();
 }
+
+#[test]
+fn html_shown_as_code_keeps_its_urls_in_the_feed() {
+    let site = one_story_site();
+    site.story(
+        "code.md",
+        "title: Code\ndate: 2023-05-02",
+        "Write `<img src=\"pic.png\">` and `<a href=\"/x\">` to show them.\n\n[A real link](/about/)\n",
+    );
+    site.build(&[]).success();
+    let feed = site.page("atom.xml");
+    assert!(feed.contains("pic.png"), "the code is gone:\n{feed}");
+    assert!(
+        !feed.contains("example.com/stories/code/pic.png") && !feed.contains("example.com/x"),
+        "text inside code was rewritten as a URL:\n{feed}"
+    );
+    assert!(
+        feed.contains("https://example.com/about/"),
+        "real links are still made absolute"
+    );
+}
