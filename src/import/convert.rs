@@ -75,6 +75,9 @@ struct AuthorOut {
 
 #[derive(Debug, Serialize)]
 struct CommentOut {
+    id: String,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    reply_to: Option<String>,
     author: String,
     date: String,
     body: String,
@@ -447,8 +450,13 @@ impl<'a> Converter<'a> {
         Some(slug)
     }
 
-    /// Approved comments, oldest first; dropped ones counted by reason.
+    /// Approved comments, oldest first, with their threads; dropped ones counted by reason.
+    /// A reply whose parent was dropped answers the nearest kept comment above it instead.
     fn comments(&self, comments: &[Comment], report: &mut ImportReport) -> Vec<CommentOut> {
+        let parents: BTreeMap<&str, &str> = comments
+            .iter()
+            .map(|c| (c.id.as_str(), c.parent.as_str()))
+            .collect();
         let mut kept = Vec::new();
         for comment in comments {
             let reason = match comment.kind.as_str() {
@@ -479,7 +487,22 @@ impl<'a> Converter<'a> {
             let body = to_markdown(&html, BTreeMap::new(), &mut lost);
             let author = one_line(&comment.author);
             let url = comment.author_url.trim();
+            let id = comment.id.trim();
+            let usable = !id.is_empty()
+                && id.len() <= 64
+                && id
+                    .chars()
+                    .all(|c| c.is_ascii_alphanumeric() || c == '-' || c == '_');
+            if !usable || kept.iter().any(|k: &CommentOut| k.id == id) {
+                *report
+                    .comments_dropped
+                    .entry("missing or repeated id".into())
+                    .or_default() += 1;
+                continue;
+            }
             kept.push(CommentOut {
+                id: id.to_owned(),
+                reply_to: Some(comment.parent.clone()),
                 author: if author.is_empty() {
                     "Anonymous".into()
                 } else {
@@ -495,7 +518,25 @@ impl<'a> Converter<'a> {
                     .then(|| url.to_owned()),
             });
         }
-        kept.sort_by(|a, b| a.date.cmp(&b.date));
+        let kept_ids: BTreeSet<String> = kept.iter().map(|c| c.id.clone()).collect();
+        for comment in &mut kept {
+            let mut parent = comment.reply_to.take().unwrap_or_default();
+            let mut steps = 0;
+            while !parent.is_empty() && parent != "0" && !kept_ids.contains(&parent) {
+                parent = parents
+                    .get(parent.as_str())
+                    .copied()
+                    .unwrap_or("")
+                    .to_owned();
+                steps += 1;
+                if steps > parents.len() {
+                    parent.clear();
+                }
+            }
+            comment.reply_to =
+                (!parent.is_empty() && parent != "0" && parent != comment.id).then_some(parent);
+        }
+        kept.sort_by(|a, b| (&a.date, &a.id).cmp(&(&b.date, &b.id)));
         report.comments_kept += kept.len();
         kept
     }

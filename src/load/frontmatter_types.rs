@@ -100,6 +100,12 @@ pub struct CommentEntry {
     pub body: Spanned<String>,
     #[serde(default)]
     pub url: Option<Spanned<String>>,
+    /// The comment's id, for replies to name and for its anchor.
+    #[serde(default)]
+    pub id: Option<Spanned<Scalar>>,
+    /// The id of the comment this one replies to.
+    #[serde(default)]
+    pub reply_to: Option<Spanned<Scalar>>,
 }
 
 /// Front matter of `content/stories/**.md`.

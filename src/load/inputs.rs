@@ -114,6 +114,12 @@ pub struct CommentInput {
     pub body_file: PathBuf,
     pub body_position: Position,
     pub url: Option<String>,
+    /// The comment's own id (`#comment-<id>`), and where it is written.
+    pub id: Option<String>,
+    pub id_position: Position,
+    /// The id of the comment this one replies to, and where it is written.
+    pub reply_to: Option<String>,
+    pub reply_to_position: Position,
 }
 
 /// A story, checked as far as one file allows.

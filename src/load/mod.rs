@@ -5,6 +5,7 @@
 //! Never writes anything, never renders anything, and never stops at the first bad file: each
 //! file's problems go to the run's diagnostics and the file is left out.
 
+mod comment_threads;
 mod frontmatter;
 mod frontmatter_types;
 pub mod images;

@@ -325,6 +325,7 @@ pub(super) fn story_input(
         comments.extend(sidecar_comments(&found.rel, sidecar, out));
         comments.sort_by_key(|c| c.date);
     }
+    super::comment_threads::check_threads(&comments, out);
 
     let errors_now = out.iter().filter(|d| d.is_error()).count();
     if errors_now > errors_before {
@@ -412,6 +413,9 @@ pub(super) fn comments(
         let Some(date) = parse_date(source, &c.date, "comments.date", out) else {
             continue;
         };
+        let id = super::comment_threads::comment_id(source, c.id.as_ref(), "id", out);
+        let reply_to =
+            super::comment_threads::comment_id(source, c.reply_to.as_ref(), "reply_to", out);
         list.push(CommentInput {
             author,
             date,
@@ -419,6 +423,10 @@ pub(super) fn comments(
             body_file: source.path.to_path_buf(),
             body_position: source.position(&c.body.referenced),
             url: checked_url(source, c.url.as_ref(), out),
+            id: id.as_ref().map(|(id, _)| id.clone()),
+            id_position: id.map_or(Position::START, |(_, at)| at),
+            reply_to: reply_to.as_ref().map(|(id, _)| id.clone()),
+            reply_to_position: reply_to.map_or(Position::START, |(_, at)| at),
         });
     }
     list.sort_by_key(|c| c.date);

@@ -9,6 +9,7 @@
 mod build_views;
 pub mod cache;
 pub mod charts;
+mod comment_threads;
 pub mod escape;
 pub mod feeds;
 pub mod fingerprint;

@@ -155,7 +155,20 @@ pub struct CommentView<'a> {
     pub url: Option<&'a str>,
     pub date: DateView,
     pub body_html: String,
-    /// Anchor id (`comment-1`).
+    /// Anchor id (`comment-42` for a comment with `id: 42`, else `comment-<n>`).
+    pub id: String,
+    /// How deep in its thread: 0 for a comment that replies to nothing.
+    pub depth: usize,
+    /// The depth the theme indents by, capped so deep threads fit a phone.
+    pub indent: usize,
+    /// The comment replied to, for replies.
+    pub reply_to: Option<ReplyToView<'a>>,
+}
+
+/// The comment a reply answers: its author and anchor id.
+#[derive(Debug, Serialize)]
+pub struct ReplyToView<'a> {
+    pub author: &'a str,
     pub id: String,
 }
 

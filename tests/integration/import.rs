@@ -199,6 +199,11 @@ fn classic_post() -> Item {
         approved: "0",
         ..comment(122, 0, "Unapproved text waiting for moderation.")
     });
+    comments.push(comment(
+        124,
+        122,
+        "Approved reply to a comment still waiting for moderation.",
+    ));
     comments.push(Comment {
         approved: "spam",
         ..comment(123, 0, "Spam text selling watches.")
@@ -440,7 +445,7 @@ fn a_full_export_imports_and_builds_with_every_case_handled() {
         report.contains("Comments dropped: 3 (pingback 1, spam 1, unapproved 1)"),
         "{report}"
     );
-    assert!(report.contains("Comments kept: 7"), "{report}");
+    assert!(report.contains("Comments kept: 8"), "{report}");
     assert!(
         report.contains("missing photo https://tales.example/wp-content/uploads/2019/07/gone.jpg"),
         "{report}"
@@ -473,6 +478,23 @@ fn a_full_export_imports_and_builds_with_every_case_handled() {
         page.matches("Root comment about the hold music.").count(),
         1
     );
+    // Each reply sits under its parent, which it names.
+    let mut previous = page.find("id=\"comment-100\"").expect("the root comment");
+    for depth in 1..=5 {
+        let at = page
+            .find(&format!("id=\"comment-{}\"", 100 + depth))
+            .expect("a reply");
+        assert!(at > previous, "reply {depth} follows its parent");
+        let item = &page[at..at + page[at..].find("</li>").expect("end")];
+        assert!(
+            item.contains(&format!("href=\"#comment-{}\"", 100 + depth - 1)),
+            "{item}"
+        );
+        previous = at;
+    }
+    let orphan = page.find("id=\"comment-124\"").expect("the reply kept");
+    let orphan = &page[orphan..orphan + page[orphan..].find("</li>").expect("end")];
+    assert!(!orphan.contains("in reply to"), "{orphan}");
     assert!(
         !page.contains("<script>alert"),
         "scripts never reach the page"

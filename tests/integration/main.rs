@@ -4,6 +4,7 @@
 mod authoring;
 mod blog;
 mod build;
+mod comment_threads;
 mod companies;
 mod corpus;
 mod defences;

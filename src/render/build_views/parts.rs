@@ -186,20 +186,45 @@ impl<'a> ViewBuilder<'a> {
             word_count: self.body_of(id).word_count,
             json_ld_html: self.story_json_ld(id, card, description),
             series,
-            comments: input
-                .comments
+            comments: self.comment_views(id),
+            extra: &input.extra,
+        }
+    }
+
+    /// A story's comments in thread order, each with its depth and the comment it answers.
+    fn comment_views(&self, id: StoryId) -> Vec<CommentView<'a>> {
+        use crate::render::comment_threads::{MAX_INDENT, thread_order};
+        let comments = &self.site.stories[id].input.comments;
+        let placed = thread_order(comments);
+        let anchor_of = |index: usize| {
+            placed
                 .iter()
-                .enumerate()
-                .map(|(i, c)| CommentView {
+                .find(|p| p.index == index)
+                .map(|p| p.anchor.clone())
+                .unwrap_or_default()
+        };
+        placed
+            .iter()
+            .map(|p| {
+                let c = &comments[p.index];
+                CommentView {
                     author: &c.author,
                     url: c.url.as_deref(),
                     date: date_view(&c.date),
-                    body_html: self.bodies.comments[id].get(i).cloned().unwrap_or_default(),
-                    id: format!("comment-{}", i + 1),
-                })
-                .collect(),
-            extra: &input.extra,
-        }
+                    body_html: self.bodies.comments[id]
+                        .get(p.index)
+                        .cloned()
+                        .unwrap_or_default(),
+                    id: p.anchor.clone(),
+                    depth: p.depth,
+                    indent: p.depth.min(MAX_INDENT),
+                    reply_to: p.parent.map(|parent| ReplyToView {
+                        author: &comments[parent].author,
+                        id: anchor_of(parent),
+                    }),
+                }
+            })
+            .collect()
     }
 
     fn average(&self, stats: &RatingStats) -> Option<RatingView> {
