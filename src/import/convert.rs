@@ -54,6 +54,8 @@ struct StoryOut {
     draft: bool,
     #[serde(skip_serializing_if = "Option::is_none")]
     image: Option<ImageOut>,
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    aliases: Vec<String>,
     extra: Extra,
 }
 
@@ -64,6 +66,8 @@ struct PageOut {
     summary: Option<String>,
     #[serde(skip_serializing_if = "std::ops::Not::not")]
     draft: bool,
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    aliases: Vec<String>,
     extra: Extra,
 }
 
@@ -94,6 +98,8 @@ pub(crate) struct Converter<'a> {
     writer: &'a Writer,
     /// Author slug -> display name, of the authors of imported items.
     used_authors: BTreeMap<String, String>,
+    /// Old addresses given to a story or page already.
+    used_aliases: BTreeSet<String>,
 }
 
 /// Categories WordPress gives every post that has none.
@@ -112,6 +118,7 @@ impl<'a> Converter<'a> {
             profiles,
             writer,
             used_authors: BTreeMap::new(),
+            used_aliases: BTreeSet::new(),
         }
     }
 
@@ -224,6 +231,7 @@ impl<'a> Converter<'a> {
             summary,
             draft,
             image,
+            aliases: self.aliases(item, id, title, report),
             extra,
         };
         let bundle = !photos.is_empty();
@@ -302,6 +310,7 @@ impl<'a> Converter<'a> {
             title: title.to_owned(),
             summary: Some(one_line(&strip_html(&item.excerpt))).filter(|s| !s.is_empty()),
             draft,
+            aliases: self.aliases(item, id, title, report),
             extra,
         };
         let text = with_front_matter(&yaml(&front)?, &body);
@@ -437,6 +446,57 @@ impl<'a> Converter<'a> {
             alt,
             credit: (!caption.is_empty()).then_some(caption),
         })
+    }
+
+    /// The old addresses of a post: its permalink's path (without the blog's own path) and
+    /// its short link `/?p=ID` (`/?page_id=ID` for pages), each given to one item only.
+    fn aliases(
+        &mut self,
+        item: &Item,
+        id: u64,
+        title: &str,
+        report: &mut ImportReport,
+    ) -> Vec<String> {
+        let blog_path = path_of(&self.index.channel_link);
+        let blog_path = blog_path.trim_end_matches('/');
+        let mut list = Vec::new();
+        if let Some(path) = Some(path_of(&item.link)).filter(|p| !p.is_empty()) {
+            let path = path.strip_prefix(blog_path).unwrap_or(&path).to_owned();
+            let path = if path.starts_with('/') {
+                path
+            } else {
+                format!("/{path}")
+            };
+            if path != "/" {
+                list.push(path);
+            }
+        }
+        let key = if item.post_type == "page" {
+            "page_id"
+        } else {
+            "p"
+        };
+        list.push(format!("/?{key}={id}"));
+        let mut kept = Vec::new();
+        for alias in list {
+            if kept.contains(&alias) {
+                continue;
+            }
+            if let Err(why) = crate::load::check_alias(&alias) {
+                report.need(id, title, format!("old address not kept: {why}"));
+                continue;
+            }
+            if self.used_aliases.insert(alias.clone()) {
+                kept.push(alias);
+            } else {
+                report.need(
+                    id,
+                    title,
+                    format!("old address {alias} belongs to another post"),
+                );
+            }
+        }
+        kept
     }
 
     /// The story's author: a profile slug, written at the end for every author used.
@@ -612,6 +672,22 @@ fn terms(item: &Item) -> (Option<String>, Vec<String>) {
         }
     }
     (category, tags)
+}
+
+/// The path (and query) of a URL: `https://x.example/2019/a/?p=1` -> `/2019/a/?p=1`.
+fn path_of(url: &str) -> String {
+    let url = url.trim();
+    match url.split_once("://") {
+        Some((_, rest)) => rest
+            .find('/')
+            .map_or(String::new(), |at| rest[at..].to_owned()),
+        None if url.starts_with('/') => url.to_owned(),
+        None => String::new(),
+    }
+    .split('#')
+    .next()
+    .unwrap_or("")
+    .to_owned()
 }
 
 /// `post_date_gmt`, else `post_date` (drafts carry a zero GMT date), as RFC 3339.

@@ -144,6 +144,9 @@ pub struct StoryFrontMatter {
     pub image: Option<ImageEntry>,
     #[serde(default)]
     pub comments: Vec<CommentEntry>,
+    /// Old addresses that redirect to the story.
+    #[serde(default)]
+    pub aliases: Vec<Spanned<Scalar>>,
     #[serde(default)]
     pub extra: Extra,
 }
@@ -202,6 +205,9 @@ pub struct PageFrontMatter {
     pub summary: Option<String>,
     #[serde(default)]
     pub draft: bool,
+    /// Old addresses that redirect to the page.
+    #[serde(default)]
+    pub aliases: Vec<Spanned<Scalar>>,
     #[serde(default)]
     pub extra: Extra,
 }

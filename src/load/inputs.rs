@@ -2,6 +2,7 @@
 
 use std::path::PathBuf;
 
+use super::aliases::AliasInput;
 use super::frontmatter_types::Extra;
 use super::images::ImageSizes;
 
@@ -142,6 +143,8 @@ pub struct StoryInput {
     pub draft: bool,
     pub image: Option<ImageInput>,
     pub comments: Vec<CommentInput>,
+    /// Old addresses that redirect here.
+    pub aliases: Vec<AliasInput>,
     pub extra: Extra,
     /// The Markdown body.
     pub body: String,
@@ -208,6 +211,8 @@ pub struct PageInput {
     pub title: String,
     pub summary: Option<String>,
     pub draft: bool,
+    /// Old addresses that redirect here.
+    pub aliases: Vec<AliasInput>,
     pub extra: Extra,
     pub body: String,
     /// Line of the file where the body starts.

@@ -5,6 +5,7 @@
 //! Never writes anything, never renders anything, and never stops at the first bad file: each
 //! file's problems go to the run's diagnostics and the file is left out.
 
+mod aliases;
 mod comment_threads;
 mod frontmatter;
 mod frontmatter_types;
@@ -21,6 +22,7 @@ use std::path::{Path, PathBuf};
 
 use rayon::prelude::*;
 
+pub use aliases::{AliasInput, alias as check_alias};
 pub use frontmatter::{Split, SplitError, decode, split};
 pub use images::{ImageSize, ImageSizes};
 

@@ -174,6 +174,7 @@ pub(super) fn load_file(found: Found, out: &mut Vec<Diagnostic>) -> Option<Loade
                 title,
                 summary: fm.summary,
                 draft: fm.draft,
+                aliases: super::aliases::aliases(&source, &fm.aliases, out),
                 extra: fm.extra,
                 body,
                 body_line: parts.body_line,
@@ -326,6 +327,7 @@ pub(super) fn story_input(
         comments.sort_by_key(|c| c.date);
     }
     super::comment_threads::check_threads(&comments, out);
+    let aliases = super::aliases::aliases(source, &fm.aliases, out);
 
     let errors_now = out.iter().filter(|d| d.is_error()).count();
     if errors_now > errors_before {
@@ -350,6 +352,7 @@ pub(super) fn story_input(
         draft: fm.draft,
         image,
         comments,
+        aliases,
         extra: fm.extra,
         body,
         body_line,

@@ -530,6 +530,7 @@ mod tests {
             draft: false,
             image: None,
             comments: vec![],
+            aliases: vec![],
             extra: Default::default(),
             body: String::new(),
             body_line: 1,

@@ -15,6 +15,7 @@ pub mod feeds;
 pub mod fingerprint;
 pub mod jsonld;
 pub mod markdown;
+mod redirects;
 pub(crate) mod urls;
 pub mod views;
 
@@ -333,6 +334,10 @@ pub fn render_site(
     }
     let theme: &Theme = theme;
 
+    let redirects = redirects::redirects(site, &urls);
+    for d in redirects::collisions(site, &urls, &redirects) {
+        diagnostics.push(d);
+    }
     let jobs = builder.jobs();
     let recording = memo.is_some();
     let results: Vec<(Result<usize, JobFailure>, Vec<usize>)> = jobs

@@ -216,6 +216,16 @@ async function checkSite(browser, name, dir, shots, extra) {
     });
 
     // --- Static checks of the HTML
+    await check(`${name}: every alias's redirect page leads to a page of the site, and the sitemap leaves it out`, () => {
+      const problems = [];
+      const sitemap = fs.existsSync(path.join(dir, "sitemap.xml")) ? fs.readFileSync(path.join(dir, "sitemap.xml"), "utf8") : "";
+      for (const p of pages.filter((x) => x.kind === "redirect")) {
+        const target = (p.html.match(/http-equiv="refresh" content="0; url=([^"]+)"/) || [])[1];
+        if (!target || !pages.some((q) => q.url === target && q.kind !== "redirect")) problems.push(`${p.url}: leads to ${target}`);
+        if (sitemap.includes(`${p.url}<`)) problems.push(`${p.url}: in the sitemap`);
+      }
+      return problems;
+    });
     await check(`${name}: no script on any page but search (JSON-LD data aside)`, () => pages.flatMap((p) => {
       const scripts = [...p.html.matchAll(/<script\b([^>]*)>/g)].map((m) => m[1]).filter((a) => !/type="application\/ld\+json"/.test(a));
       if (p.kind === "search") return scripts.length === 1 && /search\.js/.test(scripts[0]) ? [] : [`${p.url}: ${scripts.length} scripts`];
@@ -290,7 +300,8 @@ async function checkSite(browser, name, dir, shots, extra) {
       const overflow = new Map();
       const eager = [];
       const sizeless = [];
-      for (const p of pages) {
+      // Redirect pages of aliases move on at once: they are checked on their own below.
+      for (const p of pages.filter((x) => x.kind !== "redirect")) {
         const resp = await page.goto(origin + p.url, { waitUntil: "load" });
         if (!resp || resp.status() !== 200) { overflow.set(p.url, [`status ${resp && resp.status()}`]); continue; }
         const r = await page.evaluate((fold) => {

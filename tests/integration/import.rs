@@ -503,6 +503,35 @@ fn a_full_export_imports_and_builds_with_every_case_handled() {
         assert!(!page.contains(dropped), "{dropped} is dropped");
     }
 
+    // Every old permalink leads to its story.
+    for (old, story) in [
+        (
+            "2019/07/linefast-cable-gets-an-f",
+            "linefast-cable-gets-an-f",
+        ),
+        (
+            "2019/07/parcel-pronto-earns-an-a",
+            "parcel-pronto-earns-an-a",
+        ),
+        ("2019/07/\u{fc}ber-die-bahn", "uber-die-bahn"),
+        ("about", "../pages/about"),
+    ] {
+        let redirect = site.page(&format!("{old}/index.html"));
+        let target = format!("/stories/{story}/").replace("/stories/../", "/");
+        assert!(
+            redirect.contains(&format!("url={target}\"")),
+            "{old}: {redirect}"
+        );
+    }
+    let redirects = site.page("_redirects");
+    for line in [
+        "/ p=11 /stories/honest-bank/ 301",
+        "/ p=10 /stories/linefast-cable-gets-an-f/ 301",
+        "/ page_id=20 /pages/about/ 301",
+    ] {
+        assert!(redirects.contains(line), "{line} in {redirects}");
+    }
+
     // No email address, IP address, login or locked text anywhere.
     let everything = format!(
         "{site_text}\n{}\n{}",

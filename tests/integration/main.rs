@@ -1,6 +1,7 @@
 //! rave's integration tests: one test binary (like ripgrep's) that runs the real `rave` binary
 //! and the library pipeline on small sites built in temporary folders.
 
+mod aliases;
 mod authoring;
 mod blog;
 mod build;

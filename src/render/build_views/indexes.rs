@@ -172,7 +172,12 @@ impl<'a> ViewBuilder<'a> {
             ),
             Job::Page(id) => (self.urls.page(&site.pages[id].slug), None),
             Job::Search => (self.urls.at("search/"), None),
-            Job::NotFound | Job::Feed(_) | Job::SearchIndex | Job::Sitemap | Job::Robots => {
+            Job::NotFound
+            | Job::Feed(_)
+            | Job::SearchIndex
+            | Job::Sitemap
+            | Job::Robots
+            | Job::Redirects => {
                 return None;
             }
         };

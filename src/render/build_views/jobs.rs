@@ -42,6 +42,8 @@ pub enum Job {
     /// The sitemap (several files for very large sites).
     Sitemap,
     Robots,
+    /// The pages and `_redirects` file of `aliases:`.
+    Redirects,
 }
 
 /// Whose stories a feed follows.
@@ -133,6 +135,11 @@ impl<'a> ViewBuilder<'a> {
             .any(|f| f.destination == "robots.txt")
         {
             jobs.push(Job::Robots);
+        }
+        if site.stories.iter().any(|s| !s.input.aliases.is_empty())
+            || site.pages.iter().any(|p| !p.aliases.is_empty())
+        {
+            jobs.push(Job::Redirects);
         }
         jobs
     }

@@ -155,6 +155,15 @@ impl<'a> ViewBuilder<'a> {
                     .into_bytes()
                     .into(),
             )]),
+            Job::Redirects => {
+                let list = crate::render::redirects::redirects(self.site, self.urls);
+                Ok(
+                    crate::render::redirects::files(&list, self.urls, &self.site.config.language)
+                        .into_iter()
+                        .map(|(path, bytes)| (path, bytes.into()))
+                        .collect(),
+                )
+            }
             _ => self.render(job, theme).map(|page| vec![page]),
         }
     }

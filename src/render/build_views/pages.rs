@@ -27,7 +27,7 @@ impl<'a> ViewBuilder<'a> {
             Job::Series(id) => self.series_page(theme, id),
             Job::Page(id) => self.plain_page(theme, id),
             Job::Board(board) => self.board_page(theme, board),
-            Job::Feed(_) | Job::SearchIndex | Job::Sitemap | Job::Robots => {
+            Job::Feed(_) | Job::SearchIndex | Job::Sitemap | Job::Robots | Job::Redirects => {
                 Err(("feed", String::new(), "not a page".to_owned()))
             }
             Job::Search => self.search_page(theme),
