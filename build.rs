@@ -41,7 +41,7 @@ fn main() {
         println!("cargo:rerun-if-changed={}", path.display());
     }
     let mut code = String::from(
-        "/// Files of the built-in default theme: (path inside the theme, contents).\npub static DEFAULT_THEME: &[(&str, &[u8])] = &[\n",
+        "/// Files of the built-in default theme: (path inside the theme, contents).\npub(super) static DEFAULT_THEME: &[(&str, &[u8])] = &[\n",
     );
     for (rel, path) in &files {
         let _ = writeln!(

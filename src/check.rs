@@ -30,11 +30,11 @@ mod links;
 
 /// Titles longer than this many characters get a warning: search results and feed readers cut
 /// them at about this length.
-pub const MAX_TITLE_CHARS: usize = 70;
+pub(crate) const MAX_TITLE_CHARS: usize = 70;
 
 /// What to check.
 #[derive(Debug, Clone)]
-pub struct CheckOptions {
+pub(crate) struct CheckOptions {
     /// The site folder (holds `site.yaml`).
     pub root: PathBuf,
     /// The "now" of the build check (only decides which stories are future-dated, and those
@@ -43,7 +43,7 @@ pub struct CheckOptions {
 }
 
 impl CheckOptions {
-    pub fn new(root: impl Into<PathBuf>) -> Self {
+    pub(crate) fn new(root: impl Into<PathBuf>) -> Self {
         CheckOptions {
             root: root.into(),
             now: Timestamp::now(),
@@ -53,7 +53,7 @@ impl CheckOptions {
 
 /// What was checked, for the summary.
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
-pub struct Checked {
+pub(crate) struct Checked {
     pub stories: usize,
     pub companies: usize,
     pub authors: usize,
@@ -62,7 +62,7 @@ pub struct Checked {
 
 /// The findings of one check, sorted by file and line.
 #[derive(Debug, Clone, Default)]
-pub struct CheckReport {
+pub(crate) struct CheckReport {
     pub diagnostics: Diagnostics,
     /// `None` when the site could not be read at all (no `site.yaml`).
     pub checked: Option<Checked>,
@@ -70,17 +70,17 @@ pub struct CheckReport {
 
 impl CheckReport {
     /// True when a build would fail.
-    pub fn has_errors(&self) -> bool {
+    pub(crate) fn has_errors(&self) -> bool {
         self.diagnostics.has_errors()
     }
 
     /// True when the check fails: errors, or warnings when `strict`.
-    pub fn fails(&self, strict: bool) -> bool {
+    pub(crate) fn fails(&self, strict: bool) -> bool {
         self.has_errors() || (strict && !self.diagnostics.is_empty())
     }
 
     /// Files with at least one finding.
-    pub fn files(&self) -> usize {
+    pub(crate) fn files(&self) -> usize {
         let mut paths: Vec<&Path> = self.diagnostics.iter().map(|d| d.path.as_path()).collect();
         paths.dedup();
         paths.len()
@@ -88,7 +88,7 @@ impl CheckReport {
 }
 
 /// Checks the site at `options.root`.
-pub fn check(options: &CheckOptions) -> CheckReport {
+pub(crate) fn check(options: &CheckOptions) -> CheckReport {
     let mut build = BuildOptions::new(&options.root);
     build.drafts = true;
     build.future = true;
@@ -143,7 +143,7 @@ pub fn check(options: &CheckOptions) -> CheckReport {
 /// Every editorial warning about `site`. Stories that failed to load are missing from it, so
 /// profiles look unused when a story file has errors: that finding is left out then, being a
 /// consequence of the errors rather than news of its own.
-pub fn editorial(site: &Site, out: &mut Diagnostics) {
+pub(crate) fn editorial(site: &Site, out: &mut Diagnostics) {
     let story_failed = out
         .iter()
         .any(|d| d.is_error() && (d.path.starts_with(STORIES_DIR) || is_comments_file(&d.path)));
@@ -630,7 +630,7 @@ fn long_titles(site: &Site, out: &mut Diagnostics) {
 }
 
 /// The report as text: findings grouped under their file, then a summary line.
-pub fn render_report(report: &CheckReport, strict: bool, style: Style) -> String {
+pub(crate) fn render_report(report: &CheckReport, strict: bool, style: Style) -> String {
     let mut groups: BTreeMap<&Path, Vec<&Diagnostic>> = BTreeMap::new();
     for d in report.diagnostics.iter() {
         groups.entry(d.path.as_path()).or_default().push(d);

@@ -43,9 +43,9 @@ pub struct Ranking {
 
 /// Largest `ranking.prior_weight`: the site-wide mean counting like this many ratings already
 /// outweighs any company's own; beyond it the arithmetic loses meaning (and at 1e308, overflows).
-pub const MAX_PRIOR_WEIGHT: f64 = 1000.0;
+pub(crate) const MAX_PRIOR_WEIGHT: f64 = 1000.0;
 /// Largest `ranking.min_ratings`.
-pub const MAX_MIN_RATINGS: usize = 1_000_000;
+pub(crate) const MAX_MIN_RATINGS: usize = 1_000_000;
 
 impl Default for Ranking {
     fn default() -> Self {
@@ -144,7 +144,7 @@ pub struct SiteConfig {
 
 /// Reads and validates `site.yaml` from its text. `base_url_override` (from `--base-url`) wins
 /// over the file. All problems are pushed to `diagnostics`; `None` means the config is unusable.
-pub fn parse_site_config(
+pub(crate) fn parse_site_config(
     path: &Path,
     text: &str,
     base_url_override: Option<&str>,

@@ -7,7 +7,7 @@ use std::io::{self, Write};
 
 /// A writer that treats a closed pipe (`BrokenPipe`) as written: nobody reads any more.
 #[derive(Debug)]
-pub struct Quiet<W>(W);
+pub(crate) struct Quiet<W>(W);
 
 impl<W: Write> Write for Quiet<W> {
     fn write(&mut self, buf: &[u8]) -> io::Result<usize> {
@@ -26,12 +26,12 @@ impl<W: Write> Write for Quiet<W> {
 }
 
 /// Standard output, locked; other write errors than a closed pipe are still reported.
-pub fn stdout() -> Quiet<io::StdoutLock<'static>> {
+pub(crate) fn stdout() -> Quiet<io::StdoutLock<'static>> {
     Quiet(io::stdout().lock())
 }
 
 /// Standard error, locked.
-pub fn stderr() -> Quiet<io::StderrLock<'static>> {
+pub(crate) fn stderr() -> Quiet<io::StderrLock<'static>> {
     Quiet(io::stderr().lock())
 }
 

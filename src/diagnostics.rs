@@ -227,10 +227,6 @@ impl Diagnostics {
         self.items.dedup();
     }
 
-    pub fn into_vec(self) -> Vec<Diagnostic> {
-        self.items
-    }
-
     /// Renders all findings followed by a one-line count.
     pub fn render(&self) -> String {
         self.render_with(Style::PLAIN)

@@ -5,27 +5,27 @@
 //! into pages, and [`output`] writes them atomically. [`pipeline`] drives one run; [`cli`] is the command line.
 //! See ARCHITECTURE.md for the map and the rules each stage keeps.
 
-pub mod authoring;
-pub mod check;
+mod authoring;
+mod check;
 pub mod cli;
-pub mod company_name;
-pub mod config;
-pub mod console;
+mod company_name;
+mod config;
+mod console;
 pub mod date;
 pub mod diagnostics;
-pub mod import;
-pub mod links;
+mod import;
+mod links;
 pub mod load;
 pub mod model;
 pub mod output;
 pub mod pipeline;
 pub mod rating;
-pub mod rebuild;
+mod rebuild;
 pub mod render;
-pub mod report;
+mod report;
 pub mod serve;
 pub mod session;
 pub mod slug;
-pub mod style;
-pub mod watch;
-pub mod yaml;
+mod style;
+mod watch;
+mod yaml;

@@ -21,7 +21,7 @@ use crate::watch::SiteWatcher;
 const STOP_CHECK: Duration = Duration::from_millis(300);
 
 /// Where changes come from: the site's watcher (or a stand-in in tests).
-pub trait ChangeSource {
+pub(crate) trait ChangeSource {
     /// Waits up to `timeout` for the next change: the paths it touched (never empty), `None`
     /// on timeout, an error when changes can no longer be seen.
     fn next_change(&mut self, timeout: Duration) -> Result<Option<Vec<PathBuf>>>;
@@ -35,7 +35,7 @@ impl ChangeSource for SiteWatcher {
 
 /// One build's result as the loop's caller sees it.
 #[derive(Debug)]
-pub enum Rebuilt {
+pub(crate) enum Rebuilt {
     /// The site built; its warnings were reported already.
     Built {
         snapshot: Snapshot,
@@ -49,13 +49,13 @@ pub enum Rebuilt {
 /// Reports a build's warnings, but only when they differ from the last ones reported, so that
 /// the same warnings do not scroll by on every save.
 #[derive(Debug, Default)]
-pub struct WarningReport {
+pub(crate) struct WarningReport {
     last: String,
 }
 
 impl WarningReport {
     /// A build's result as a [`Rebuilt`], its warnings reported.
-    pub fn outcome(&mut self, result: BuildResult, changed: usize) -> Rebuilt {
+    pub(crate) fn outcome(&mut self, result: BuildResult, changed: usize) -> Rebuilt {
         match result {
             Ok((snapshot, diagnostics)) => {
                 let warnings = diagnostics.render();
@@ -73,7 +73,7 @@ impl WarningReport {
 /// Rebuilds `session` on every change from `changes` and hands each result to `handle`,
 /// until `stop` is set (`Ok(None)`), `handle` breaks (`Ok(Some(value))`), or `handle` or the
 /// watcher fails (`Err`).
-pub fn rebuild_loop<T>(
+pub(crate) fn rebuild_loop<T>(
     session: &mut Session,
     changes: &mut impl ChangeSource,
     stop: &AtomicBool,

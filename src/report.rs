@@ -21,7 +21,7 @@ pub enum CompanySort {
 
 /// One company's numbers.
 #[derive(Debug, Clone, PartialEq, Serialize)]
-pub struct CompanyRow {
+pub(crate) struct CompanyRow {
     pub name: String,
     pub slug: String,
     /// Absolute URL of the company page.
@@ -46,7 +46,11 @@ fn round1(x: f64) -> f64 {
 }
 
 /// Rows of every company, sorted, at most `limit` of them.
-pub fn company_rows(site: &Site, sort: CompanySort, limit: Option<usize>) -> Vec<CompanyRow> {
+pub(crate) fn company_rows(
+    site: &Site,
+    sort: CompanySort,
+    limit: Option<usize>,
+) -> Vec<CompanyRow> {
     let base = &site.config.base_url;
     let root = &site.config.root_path;
     let origin = base
@@ -106,7 +110,7 @@ pub fn company_rows(site: &Site, sort: CompanySort, limit: Option<usize>) -> Vec
 }
 
 /// An aligned plain-text table of `rows`.
-pub fn format_table(rows: &[CompanyRow]) -> String {
+pub(crate) fn format_table(rows: &[CompanyRow]) -> String {
     let header = ["Company", "Stories", "Ratings", "Grade", "Mean", "Ranked"];
     let cells: Vec<[String; 6]> = rows
         .iter()

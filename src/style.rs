@@ -86,7 +86,7 @@ impl Style {
 /// control characters but line feed and tab (an `ESC` from a story could retitle the window or
 /// clear the screen), and the bidirectional overrides that reorder what is shown. Everything
 /// from content that reaches the terminal goes through here before it is styled.
-pub fn visible(text: &str) -> std::borrow::Cow<'_, str> {
+pub(crate) fn visible(text: &str) -> std::borrow::Cow<'_, str> {
     if !text.chars().any(needs_escape) {
         return std::borrow::Cow::Borrowed(text);
     }
@@ -107,7 +107,7 @@ fn needs_escape(c: char) -> bool {
 }
 
 /// True when the value of `NO_COLOR` asks for no colour: set and not empty.
-pub fn no_color(value: Option<&std::ffi::OsStr>) -> bool {
+pub(crate) fn no_color(value: Option<&std::ffi::OsStr>) -> bool {
     value.is_some_and(|v| !v.is_empty())
 }
 

@@ -19,10 +19,10 @@ use crate::load::{CONFIG_FILE, CONTENT_DIR, STATIC_DIR, is_ignored_name};
 use crate::rebuild::{Rebuilt, WarningReport, rebuild_loop};
 
 /// Folders of a site that are watched recursively when they exist.
-pub const WATCHED_FOLDERS: [&str; 4] = [CONTENT_DIR, "templates", "themes", STATIC_DIR];
+pub(crate) const WATCHED_FOLDERS: [&str; 4] = [CONTENT_DIR, "templates", "themes", STATIC_DIR];
 
 /// How long events are gathered before they count as one change.
-pub const DEBOUNCE: Duration = Duration::from_millis(150);
+pub(crate) const DEBOUNCE: Duration = Duration::from_millis(150);
 
 enum Backend {
     Native(Debouncer<RecommendedWatcher, RecommendedCache>),
@@ -46,7 +46,7 @@ impl Backend {
 }
 
 /// A site being watched.
-pub struct SiteWatcher {
+pub(crate) struct SiteWatcher {
     root: PathBuf,
     output: PathBuf,
     backend: Backend,
@@ -69,7 +69,7 @@ impl std::fmt::Debug for SiteWatcher {
 impl SiteWatcher {
     /// Starts watching the site at `root`, ignoring `output`. `poll` uses periodic scanning for
     /// file systems without change events (network drives, some containers).
-    pub fn new(root: &Path, output: &Path, poll: bool) -> Result<SiteWatcher> {
+    pub(crate) fn new(root: &Path, output: &Path, poll: bool) -> Result<SiteWatcher> {
         let (tx, events) = channel();
         let backend = if poll {
             let config = notify::Config::default().with_poll_interval(Duration::from_millis(500));
@@ -130,7 +130,7 @@ impl SiteWatcher {
 
     /// Waits up to `timeout` for the next change and returns the paths it touched (already
     /// filtered; never empty). `None` on timeout.
-    pub fn next_change(&mut self, timeout: Duration) -> Result<Option<Vec<PathBuf>>> {
+    pub(crate) fn next_change(&mut self, timeout: Duration) -> Result<Option<Vec<PathBuf>>> {
         let deadline = std::time::Instant::now() + timeout;
         loop {
             let left = deadline.saturating_duration_since(std::time::Instant::now());
@@ -159,7 +159,7 @@ impl SiteWatcher {
     }
 
     /// True for a path whose change can affect the site.
-    pub fn is_relevant(&self, path: &Path) -> bool {
+    pub(crate) fn is_relevant(&self, path: &Path) -> bool {
         is_relevant(&self.root, &self.output, path)
     }
 }
@@ -179,7 +179,7 @@ fn changes_content(kind: &notify::EventKind) -> bool {
 
 /// True for a path under `root` whose change can affect the site: in a watched folder or
 /// site.yaml itself, not in `output`, and not an editor's temporary file.
-pub fn is_relevant(root: &Path, output: &Path, path: &Path) -> bool {
+pub(crate) fn is_relevant(root: &Path, output: &Path, path: &Path) -> bool {
     if path.starts_with(output) {
         return false;
     }
@@ -202,7 +202,7 @@ pub fn is_relevant(root: &Path, output: &Path, path: &Path) -> bool {
 
 /// How `rave build --watch` ended.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum WatchEnd {
+pub(crate) enum WatchEnd {
     /// Stopped with Ctrl-C.
     Interrupted,
     /// The first build had no stories and the output holds published ones: nothing written.
@@ -212,7 +212,7 @@ pub enum WatchEnd {
 /// `rave build --watch`: builds once into the output folder, then keeps it up to date on every
 /// change, writing only files whose bytes changed, until Ctrl-C. An error when the output
 /// cannot be written or the watcher dies.
-pub fn watch_build(
+pub(crate) fn watch_build(
     options: crate::pipeline::BuildOptions,
     poll: bool,
     quiet: bool,

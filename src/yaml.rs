@@ -13,16 +13,16 @@ use crate::diagnostics::{Diagnostic, MAX_SOURCE_LINE, Position, did_you_mean};
 
 mod control_chars;
 
-pub use serde_saphyr::Spanned;
+pub(crate) use serde_saphyr::Spanned;
 
 /// A value with no place in any file, for defaults of keys read with [`Spanned`].
-pub fn unspanned<T>(value: T) -> Spanned<T> {
+pub(crate) fn unspanned<T>(value: T) -> Spanned<T> {
     Spanned::new(value, Location::UNKNOWN, Location::UNKNOWN)
 }
 
 /// A YAML document that sits somewhere inside a file.
 #[derive(Debug, Clone, Copy)]
-pub struct YamlSource<'a> {
+pub(crate) struct YamlSource<'a> {
     /// The file, as shown in diagnostics.
     pub path: &'a Path,
     /// The whole file, to show the offending line.
@@ -35,7 +35,7 @@ pub struct YamlSource<'a> {
 
 impl<'a> YamlSource<'a> {
     /// A file that is YAML from its first line (site.yaml, sidecar files).
-    pub fn whole_file(path: &'a Path, text: &'a str) -> Self {
+    pub(crate) fn whole_file(path: &'a Path, text: &'a str) -> Self {
         YamlSource {
             path,
             file_text: text,
@@ -45,7 +45,7 @@ impl<'a> YamlSource<'a> {
     }
 
     /// Where a value read with [`Spanned`] stands in the file.
-    pub fn position(&self, location: &Location) -> Position {
+    pub(crate) fn position(&self, location: &Location) -> Position {
         Position::new(
             self.first_line + (location.line() as usize).saturating_sub(1),
             location.column() as usize,
@@ -53,7 +53,7 @@ impl<'a> YamlSource<'a> {
     }
 
     /// An error about a value read with [`Spanned`], with its line shown.
-    pub fn error_at(&self, location: &Location, message: impl Into<String>) -> Diagnostic {
+    pub(crate) fn error_at(&self, location: &Location, message: impl Into<String>) -> Diagnostic {
         self.with_line(
             Diagnostic::error(self.path, message).at(self.position(location)),
             location,
@@ -61,7 +61,7 @@ impl<'a> YamlSource<'a> {
     }
 
     /// A warning about a value read with [`Spanned`], with its line shown.
-    pub fn warning_at(&self, location: &Location, message: impl Into<String>) -> Diagnostic {
+    pub(crate) fn warning_at(&self, location: &Location, message: impl Into<String>) -> Diagnostic {
         self.with_line(
             Diagnostic::warning(self.path, message).at(self.position(location)),
             location,
@@ -98,7 +98,7 @@ impl<'a> YamlSource<'a> {
 }
 
 /// Largest YAML document accepted, in bytes: front matter is metadata, not content.
-pub const MAX_YAML_BYTES: usize = 1 << 20;
+pub(crate) const MAX_YAML_BYTES: usize = 1 << 20;
 
 /// Deepest nesting of lists and mappings accepted.
 const MAX_DEPTH: usize = 32;
@@ -126,7 +126,7 @@ fn options() -> Options {
 /// Parses `source` into `T`. An empty document is read as an empty mapping, so that types whose
 /// fields all have defaults accept a file with only comments.
 /// Strings that hold control characters are errors too (see [`control_chars`]), one for each.
-pub fn parse<T: DeserializeOwned>(source: &YamlSource<'_>) -> Result<T, Vec<Diagnostic>> {
+pub(crate) fn parse<T: DeserializeOwned>(source: &YamlSource<'_>) -> Result<T, Vec<Diagnostic>> {
     let value = parse_once(source).map_err(|(diagnostic, _)| vec![diagnostic])?;
     let errors = control_chars::check(source);
     if errors.is_empty() {
@@ -152,7 +152,7 @@ const MAX_RECOVERED: usize = 64;
 /// reports every broken entry of a file, not only the first. Returns the value when the rest
 /// parses (for the checks that follow; with errors, the caller must not use it as complete) and
 /// every error; a string holding a control character is an error at its place. Syntax errors stop it: after one, what follows cannot be trusted.
-pub fn parse_recovering<T: DeserializeOwned>(
+pub(crate) fn parse_recovering<T: DeserializeOwned>(
     source: &YamlSource<'_>,
 ) -> (Option<T>, Vec<Diagnostic>) {
     let mut errors = Vec::new();

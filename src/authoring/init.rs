@@ -13,7 +13,7 @@ use crate::diagnostics::Diagnostics;
 
 /// What `rave init` was asked for.
 #[derive(Debug, Clone, PartialEq, Eq)]
-pub struct InitOptions {
+pub(crate) struct InitOptions {
     /// The folder to create the site in (made if missing).
     pub dir: PathBuf,
     pub title: Option<String>,
@@ -24,7 +24,7 @@ pub struct InitOptions {
 
 /// What `rave init` did.
 #[derive(Debug, Clone, PartialEq, Eq)]
-pub struct InitOutcome {
+pub(crate) struct InitOutcome {
     pub dir: PathBuf,
     /// Files written, relative to `dir`, in the order written.
     pub created: Vec<PathBuf>,
@@ -33,9 +33,9 @@ pub struct InitOutcome {
 }
 
 /// The title of a starter site when none is given.
-pub const DEFAULT_TITLE: &str = "Customer Stories";
+pub(crate) const DEFAULT_TITLE: &str = "Customer Stories";
 /// The `base_url` of a starter site when none is given; set it before publishing.
-pub const DEFAULT_BASE_URL: &str = "https://example.com";
+pub(crate) const DEFAULT_BASE_URL: &str = "https://example.com";
 
 /// Entries of a folder that do not make it "not empty" for `rave init`: a fresh repository.
 const IGNORED_ENTRIES: [&str; 1] = [".git"];
@@ -44,7 +44,7 @@ const IGNORED_ENTRIES: [&str; 1] = [".git"];
 const LISTED_ENTRIES: usize = 5;
 
 /// Creates the starter site described by `options`.
-pub fn init(options: &InitOptions) -> Result<InitOutcome, AuthoringError> {
+pub(crate) fn init(options: &InitOptions) -> Result<InitOutcome, AuthoringError> {
     let dir = &options.dir;
     let title = one_line(options.title.as_deref().unwrap_or(DEFAULT_TITLE));
     let base_url = options
@@ -168,7 +168,7 @@ fn not_empty(dir: &Path, entries: &[String]) -> AuthoringError {
 
 /// The starter site's files, `(path relative to the site, text)`, in writing order. The
 /// settings are checked by the build's own parser first, so a bad `--base-url` writes nothing.
-pub fn starter_files(
+pub(crate) fn starter_files(
     title: &str,
     base_url: &str,
 ) -> Result<Vec<(&'static str, String)>, AuthoringError> {

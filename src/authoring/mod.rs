@@ -6,8 +6,8 @@
 //! `#`, quotes, `yes`, numbers ...), so any title or name reads back exactly as given. Nothing
 //! here prints: the command line (`cli`) reports the results.
 
-pub mod init;
-pub mod new;
+pub(crate) mod init;
+pub(crate) mod new;
 
 use std::fmt;
 use std::io::Write as _;
@@ -21,7 +21,7 @@ use crate::date::{DATE_HELP, PostDate};
 
 /// What went wrong, which decides the exit code (see the README).
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum ErrorKind {
+pub(crate) enum ErrorKind {
     /// A bad value on the command line (an invalid rating, an empty title): exit 2.
     Usage,
     /// The command would overwrite or mix into something that exists: exit 1.
@@ -32,22 +32,22 @@ pub enum ErrorKind {
 
 /// An authoring command that did nothing (or stopped), with what to do about it.
 #[derive(Debug, Clone, PartialEq, Eq)]
-pub struct AuthoringError {
+pub(crate) struct AuthoringError {
     pub kind: ErrorKind,
     pub message: String,
     pub help: Option<String>,
 }
 
 impl AuthoringError {
-    pub fn usage(message: impl Into<String>, help: impl Into<String>) -> Self {
+    pub(crate) fn usage(message: impl Into<String>, help: impl Into<String>) -> Self {
         Self::new(ErrorKind::Usage, message, help)
     }
 
-    pub fn refused(message: impl Into<String>, help: impl Into<String>) -> Self {
+    pub(crate) fn refused(message: impl Into<String>, help: impl Into<String>) -> Self {
         Self::new(ErrorKind::Refused, message, help)
     }
 
-    pub fn io(message: impl Into<String>) -> Self {
+    pub(crate) fn io(message: impl Into<String>) -> Self {
         Self::new(ErrorKind::Io, message, "")
     }
 
@@ -71,7 +71,7 @@ impl std::error::Error for AuthoringError {}
 
 /// What creating one file did.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Created {
+pub(crate) enum Created {
     Written,
     /// The file was there already and was left as it was.
     AlreadyThere,
@@ -79,7 +79,7 @@ pub enum Created {
 
 /// Writes `contents` to a new file `path`, creating its folders. An existing file is never
 /// opened for writing: the result is then [`Created::AlreadyThere`].
-pub fn create_new_file(path: &Path, contents: &[u8]) -> std::io::Result<Created> {
+pub(crate) fn create_new_file(path: &Path, contents: &[u8]) -> std::io::Result<Created> {
     if let Some(parent) = path.parent() {
         std::fs::create_dir_all(parent)?;
     }
@@ -100,7 +100,7 @@ pub fn create_new_file(path: &Path, contents: &[u8]) -> std::io::Result<Created>
 }
 
 /// A value serialized as YAML (a mapping of its fields), with strings quoted where needed.
-pub fn to_yaml<T: Serialize>(value: &T) -> Result<String, AuthoringError> {
+pub(crate) fn to_yaml<T: Serialize>(value: &T) -> Result<String, AuthoringError> {
     let options = serde_saphyr::ser_options! {
         // One line per value, as people write front matter by hand.
         prefer_block_scalars: false,
@@ -119,24 +119,24 @@ pub fn to_yaml<T: Serialize>(value: &T) -> Result<String, AuthoringError> {
 }
 
 /// One string as a YAML scalar, quoted when needed (`Acme: the shop` -> `"Acme: the shop"`).
-pub fn yaml_scalar(text: &str) -> Result<String, AuthoringError> {
+pub(crate) fn yaml_scalar(text: &str) -> Result<String, AuthoringError> {
     Ok(to_yaml(&text)?.trim_end_matches('\n').to_owned())
 }
 
 /// `---\n<yaml>---\n<body>`.
-pub fn with_front_matter(yaml: &str, body: &str) -> String {
+pub(crate) fn with_front_matter(yaml: &str, body: &str) -> String {
     let yaml = yaml.trim_end_matches('\n');
     format!("---\n{yaml}\n---\n{body}")
 }
 
 /// Folds runs of whitespace (including newlines) into single spaces and trims the ends.
-pub fn one_line(text: &str) -> String {
+pub(crate) fn one_line(text: &str) -> String {
     text.split_whitespace().collect::<Vec<_>>().join(" ")
 }
 
 /// The `date:` to write for a new story, by the same rule as `rave build`'s "now": `--now`,
 /// else `SOURCE_DATE_EPOCH` (seconds), else the clock ([`jiff::Zoned::now`], the local date).
-pub fn story_date(flag: Option<&str>) -> Result<String, AuthoringError> {
+pub(crate) fn story_date(flag: Option<&str>) -> Result<String, AuthoringError> {
     story_date_from(
         flag,
         std::env::var_os("SOURCE_DATE_EPOCH").as_deref(),
@@ -149,7 +149,7 @@ pub fn story_date(flag: Option<&str>) -> Result<String, AuthoringError> {
 /// A date alone means midnight UTC to the build, so where the local date is ahead of UTC's the
 /// story would wait for UTC to catch up before it is published; such dates are written as a
 /// full RFC 3339 date-time with the local offset instead, which keeps the local date.
-pub fn story_date_from(
+pub(crate) fn story_date_from(
     flag: Option<&str>,
     epoch: Option<&std::ffi::OsStr>,
     clock: impl FnOnce() -> jiff::Zoned,
@@ -194,7 +194,7 @@ fn is_published_by(date: Date, now: Timestamp) -> bool {
 }
 
 /// The site folder for `new`: it must hold `site.yaml`.
-pub fn require_site(root: &Path) -> Result<(), AuthoringError> {
+pub(crate) fn require_site(root: &Path) -> Result<(), AuthoringError> {
     if root.join(crate::load::CONFIG_FILE).is_file() {
         return Ok(());
     }
@@ -209,7 +209,7 @@ pub fn require_site(root: &Path) -> Result<(), AuthoringError> {
 }
 
 /// A path as shown to the user: `./x` without its `./`.
-pub fn shown(path: &Path) -> String {
+pub(crate) fn shown(path: &Path) -> String {
     let text = path.display().to_string();
     match text.strip_prefix("./") {
         Some(rest) if !rest.is_empty() => rest.to_owned(),

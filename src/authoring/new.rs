@@ -26,7 +26,7 @@ pub struct MentionSpec {
 
 /// What `rave new story` was asked for.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
-pub struct NewStory {
+pub(crate) struct NewStory {
     pub title: String,
     /// The `date:` to write (see [`super::story_date`]).
     pub date: String,
@@ -38,7 +38,7 @@ pub struct NewStory {
 
 /// A file `new` wrote.
 #[derive(Debug, Clone, PartialEq, Eq)]
-pub struct NewFile {
+pub(crate) struct NewFile {
     /// Relative to the site root (`content/stories/x.md`).
     pub relative: PathBuf,
     /// The root joined with `relative`, as the user would type it.
@@ -176,7 +176,7 @@ const COMPANY_PROMPT: &str =
 const AUTHOR_PROMPT: &str = "A short bio: who you are, and why customer service catches your eye.";
 
 /// The prompts `rave new` writes into bodies, for `rave check` to find those left unedited.
-pub const PLACEHOLDERS: [&str; 6] = [
+pub(crate) const PLACEHOLDERS: [&str; 6] = [
     STORY_OPENING,
     STORY_TELLING,
     GRADE_PROMPT,
@@ -238,7 +238,7 @@ fn markdown_text(text: &str) -> String {
 }
 
 /// Writes `content/stories/<slug>.md` under `root`.
-pub fn new_story(root: &Path, story: &NewStory) -> Result<NewFile, AuthoringError> {
+pub(crate) fn new_story(root: &Path, story: &NewStory) -> Result<NewFile, AuthoringError> {
     require_site(root)?;
     let checked = check_story(story)?;
     let text = story_text(&checked, &story.date, story.draft)?;
@@ -300,7 +300,7 @@ fn author_profile_exists(root: &Path, author: &str) -> bool {
 }
 
 /// Writes `content/companies/<slug>.md` for `name`.
-pub fn new_company(root: &Path, name: &str) -> Result<NewFile, AuthoringError> {
+pub(crate) fn new_company(root: &Path, name: &str) -> Result<NewFile, AuthoringError> {
     require_site(root)?;
     let name = one_line(name);
     if company_key(&name).is_empty() || slugify(&name).is_empty() {
@@ -328,7 +328,7 @@ pub fn new_company(root: &Path, name: &str) -> Result<NewFile, AuthoringError> {
 }
 
 /// Writes `content/authors/<slug>.md` for `name`.
-pub fn new_author(root: &Path, name: &str) -> Result<NewFile, AuthoringError> {
+pub(crate) fn new_author(root: &Path, name: &str) -> Result<NewFile, AuthoringError> {
     require_site(root)?;
     let name = one_line(name);
     let slug = slugify(&name);

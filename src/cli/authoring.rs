@@ -215,7 +215,7 @@ fn failed(e: &AuthoringError) -> u8 {
 }
 
 /// `rave init`.
-pub fn init(args: InitArgs) -> anyhow::Result<u8> {
+pub(super) fn init(args: InitArgs) -> anyhow::Result<u8> {
     let dir = args.dir.or(args.root).unwrap_or_else(|| PathBuf::from("."));
     let base_url_given = args.base_url.is_some();
     let options = InitOptions {
@@ -283,7 +283,7 @@ fn shell_word(text: &str) -> String {
 }
 
 /// `rave new ...`.
-pub fn new(args: NewArgs) -> anyhow::Result<u8> {
+pub(super) fn new(args: NewArgs) -> anyhow::Result<u8> {
     let written = match args.kind {
         NewKind::Story(a) => {
             let date = match story_date(a.now.as_deref()) {
@@ -328,7 +328,7 @@ fn print_new(file: &NewFile) -> anyhow::Result<()> {
 }
 
 /// `rave check`.
-pub fn check(args: CheckArgs) -> anyhow::Result<u8> {
+pub(super) fn check(args: CheckArgs) -> anyhow::Result<u8> {
     let mut options = CheckOptions::new(&args.root);
     options.now = resolve_now(None)?;
     let report = check_site(&options);
@@ -343,7 +343,7 @@ pub fn check(args: CheckArgs) -> anyhow::Result<u8> {
 }
 
 /// `rave completions SHELL`.
-pub fn completions(args: CompletionsArgs) -> anyhow::Result<u8> {
+pub(super) fn completions(args: CompletionsArgs) -> anyhow::Result<u8> {
     let mut command = Cli::command();
     let mut out = crate::console::stdout();
     clap_complete::generate(args.shell, &mut command, "rave", &mut out);
@@ -351,7 +351,7 @@ pub fn completions(args: CompletionsArgs) -> anyhow::Result<u8> {
 }
 
 /// `rave man`.
-pub fn man() -> anyhow::Result<u8> {
+pub(super) fn man() -> anyhow::Result<u8> {
     let mut out = crate::console::stdout();
     clap_mangen::Man::new(Cli::command()).render(&mut out)?;
     Ok(exit::SUCCESS)

@@ -43,7 +43,7 @@ pub struct WordpressArgs {
     pub force: bool,
 }
 
-pub fn import(args: ImportArgs) -> anyhow::Result<u8> {
+pub(super) fn import(args: ImportArgs) -> anyhow::Result<u8> {
     let ImportSource::Wordpress(args) = args.source;
     if let Some(uploads) = &args.uploads
         && !uploads.is_dir()

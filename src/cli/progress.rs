@@ -14,13 +14,13 @@ const TICK: Duration = Duration::from_millis(100);
 
 /// A running progress line; [`Progress::finish`] (or dropping it) removes it.
 #[derive(Debug)]
-pub struct Progress {
+pub(super) struct Progress {
     running: Option<(mpsc::Sender<()>, JoinHandle<()>)>,
 }
 
 impl Progress {
     /// Starts the line for `label` when `wanted` and stderr is a terminal; otherwise does nothing.
-    pub fn start(label: &'static str, wanted: bool) -> Progress {
+    pub(super) fn start(label: &'static str, wanted: bool) -> Progress {
         if !wanted || !std::io::stderr().is_terminal() {
             return Progress { running: None };
         }
@@ -51,7 +51,7 @@ impl Progress {
     }
 
     /// Stops and clears the line.
-    pub fn finish(mut self) {
+    pub(super) fn finish(mut self) {
         self.stop();
     }
 
@@ -70,7 +70,7 @@ impl Drop for Progress {
 }
 
 /// `--verbose`: the time of each stage of a build, on stdout after the summary.
-pub fn print_timings(summary: &crate::pipeline::BuildSummary) {
+pub(super) fn print_timings(summary: &crate::pipeline::BuildSummary) {
     let style = crate::style::Style::stdout();
     let t = &summary.timings;
     let mut out = crate::console::stdout();

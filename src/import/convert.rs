@@ -106,7 +106,7 @@ pub(crate) struct Converter<'a> {
 const DEFAULT_CATEGORIES: [&str; 2] = ["uncategorized", "uncategorised"];
 
 impl<'a> Converter<'a> {
-    pub fn new(
+    pub(super) fn new(
         index: &'a Index,
         options: &'a ImportOptions,
         profiles: &'a BTreeSet<String>,
@@ -122,7 +122,11 @@ impl<'a> Converter<'a> {
         }
     }
 
-    pub fn item(&mut self, item: &Item, report: &mut ImportReport) -> Result<(), ImportError> {
+    pub(super) fn item(
+        &mut self,
+        item: &Item,
+        report: &mut ImportReport,
+    ) -> Result<(), ImportError> {
         let kind = item.post_type.as_str();
         if kind == "attachment" {
             return Ok(());
@@ -602,7 +606,7 @@ impl<'a> Converter<'a> {
     }
 
     /// Author profiles of every author of an imported story.
-    pub fn finish(&mut self, report: &mut ImportReport) -> Result<(), ImportError> {
+    pub(super) fn finish(&mut self, report: &mut ImportReport) -> Result<(), ImportError> {
         let authors = std::mem::take(&mut self.used_authors);
         for (slug, name) in authors {
             let mut extra = Extra::new();

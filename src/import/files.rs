@@ -7,11 +7,11 @@ use std::io::Write as _;
 use std::path::{Path, PathBuf};
 
 /// The mark the import leaves in each text file it writes.
-pub const MARK: &str = "imported_from: wordpress";
+pub(super) const MARK: &str = "imported_from: wordpress";
 
 /// What writing one file did.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Wrote {
+pub(super) enum Wrote {
     New,
     Replaced,
     /// There already and left as it was.
@@ -22,7 +22,7 @@ pub enum Wrote {
 
 /// Writes under a site root.
 #[derive(Debug, Clone)]
-pub struct Writer {
+pub(super) struct Writer {
     pub root: PathBuf,
     pub dry_run: bool,
     pub force: bool,
@@ -31,7 +31,7 @@ pub struct Writer {
 impl Writer {
     /// Writes `contents` at `rel`; an existing file is replaced only with `--force` and when
     /// `owned` says the import wrote it.
-    pub fn write(
+    pub(super) fn write(
         &self,
         rel: &str,
         contents: &[u8],
@@ -65,7 +65,7 @@ impl Writer {
     }
 
     /// Copies a photo into place (same rules; a photo is the import's own when `owned`).
-    pub fn copy(&self, from: &Path, rel: &str, owned: bool) -> std::io::Result<Wrote> {
+    pub(super) fn copy(&self, from: &Path, rel: &str, owned: bool) -> std::io::Result<Wrote> {
         if self.dry_run {
             return Ok(Wrote::Nothing);
         }
@@ -116,7 +116,7 @@ fn write_then_place(
 }
 
 /// Whether a text file carries the import's mark.
-pub fn has_mark(path: &Path) -> bool {
+pub(super) fn has_mark(path: &Path) -> bool {
     std::fs::read_to_string(path).is_ok_and(|text| text.contains(MARK))
 }
 

@@ -11,7 +11,7 @@ use crate::slug::slugify;
 
 /// One company of a story, with the rating the post gave it, if it gave one.
 #[derive(Debug, Clone, PartialEq, Eq)]
-pub struct Proposal {
+pub(super) struct Proposal {
     pub name: String,
     /// The rating as the post wrote it (`A+`, `4/5`).
     pub rating: Option<String>,
@@ -24,7 +24,7 @@ const GRADE_VERBS: [&str; 7] = [
 
 /// Proposals from a title, the opening line of the text, and the post's terms; `profiles` are
 /// the slugs of the site's company profiles.
-pub fn propose(
+pub(super) fn propose(
     title: &str,
     opening: &str,
     terms: &[String],

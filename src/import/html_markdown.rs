@@ -15,7 +15,7 @@ use crate::authoring::one_line;
 
 /// An `<img>` of the HTML, as written.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
-pub struct FoundImage {
+pub(super) struct FoundImage {
     pub src: String,
     pub alt: String,
     /// From `wp-image-N` or a caption's `attachment_N`.
@@ -24,14 +24,14 @@ pub struct FoundImage {
 
 /// Where an image goes in the Markdown.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
-pub struct PlacedImage {
+pub(super) struct PlacedImage {
     pub src: String,
     /// Alt text to use when the `<img>` has none.
     pub alt: String,
 }
 
 /// Every `<img>` of `html`, in order.
-pub fn find_images(html: &str) -> Vec<FoundImage> {
+pub(super) fn find_images(html: &str) -> Vec<FoundImage> {
     let mut images = Vec::new();
     let mut rest = html;
     while let Some((start, end)) = find_tag(rest, "img") {
@@ -117,7 +117,7 @@ fn decode_entities(text: &str) -> String {
 
 /// The Markdown of `html`, with each image's `src` (as written) placed per `placed`; the
 /// elements Markdown cannot hold are added to `lost` (by tag name).
-pub fn to_markdown(
+pub(super) fn to_markdown(
     html: &str,
     placed: BTreeMap<String, PlacedImage>,
     lost: &mut BTreeMap<String, usize>,

@@ -17,15 +17,15 @@ mod wxr;
 use std::collections::{BTreeMap, BTreeSet};
 use std::path::{Path, PathBuf};
 
-pub use report::{ImportReport, Need, REPORT_FILE};
-pub use wxr::WxrError;
+pub(crate) use report::{ImportReport, REPORT_FILE};
+pub(crate) use wxr::WxrError;
 
 use photos::Attachments;
 use wxr::{Item, Record, WxrReader};
 
 /// What `rave import wordpress` was asked for.
 #[derive(Debug, Clone, PartialEq, Eq)]
-pub struct ImportOptions {
+pub(crate) struct ImportOptions {
     pub export: PathBuf,
     pub root: PathBuf,
     pub uploads: Option<PathBuf>,
@@ -35,7 +35,7 @@ pub struct ImportOptions {
 
 /// Why the import stopped.
 #[derive(Debug)]
-pub enum ImportError {
+pub(crate) enum ImportError {
     /// The export cannot be read (or is not one).
     Export(WxrError),
     /// Writing the site failed.
@@ -55,7 +55,7 @@ impl std::error::Error for ImportError {}
 
 /// Progress of a long import: bytes of the export read in this pass, out of its size.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub struct Progress {
+pub(crate) struct Progress {
     pub pass: u8,
     pub read: u64,
     pub total: u64,
@@ -74,7 +74,7 @@ pub(crate) struct Index {
 }
 
 /// Runs the import.
-pub fn import_wordpress(
+pub(crate) fn import_wordpress(
     options: &ImportOptions,
     progress: &mut dyn FnMut(Progress),
 ) -> Result<ImportReport, ImportError> {

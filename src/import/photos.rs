@@ -10,7 +10,7 @@ use super::wxr::Item;
 
 /// What the import keeps of an attachment.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
-pub struct Attachment {
+pub(crate) struct Attachment {
     pub url: String,
     /// The original file, relative to the uploads folder (`2019/07/desk.jpg`).
     pub file: String,
@@ -23,14 +23,14 @@ pub struct Attachment {
 
 /// Every attachment of the export.
 #[derive(Debug, Clone, Default)]
-pub struct Attachments {
+pub(crate) struct Attachments {
     by_id: BTreeMap<u64, Attachment>,
     /// Upload path (`2019/07/desk.jpg`) -> attachment id.
     by_file: BTreeMap<String, u64>,
 }
 
 impl Attachments {
-    pub fn add(&mut self, item: &Item) {
+    pub(crate) fn add(&mut self, item: &Item) {
         let Ok(id) = item.id.parse::<u64>() else {
             return;
         };
@@ -60,12 +60,12 @@ impl Attachments {
         );
     }
 
-    pub fn get(&self, id: u64) -> Option<&Attachment> {
+    pub(crate) fn get(&self, id: u64) -> Option<&Attachment> {
         self.by_id.get(&id)
     }
 
     /// The attachments uploaded to a post, by id (WordPress's order for a gallery without ids).
-    pub fn of_post(&self, post: u64) -> Vec<(u64, &Attachment)> {
+    pub(crate) fn of_post(&self, post: u64) -> Vec<(u64, &Attachment)> {
         self.by_id
             .iter()
             .filter(|(_, a)| a.parent == post && is_image(&a.file))
@@ -74,7 +74,7 @@ impl Attachments {
     }
 
     /// The attachment an image URL shows, resized copies included.
-    pub fn find_by_url(&self, url: &str) -> Option<u64> {
+    pub(crate) fn find_by_url(&self, url: &str) -> Option<u64> {
         let path = upload_path(url)?;
         self.by_file
             .get(&path)
@@ -96,7 +96,7 @@ fn upload_path(url: &str) -> Option<String> {
 
 /// `desk-300x200.jpg` -> `desk.jpg`, `desk-scaled.jpg` -> `desk.jpg`: WordPress's resized and
 /// scaled copies named after their original.
-pub fn original_of(path: &str) -> String {
+pub(super) fn original_of(path: &str) -> String {
     let (stem, ext) = match path.rsplit_once('.') {
         Some((stem, ext)) if !ext.contains('/') => (stem, Some(ext)),
         _ => (path, None),
@@ -126,7 +126,7 @@ fn is_image(file: &str) -> bool {
 
 /// Where one image of a post comes from.
 #[derive(Debug, Clone, PartialEq, Eq)]
-pub enum Source {
+pub(super) enum Source {
     /// A file of the uploads folder, to copy into the bundle under `name`.
     File { path: PathBuf, name: String },
     /// No local file: the (original's) URL stays, and the report lists it.
@@ -135,7 +135,7 @@ pub enum Source {
 
 /// Finds the original file of an image: its attachment's, else the file its URL names with
 /// any size suffix taken off.
-pub fn resolve(
+pub(super) fn resolve(
     attachments: &Attachments,
     attachment: Option<u64>,
     url: &str,

@@ -6,11 +6,11 @@ use std::collections::BTreeMap;
 use std::fmt::Write as _;
 
 /// File name of the report in the site folder.
-pub const REPORT_FILE: &str = "import-report.md";
+pub(crate) const REPORT_FILE: &str = "import-report.md";
 
 /// Something a person should look at.
 #[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord)]
-pub struct Need {
+pub(crate) struct Need {
     /// The WordPress id of the post or page.
     pub id: u64,
     pub title: String,
@@ -19,7 +19,7 @@ pub struct Need {
 
 /// Counts and findings of one import.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
-pub struct ImportReport {
+pub(crate) struct ImportReport {
     pub dry_run: bool,
     pub posts: usize,
     pub pages: usize,
@@ -48,7 +48,7 @@ pub struct ImportReport {
 }
 
 impl ImportReport {
-    pub fn need(&mut self, id: u64, title: &str, what: impl Into<String>) {
+    pub(crate) fn need(&mut self, id: u64, title: &str, what: impl Into<String>) {
         self.needs.push(Need {
             id,
             title: title.to_owned(),
@@ -57,7 +57,7 @@ impl ImportReport {
     }
 
     /// The report as Markdown (also what the command line prints).
-    pub fn to_markdown(&self) -> String {
+    pub(crate) fn to_markdown(&self) -> String {
         let mut out = String::new();
         let heading = if self.dry_run {
             "# WordPress import (dry run: nothing was written)"

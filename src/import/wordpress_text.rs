@@ -9,11 +9,11 @@ use std::collections::BTreeMap;
 use crate::authoring::one_line;
 
 /// A paragraph the HTML-to-Markdown stage turns into rave's summary marker.
-pub const MORE_PLACEHOLDER: &str = "RAVEIMPORTMOREMARKER";
+pub(super) const MORE_PLACEHOLDER: &str = "RAVEIMPORTMOREMARKER";
 
 /// An attachment as a gallery or caption needs it.
 #[derive(Debug, Clone, PartialEq, Eq, Default)]
-pub struct GalleryImage {
+pub(super) struct GalleryImage {
     pub id: u64,
     pub url: String,
     pub caption: String,
@@ -22,7 +22,7 @@ pub struct GalleryImage {
 
 /// What the cleanup met that a person may want to look at, and what it converted.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
-pub struct Cleanup {
+pub(super) struct Cleanup {
     /// Shortcode name -> how many were converted.
     pub converted: BTreeMap<String, usize>,
     /// Shortcodes left as written because rave has nothing for them.
@@ -32,7 +32,7 @@ pub struct Cleanup {
 /// Everything WordPress-specific of a post's (or comment's) text, as plain HTML.
 /// `gallery` gives the images of `[gallery ids="..."]` (or, without ids, the post's attached
 /// images).
-pub fn clean(
+pub(super) fn clean(
     text: &str,
     gallery: &dyn Fn(Option<&[u64]>) -> Vec<GalleryImage>,
     cleanup: &mut Cleanup,
@@ -378,7 +378,7 @@ fn host_of(url: &str) -> Option<&str> {
 }
 
 /// The byte range of the first `<name ...>` tag.
-pub fn find_tag(html: &str, name: &str) -> Option<(usize, usize)> {
+pub(super) fn find_tag(html: &str, name: &str) -> Option<(usize, usize)> {
     let lower = html.to_ascii_lowercase();
     let pattern = format!("<{name}");
     let mut from = 0;
@@ -395,7 +395,7 @@ pub fn find_tag(html: &str, name: &str) -> Option<(usize, usize)> {
 }
 
 /// Text without its tags (entities kept as written).
-pub fn strip_tags(html: &str) -> String {
+pub(super) fn strip_tags(html: &str) -> String {
     let mut out = String::with_capacity(html.len());
     let mut in_tag = false;
     for c in html.chars() {
@@ -474,7 +474,7 @@ fn block_tag_at(text: &str) -> bool {
 /// WordPress's automatic paragraphs, as `wpautop` makes them for classic-editor text: blocks
 /// separated by blank lines become `<p>`, single newlines inside them `<br>`; block-level HTML
 /// and `<pre>` stay as they are.
-pub fn autop(text: &str) -> String {
+pub(super) fn autop(text: &str) -> String {
     if text.trim().is_empty() {
         return String::new();
     }

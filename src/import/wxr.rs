@@ -15,7 +15,7 @@ use quick_xml::events::{BytesStart, Event};
 
 /// The channel's own fields, read before the first record.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
-pub struct ChannelInfo {
+pub(super) struct ChannelInfo {
     pub title: String,
     pub link: String,
     pub wxr_version: Option<String>,
@@ -24,14 +24,14 @@ pub struct ChannelInfo {
 /// An author of the blog (`wp:author`): only what may be published is kept (no login shown,
 /// no email read).
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
-pub struct Author {
+pub(super) struct Author {
     pub login: String,
     pub display_name: String,
 }
 
 /// A category or tag of the blog.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
-pub struct Term {
+pub(super) struct Term {
     pub slug: String,
     pub name: String,
     /// The parent category's slug, for categories.
@@ -40,7 +40,7 @@ pub struct Term {
 
 /// A category or tag attached to an item (`<category domain="post_tag" nicename="x">X</category>`).
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
-pub struct ItemTerm {
+pub(crate) struct ItemTerm {
     pub domain: String,
     pub nicename: String,
     pub name: String,
@@ -48,7 +48,7 @@ pub struct ItemTerm {
 
 /// A reader comment. Emails and IP addresses are never read into it.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
-pub struct Comment {
+pub(crate) struct Comment {
     pub id: String,
     pub author: String,
     pub author_url: String,
@@ -62,7 +62,7 @@ pub struct Comment {
 
 /// One `<item>`: a post, page, attachment, menu item, revision ...
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
-pub struct Item {
+pub(crate) struct Item {
     pub title: String,
     pub link: String,
     pub creator: String,
@@ -84,7 +84,7 @@ pub struct Item {
 
 impl Item {
     /// The first value of a post meta key.
-    pub fn meta(&self, key: &str) -> Option<&str> {
+    pub(crate) fn meta(&self, key: &str) -> Option<&str> {
         self.meta
             .iter()
             .find(|(k, _)| k == key)
@@ -94,7 +94,7 @@ impl Item {
 
 /// One record of the export, in the order the export holds them.
 #[derive(Debug, Clone, PartialEq, Eq)]
-pub enum Record {
+pub(super) enum Record {
     Author(Author),
     Category(Term),
     Tag(Term),
@@ -103,7 +103,7 @@ pub enum Record {
 
 /// Why the export could not be read.
 #[derive(Debug, Clone, PartialEq, Eq)]
-pub enum WxrError {
+pub(crate) enum WxrError {
     /// The file is XML (or a feed) but not a WordPress export.
     NotWxr(String),
     /// The XML cannot be read on from here.
@@ -233,7 +233,7 @@ enum Scope {
 }
 
 /// Reads an export record by record.
-pub struct WxrReader {
+pub(super) struct WxrReader {
     path: PathBuf,
     xml: Reader<BufReader<Repaired<std::fs::File>>>,
     buf: Vec<u8>,
@@ -262,7 +262,7 @@ impl std::fmt::Debug for WxrReader {
 }
 
 impl WxrReader {
-    pub fn open(path: &Path) -> Result<WxrReader, WxrError> {
+    pub(super) fn open(path: &Path) -> Result<WxrReader, WxrError> {
         let file = std::fs::File::open(path)
             .map_err(|e| WxrError::Io(format!("cannot read {}: {e}", path.display())))?;
         let mut xml = Reader::from_reader(BufReader::with_capacity(64 * 1024, Repaired::new(file)));
@@ -292,17 +292,17 @@ impl WxrReader {
     }
 
     /// The channel's fields read so far (all of them once the first record was returned).
-    pub fn channel(&self) -> &ChannelInfo {
+    pub(super) fn channel(&self) -> &ChannelInfo {
         &self.channel
     }
 
     /// Bytes of the export read so far (control bytes not counted).
-    pub fn position(&self) -> u64 {
+    pub(super) fn position(&self) -> u64 {
         self.xml.buffer_position()
     }
 
     /// The next record, or `None` at the end of the export.
-    pub fn next_record(&mut self) -> Result<Option<Record>, WxrError> {
+    pub(super) fn next_record(&mut self) -> Result<Option<Record>, WxrError> {
         let mut buf = std::mem::take(&mut self.buf);
         let result = loop {
             if self.done {

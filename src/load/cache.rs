@@ -129,13 +129,4 @@ impl LoadCache {
         let joined = root.join(rel);
         self.found.contains_key(&joined).then_some(joined)
     }
-
-    /// Number of files parsed (not taken from the cache) by the last load, for tests and stats.
-    pub fn len(&self) -> usize {
-        self.entries.len()
-    }
-
-    pub fn is_empty(&self) -> bool {
-        self.entries.is_empty()
-    }
 }

@@ -11,7 +11,7 @@ use crate::yaml::Spanned;
 /// A scalar kept as written, whatever YAML type it parsed as, so that `rating: 4` (a number)
 /// and `rating: 4/5` (a string) reach the same checks and messages.
 #[derive(Debug, Clone, PartialEq)]
-pub struct Scalar {
+pub(super) struct Scalar {
     pub text: String,
     /// True when YAML read it as a number (unquoted digits).
     pub is_number: bool,
@@ -66,12 +66,12 @@ impl<'de> Deserialize<'de> for Scalar {
     }
 }
 
-pub type Extra = serde_json::Map<String, serde_json::Value>;
+pub(super) type Extra = serde_json::Map<String, serde_json::Value>;
 
 /// One company a story rates.
 #[derive(Debug, Deserialize)]
 #[serde(deny_unknown_fields)]
-pub struct CompanyEntry {
+pub(super) struct CompanyEntry {
     pub name: Spanned<String>,
     pub rating: Option<Spanned<Scalar>>,
     pub verdict: Option<Spanned<String>>,
@@ -81,7 +81,7 @@ pub struct CompanyEntry {
 /// The lead image of a story.
 #[derive(Debug, Deserialize)]
 #[serde(deny_unknown_fields)]
-pub struct ImageEntry {
+pub(super) struct ImageEntry {
     pub src: Spanned<String>,
     #[serde(default)]
     pub alt: Option<String>,
@@ -94,7 +94,7 @@ pub struct ImageEntry {
 /// A reader comment kept with the story.
 #[derive(Debug, Deserialize)]
 #[serde(deny_unknown_fields)]
-pub struct CommentEntry {
+pub(super) struct CommentEntry {
     pub author: Spanned<String>,
     pub date: Spanned<Scalar>,
     pub body: Spanned<String>,
@@ -111,7 +111,7 @@ pub struct CommentEntry {
 /// Front matter of `content/stories/**.md`.
 #[derive(Debug, Deserialize)]
 #[serde(deny_unknown_fields)]
-pub struct StoryFrontMatter {
+pub(super) struct StoryFrontMatter {
     pub title: Spanned<String>,
     pub date: Spanned<Scalar>,
     #[serde(default)]
@@ -154,7 +154,7 @@ pub struct StoryFrontMatter {
 /// Front matter of `content/companies/<slug>.md`.
 #[derive(Debug, Deserialize)]
 #[serde(deny_unknown_fields)]
-pub struct CompanyFrontMatter {
+pub(super) struct CompanyFrontMatter {
     pub name: Spanned<String>,
     #[serde(default)]
     pub aliases: Vec<Spanned<String>>,
@@ -173,7 +173,7 @@ pub struct CompanyFrontMatter {
 /// Front matter of `content/authors/<slug>.md`.
 #[derive(Debug, Deserialize)]
 #[serde(deny_unknown_fields)]
-pub struct AuthorFrontMatter {
+pub(super) struct AuthorFrontMatter {
     pub name: Spanned<String>,
     #[serde(default)]
     pub tagline: Option<String>,
@@ -188,7 +188,7 @@ pub struct AuthorFrontMatter {
 /// Front matter of `content/series/<slug>.md`.
 #[derive(Debug, Deserialize)]
 #[serde(deny_unknown_fields)]
-pub struct SeriesFrontMatter {
+pub(super) struct SeriesFrontMatter {
     pub title: Spanned<String>,
     #[serde(default)]
     pub extra: Extra,
@@ -197,7 +197,7 @@ pub struct SeriesFrontMatter {
 /// Front matter of `content/pages/<slug>.md`.
 #[derive(Debug, Deserialize)]
 #[serde(deny_unknown_fields)]
-pub struct PageFrontMatter {
+pub(super) struct PageFrontMatter {
     pub title: Spanned<String>,
     #[serde(default)]
     pub slug: Option<Spanned<String>>,

@@ -51,14 +51,6 @@ impl MarkdownCache {
             std::mem::take(&mut *lock(&self.used)).into_iter().collect();
         lock(&self.entries).retain(|k, _| used.contains(k));
     }
-
-    pub fn len(&self) -> usize {
-        lock(&self.entries).len()
-    }
-
-    pub fn is_empty(&self) -> bool {
-        self.len() == 0
-    }
 }
 
 /// A rendered page and the hash of the context it was rendered from.

@@ -8,12 +8,12 @@ use crate::load::CommentInput;
 
 /// Nesting shown as indentation stops here, so deep threads stay readable on a phone; deeper
 /// replies say whom they answer instead.
-pub const MAX_INDENT: usize = 3;
+pub(super) const MAX_INDENT: usize = 3;
 
 /// One comment's place: its index in the story's list, how deep it is in its thread, and its
 /// anchor id.
 #[derive(Debug, Clone, PartialEq, Eq)]
-pub struct Placed {
+pub(super) struct Placed {
     pub index: usize,
     pub depth: usize,
     pub anchor: String,
@@ -22,7 +22,7 @@ pub struct Placed {
 }
 
 /// The comments of a story (sorted by date) in thread order.
-pub fn thread_order(comments: &[CommentInput]) -> Vec<Placed> {
+pub(super) fn thread_order(comments: &[CommentInput]) -> Vec<Placed> {
     let by_id: BTreeMap<&str, usize> = comments
         .iter()
         .enumerate()

@@ -4,8 +4,6 @@
 
 use std::fmt::Write as _;
 
-use crate::render::escape::escape_html;
-
 /// Escapes text for XML element content and attributes.
 pub fn escape_xml(text: &str) -> String {
     // Copies runs of plain text whole: feeds escape every story's HTML, so this is hot. Every
@@ -266,15 +264,6 @@ pub fn sitemaps(urls: &[SitemapUrl], origin_root: &str, limit: usize) -> Vec<(St
 /// robots.txt that allows everything and names the sitemap.
 pub fn robots(sitemap_url: &str) -> String {
     format!("User-agent: *\nAllow: /\n\nSitemap: {sitemap_url}\n")
-}
-
-/// A link to a feed for `<link rel="alternate">`, escaped for HTML (used by tests).
-pub fn alternate_link(title: &str, url: &str) -> String {
-    format!(
-        "<link rel=\"alternate\" type=\"application/atom+xml\" title=\"{}\" href=\"{}\">",
-        escape_html(title),
-        escape_html(url)
-    )
 }
 
 #[cfg(test)]

@@ -13,11 +13,11 @@ use crate::load::AliasInput;
 use crate::model::Site;
 
 /// Name of the redirects file at the output root.
-pub const REDIRECTS_FILE: &str = "_redirects";
+pub(super) const REDIRECTS_FILE: &str = "_redirects";
 
 /// One alias with the page it leads to.
 #[derive(Debug, Clone, PartialEq, Eq)]
-pub struct Redirect<'a> {
+pub(super) struct Redirect<'a> {
     pub alias: &'a AliasInput,
     /// Root-relative URL of the page.
     pub target: String,
@@ -25,7 +25,7 @@ pub struct Redirect<'a> {
 }
 
 /// Every alias of the site's stories and pages, sorted by alias.
-pub fn redirects<'a>(site: &'a Site, urls: &Urls) -> Vec<Redirect<'a>> {
+pub(super) fn redirects<'a>(site: &'a Site, urls: &Urls) -> Vec<Redirect<'a>> {
     let mut list = Vec::new();
     for story in &site.stories {
         let target = urls.story(&story.input.slug);
@@ -52,7 +52,7 @@ pub fn redirects<'a>(site: &'a Site, urls: &Urls) -> Vec<Redirect<'a>> {
 }
 
 /// Aliases that are another alias or a page rave writes.
-pub fn collisions(site: &Site, urls: &Urls, list: &[Redirect<'_>]) -> Vec<Diagnostic> {
+pub(super) fn collisions(site: &Site, urls: &Urls, list: &[Redirect<'_>]) -> Vec<Diagnostic> {
     let mut own: BTreeMap<String, (PathBuf, &'static str)> = BTreeMap::new();
     let mut add = |url: String, file: &Path, what: &'static str| {
         own.entry(urls.output_path(&url))
@@ -157,7 +157,7 @@ fn shown_alias(alias: &AliasInput) -> String {
 }
 
 /// The redirect pages (one per alias without a query) and the `_redirects` file.
-pub fn files(list: &[Redirect<'_>], urls: &Urls, language: &str) -> Vec<(String, Vec<u8>)> {
+pub(super) fn files(list: &[Redirect<'_>], urls: &Urls, language: &str) -> Vec<(String, Vec<u8>)> {
     let mut files = Vec::new();
     let mut lines = String::new();
     for redirect in list {

@@ -7,8 +7,9 @@ use std::path::Path;
 use std::process::Command;
 
 // The example is compiled here as a module so that the test needs no second build of it; its
-// `main` (and anything only `main` uses) is dead code in this context.
-#[allow(dead_code)]
+// `main` (and anything only `main` uses) is dead code in this context, and the example's
+// `pub` items, public at the root of its own binary, are unreachable from this test's.
+#[allow(dead_code, unreachable_pub)]
 #[path = "../../examples/gen_corpus.rs"]
 mod gen_corpus;
 

@@ -9,17 +9,17 @@ use std::process::Command;
 use tempfile::TempDir;
 
 /// The date-time every build of a fixture treats as "now", so that runs are reproducible.
-pub const NOW: &str = "2024-01-01";
+pub(crate) const NOW: &str = "2024-01-01";
 
 /// A site under construction in a temporary folder: `<tmp>/site` is the site root, and outputs
 /// go beside it (`<tmp>/out` by default) so that they never sit inside the content.
-pub struct Site {
+pub(crate) struct Site {
     tmp: TempDir,
 }
 
 impl Site {
     /// An empty site with a default `site.yaml` (`title`, `base_url: https://example.com`).
-    pub fn new() -> Site {
+    pub(crate) fn new() -> Site {
         let site = Site {
             tmp: tempfile::tempdir().expect("create a temporary folder"),
         };
@@ -31,22 +31,22 @@ impl Site {
     }
 
     /// The site's root folder (holds `site.yaml` and `content/`).
-    pub fn root(&self) -> PathBuf {
+    pub(crate) fn root(&self) -> PathBuf {
         self.tmp.path().join("site")
     }
 
     /// A folder beside the site root, for outputs and other files that are not content.
-    pub fn beside(&self, name: &str) -> PathBuf {
+    pub(crate) fn beside(&self, name: &str) -> PathBuf {
         self.tmp.path().join(name)
     }
 
     /// The default output folder of [`Site::build`].
-    pub fn out(&self) -> PathBuf {
+    pub(crate) fn out(&self) -> PathBuf {
         self.beside("out")
     }
 
     /// Writes a file relative to the site root, creating its folders.
-    pub fn file(&self, rel: &str, bytes: impl AsRef<[u8]>) -> &Site {
+    pub(crate) fn file(&self, rel: &str, bytes: impl AsRef<[u8]>) -> &Site {
         let path = self.root().join(rel);
         std::fs::create_dir_all(path.parent().expect("a parent folder")).expect("create folders");
         std::fs::write(&path, bytes).expect("write a fixture file");
@@ -54,13 +54,13 @@ impl Site {
     }
 
     /// Removes a file relative to the site root.
-    pub fn remove(&self, rel: &str) -> &Site {
+    pub(crate) fn remove(&self, rel: &str) -> &Site {
         std::fs::remove_file(self.root().join(rel)).expect("remove a fixture file");
         self
     }
 
     /// `content/stories/<rel>` with the given front matter (YAML, without fences) and body.
-    pub fn story(&self, rel: &str, front_matter: &str, body: &str) -> &Site {
+    pub(crate) fn story(&self, rel: &str, front_matter: &str, body: &str) -> &Site {
         self.file(
             &format!("content/stories/{rel}"),
             with_front_matter(front_matter, body),
@@ -68,7 +68,7 @@ impl Site {
     }
 
     /// `content/companies/<slug>.md`.
-    pub fn company(&self, slug: &str, front_matter: &str, body: &str) -> &Site {
+    pub(crate) fn company(&self, slug: &str, front_matter: &str, body: &str) -> &Site {
         self.file(
             &format!("content/companies/{slug}.md"),
             with_front_matter(front_matter, body),
@@ -76,7 +76,7 @@ impl Site {
     }
 
     /// `content/authors/<slug>.md`.
-    pub fn author(&self, slug: &str, front_matter: &str, body: &str) -> &Site {
+    pub(crate) fn author(&self, slug: &str, front_matter: &str, body: &str) -> &Site {
         self.file(
             &format!("content/authors/{slug}.md"),
             with_front_matter(front_matter, body),
@@ -84,7 +84,7 @@ impl Site {
     }
 
     /// Runs `rave build --root <root>` with `args` added, and `--now NOW` unless `args` set it.
-    pub fn rave_build(&self, args: &[&str]) -> Run {
+    pub(crate) fn rave_build(&self, args: &[&str]) -> Run {
         let mut all: Vec<OsString> = vec!["build".into(), "--root".into(), self.root().into()];
         if !args.contains(&"--now") {
             all.extend(["--now".into(), NOW.into()]);
@@ -94,7 +94,7 @@ impl Site {
     }
 
     /// Builds into `output`, with `args` added.
-    pub fn build_to(&self, output: &Path, args: &[&str]) -> Run {
+    pub(crate) fn build_to(&self, output: &Path, args: &[&str]) -> Run {
         let output = output.to_str().expect("a UTF-8 temporary path");
         let mut all = vec!["--output", output];
         all.extend_from_slice(args);
@@ -102,17 +102,17 @@ impl Site {
     }
 
     /// Builds into [`Site::out`].
-    pub fn build(&self, args: &[&str]) -> Run {
+    pub(crate) fn build(&self, args: &[&str]) -> Run {
         self.build_to(&self.out(), args)
     }
 
     /// A page of [`Site::out`] as text (`stories/x/index.html`).
-    pub fn page(&self, rel: &str) -> String {
+    pub(crate) fn page(&self, rel: &str) -> String {
         read_page(&self.out(), rel)
     }
 
     /// The library pipeline's options for this site, with the fixed "now".
-    pub fn options(&self) -> rave::pipeline::BuildOptions {
+    pub(crate) fn options(&self) -> rave::pipeline::BuildOptions {
         let mut options = rave::pipeline::BuildOptions::new(self.root());
         options.output = self.out();
         options.now = rave::date::PostDate::parse(NOW)
@@ -124,7 +124,7 @@ impl Site {
 
 /// Errors of an in-memory build that must fail.
 #[track_caller]
-pub fn errors_of(site: &Site) -> Vec<rave::diagnostics::Diagnostic> {
+pub(crate) fn errors_of(site: &Site) -> Vec<rave::diagnostics::Diagnostic> {
     match rave::pipeline::build_in_memory(&site.options()) {
         Ok((pages, _)) => panic!("the build should fail, but made {} pages", pages.len()),
         Err(diagnostics) => diagnostics
@@ -135,14 +135,14 @@ pub fn errors_of(site: &Site) -> Vec<rave::diagnostics::Diagnostic> {
 }
 
 /// `---\n<front matter>\n---\n<body>`.
-pub fn with_front_matter(front_matter: &str, body: &str) -> String {
+pub(crate) fn with_front_matter(front_matter: &str, body: &str) -> String {
     let front_matter = front_matter.trim_end_matches('\n');
     format!("---\n{front_matter}\n---\n{body}")
 }
 
 /// What a run of the binary did.
 #[derive(Debug)]
-pub struct Run {
+pub(crate) struct Run {
     /// The exit code (`None` if killed by a signal).
     pub code: Option<i32>,
     pub stdout: String,
@@ -152,7 +152,7 @@ pub struct Run {
 impl Run {
     /// Panics with the run's output unless it exited with `code`.
     #[track_caller]
-    pub fn expect_code(&self, code: i32) -> &Run {
+    pub(crate) fn expect_code(&self, code: i32) -> &Run {
         assert_eq!(
             self.code,
             Some(code),
@@ -165,18 +165,18 @@ impl Run {
 
     /// Panics unless the build succeeded.
     #[track_caller]
-    pub fn success(&self) -> &Run {
+    pub(crate) fn success(&self) -> &Run {
         self.expect_code(0)
     }
 }
 
 /// Runs the real `rave` binary with `args`, in a neutral environment.
-pub fn rave<S: AsRef<std::ffi::OsStr>>(args: &[S]) -> Run {
+pub(crate) fn rave<S: AsRef<std::ffi::OsStr>>(args: &[S]) -> Run {
     rave_with_env(args, &[])
 }
 
 /// [`rave`] with environment variables set.
-pub fn rave_with_env<S: AsRef<std::ffi::OsStr>>(args: &[S], env: &[(&str, &str)]) -> Run {
+pub(crate) fn rave_with_env<S: AsRef<std::ffi::OsStr>>(args: &[S], env: &[(&str, &str)]) -> Run {
     let output = Command::new(env!("CARGO_BIN_EXE_rave"))
         .args(args)
         .env_remove("SOURCE_DATE_EPOCH")
@@ -192,14 +192,14 @@ pub fn rave_with_env<S: AsRef<std::ffi::OsStr>>(args: &[S], env: &[(&str, &str)]
 
 /// A file of an output folder as text.
 #[track_caller]
-pub fn read_page(out: &Path, rel: &str) -> String {
+pub(crate) fn read_page(out: &Path, rel: &str) -> String {
     let path = out.join(rel);
     std::fs::read_to_string(&path).unwrap_or_else(|e| panic!("read {}: {e}", path.display()))
 }
 
 /// Every file under `dir` (relative `/`-separated path -> contents), for before/after
 /// comparisons. Missing folder: empty map.
-pub fn snapshot(dir: &Path) -> BTreeMap<String, Vec<u8>> {
+pub(crate) fn snapshot(dir: &Path) -> BTreeMap<String, Vec<u8>> {
     let mut files = BTreeMap::new();
     let mut stack = vec![dir.to_path_buf()];
     while let Some(current) = stack.pop() {
@@ -226,12 +226,12 @@ pub fn snapshot(dir: &Path) -> BTreeMap<String, Vec<u8>> {
 
 /// The visible text of an HTML page: tags removed, entities decoded, whitespace folded. Good
 /// enough to assert on sentences without depending on the theme's markup.
-pub fn text_of(html: &str) -> String {
+pub(crate) fn text_of(html: &str) -> String {
     rave::render::plain_text(html, usize::MAX)
 }
 
 /// Every `href="..."` and `src="..."` value of a page.
-pub fn links_of(html: &str) -> Vec<String> {
+pub(crate) fn links_of(html: &str) -> Vec<String> {
     let mut links = Vec::new();
     for attr in ["href=\"", "src=\""] {
         let mut rest = html;

@@ -26,13 +26,9 @@ pub struct Bodies {
 }
 
 impl Bodies {
-    /// Renders all Markdown of `site` in parallel. Broken internal links and missing images go
-    /// to `diagnostics` with their file and line.
-    pub fn render(site: &Site, diagnostics: &mut Diagnostics) -> Bodies {
-        Self::render_cached(site, diagnostics, None)
-    }
-
-    /// [`Bodies::render`] reusing unchanged stories' Markdown from `cache`.
+    /// Renders all Markdown of `site` in parallel, reusing unchanged stories' Markdown from
+    /// `cache`. Broken internal links and missing images go to `diagnostics` with their file and
+    /// line.
     pub fn render_cached(
         site: &Site,
         diagnostics: &mut Diagnostics,

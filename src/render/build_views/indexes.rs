@@ -190,7 +190,7 @@ impl<'a> ViewBuilder<'a> {
     /// Story `id`'s entry of `search-index.json` (title, summary, companies with their
     /// ratings, author, tags and URL), as JSON with `<`, `>` and `&` written as `\u` escapes:
     /// still the same JSON, and no markup in the file.
-    pub fn search_entry(&self, id: StoryId) -> String {
+    pub(crate) fn search_entry(&self, id: StoryId) -> String {
         #[derive(Serialize)]
         struct SearchCompany<'a> {
             name: &'a str,
@@ -240,7 +240,7 @@ impl<'a> ViewBuilder<'a> {
     }
 
     /// Every story's search entry, newest first, in parallel.
-    pub fn search_entries(&self) -> Vec<String> {
+    pub(crate) fn search_entries(&self) -> Vec<String> {
         (0..self.site.stories.len())
             .into_par_iter()
             .map(|id| self.search_entry(id))

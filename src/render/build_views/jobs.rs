@@ -6,7 +6,7 @@ use crate::render::page_count;
 
 /// Which taxonomy a term page belongs to.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Taxonomy {
+pub(crate) enum Taxonomy {
     Tags,
     Categories,
 }
@@ -22,7 +22,7 @@ impl Taxonomy {
 
 /// One page of the site.
 #[derive(Debug, Clone, Copy)]
-pub enum Job {
+pub(crate) enum Job {
     Home(usize),
     Story(StoryId),
     Company(usize, usize),
@@ -48,7 +48,7 @@ pub enum Job {
 
 /// Whose stories a feed follows.
 #[derive(Debug, Clone, Copy)]
-pub enum FeedOf {
+pub(crate) enum FeedOf {
     Site,
     Company(usize),
     Author(usize),
@@ -58,7 +58,7 @@ pub enum FeedOf {
 
 /// The company rankings.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Board {
+pub(crate) enum Board {
     Best,
     Worst,
     MostDiscussed,
@@ -86,7 +86,7 @@ impl Board {
 
 impl<'a> ViewBuilder<'a> {
     /// Every page of the site, in a stable order.
-    pub fn jobs(&self) -> Vec<Job> {
+    pub(crate) fn jobs(&self) -> Vec<Job> {
         let site = self.site;
         let per_page = site.config.stories_per_page;
         let mut jobs = Vec::new();

@@ -24,7 +24,7 @@ use crate::render::{PageBytes, Theme, feeds};
 pub use bodies::Bodies;
 pub use format::plain_text;
 use format::rating_view;
-pub use jobs::Job;
+pub(super) use jobs::Job;
 
 pub(super) struct ViewBuilder<'a> {
     site: &'a Site,
@@ -64,7 +64,7 @@ pub(super) type JobResult = Result<Vec<(String, PageBytes)>, JobError>;
 
 impl<'a> ViewBuilder<'a> {
     /// A builder for a whole render: every story's card is built up front, in parallel.
-    pub fn new(site: &'a Site, bodies: &'a Bodies, urls: &'a Urls) -> Self {
+    pub(super) fn new(site: &'a Site, bodies: &'a Bodies, urls: &'a Urls) -> Self {
         let builder = Self::lazy(site, bodies, urls);
         (0..site.stories.len()).into_par_iter().for_each(|id| {
             builder.card_of_unrecorded(id);
@@ -74,7 +74,7 @@ impl<'a> ViewBuilder<'a> {
 
     /// A builder that builds cards only when a page asks for them, for re-rendering a few
     /// pages.
-    pub fn lazy(site: &'a Site, bodies: &'a Bodies, urls: &'a Urls) -> Self {
+    pub(super) fn lazy(site: &'a Site, bodies: &'a Bodies, urls: &'a Urls) -> Self {
         let stories = site.stories.len();
         ViewBuilder {
             site,
@@ -121,7 +121,7 @@ impl<'a> ViewBuilder<'a> {
 
     /// [`ViewBuilder::render_files`], also returning the stories whose card or body the job
     /// read: the job's output changes only if one of those, or the site's structure, does.
-    pub fn render_recording(&self, job: &Job, theme: &Theme) -> (JobResult, Vec<StoryId>) {
+    pub(super) fn render_recording(&self, job: &Job, theme: &Theme) -> (JobResult, Vec<StoryId>) {
         // A job never calls into rayon, so all of it runs on this thread.
         STORIES_READ.with(|read| *read.borrow_mut() = Some(Vec::new()));
         let files = self.render_files(job, theme);
@@ -134,7 +134,7 @@ impl<'a> ViewBuilder<'a> {
     }
 
     /// Renders one job into its files: `(output path, bytes)`.
-    pub fn render_files(&self, job: &Job, theme: &Theme) -> JobResult {
+    pub(super) fn render_files(&self, job: &Job, theme: &Theme) -> JobResult {
         match *job {
             Job::Feed(feed) => {
                 let (path, xml) = self.render_feed(feed);

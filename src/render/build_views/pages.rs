@@ -14,7 +14,7 @@ use crate::render::{PageBytes, PageContext, Theme, page_range, page_slice, page_
 
 impl<'a> ViewBuilder<'a> {
     /// Renders one page: `(output path, bytes)`.
-    pub fn render(&self, job: &Job, theme: &Theme) -> Result<(String, PageBytes), JobError> {
+    pub(crate) fn render(&self, job: &Job, theme: &Theme) -> Result<(String, PageBytes), JobError> {
         match *job {
             Job::Home(n) => self.home_page(theme, n),
             Job::Story(id) => self.story_page(theme, id),

@@ -15,7 +15,7 @@ use crate::render::views::*;
 use crate::render::{charts, jsonld};
 
 impl<'a> ViewBuilder<'a> {
-    pub fn site_view(&self) -> SiteView<'a> {
+    pub(crate) fn site_view(&self) -> SiteView<'a> {
         let c = &self.site.config;
         SiteView {
             title: &c.title,
