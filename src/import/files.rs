@@ -94,8 +94,9 @@ fn write_then_place(
         .write(true)
         .create_new(true)
         .open(temporary)?;
+    // No fsync: linking a whole file into place is what keeps a killed run from leaving
+    // half a file, and syncing each of an export's many files would dominate the import.
     file.write_all(contents)?;
-    file.sync_all()?;
     drop(file);
     if replace {
         return std::fs::rename(temporary, path);
