@@ -615,7 +615,7 @@ const EXTRA = {
   fixture: {
     "company-unrated": "/companies/quiet-corner-bakery/",
     "company-verdicts": "/companies/verdict-only-vans/",
-    "company-long-name": "/companies/hyperconsolidatedtelecommunications-regional-broadband-mobile-services-of-greater-northumberland-ltd/",
+    "company-long-name": "/companies/hyperconsolidatedtelecommunications-regional-broadband-mobile-services-6719d537/",
     "company-page-2": "/companies/brightwater-appliances/page/2/",
     "story-bundle-image": "/stories/kettle-returned-in-person/",
     "story-unrated": "/stories/thank-you-to-strangers/",
