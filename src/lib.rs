@@ -13,6 +13,7 @@ mod config;
 mod console;
 pub mod date;
 pub mod diagnostics;
+mod i18n;
 mod import;
 mod links;
 pub mod load;

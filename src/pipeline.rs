@@ -155,8 +155,12 @@ fn prepare_with(
     let site = build_site(loaded, &model_options, &mut diagnostics);
     let cached_theme = caches.as_deref_mut().and_then(|c| c.theme.take());
     let theme = match cached_theme {
-        Some(theme) if theme.fingerprint == theme_fingerprint(&theme_sources) => Some(theme),
-        _ => Theme::compile(&theme_sources, &mut diagnostics),
+        Some(theme)
+            if theme.fingerprint == theme_fingerprint(&theme_sources, &site.config.language) =>
+        {
+            Some(theme)
+        }
+        _ => Theme::compile(&theme_sources, &site.config.language, &mut diagnostics),
     };
     timings.model = started.elapsed();
     let theme = match theme {

@@ -19,7 +19,8 @@ use crate::load::{CONFIG_FILE, CONTENT_DIR, STATIC_DIR, is_ignored_name};
 use crate::rebuild::{Rebuilt, WarningReport, rebuild_loop};
 
 /// Folders of a site that are watched recursively when they exist.
-pub(crate) const WATCHED_FOLDERS: [&str; 4] = [CONTENT_DIR, "templates", "themes", STATIC_DIR];
+pub(crate) const WATCHED_FOLDERS: [&str; 5] =
+    [CONTENT_DIR, "templates", "themes", STATIC_DIR, "i18n"];
 
 /// How long events are gathered before they count as one change.
 pub(crate) const DEBOUNCE: Duration = Duration::from_millis(150);

@@ -18,6 +18,8 @@ pub(crate) struct InitOptions {
     pub dir: PathBuf,
     pub title: Option<String>,
     pub base_url: Option<String>,
+    /// The blog's language (`de`, `pt-BR`); English when not given.
+    pub language: Option<String>,
     /// Add the starter files to a folder that is not empty (existing files are kept).
     pub force: bool,
 }
@@ -53,7 +55,8 @@ pub(crate) fn init(options: &InitOptions) -> Result<InitOutcome, AuthoringError>
         .unwrap_or(DEFAULT_BASE_URL)
         .trim()
         .to_owned();
-    let files = starter_files(&title, &base_url)?;
+    let language = options.language.as_deref().unwrap_or("en").trim();
+    let files = starter_files(&title, &base_url, language)?;
 
     if dir.exists() && !dir.is_dir() {
         return Err(AuthoringError::refused(
@@ -171,14 +174,25 @@ fn not_empty(dir: &Path, entries: &[String]) -> AuthoringError {
 pub(crate) fn starter_files(
     title: &str,
     base_url: &str,
+    language: &str,
 ) -> Result<Vec<(&'static str, String)>, AuthoringError> {
+    if language.parse::<unic_langid::LanguageIdentifier>().is_err() || language.is_empty() {
+        return Err(AuthoringError::usage(
+            format!("--language `{language}` is not a language tag"),
+            "give a BCP 47 language tag: --language de, --language pt-BR",
+        ));
+    }
     if title.is_empty() {
         return Err(AuthoringError::usage(
             "the site title is empty",
             "give a title in quotes: --title \"Counter Tales\"",
         ));
     }
-    let site_yaml = site_yaml(&yaml_scalar(title)?, &yaml_scalar(base_url)?);
+    let site_yaml = site_yaml(
+        &yaml_scalar(title)?,
+        &yaml_scalar(base_url)?,
+        &yaml_scalar(language)?,
+    );
     let mut diagnostics = Diagnostics::new();
     let config = parse_site_config(
         Path::new(crate::load::CONFIG_FILE),
@@ -216,7 +230,7 @@ pub(crate) fn starter_files(
 }
 
 /// `site.yaml`, with the title and base URL already written as YAML scalars.
-fn site_yaml(title: &str, base_url: &str) -> String {
+fn site_yaml(title: &str, base_url: &str, language: &str) -> String {
     format!(
         r#"# The blog's settings. Every key is explained in rave's docs/content.md.
 title: {title}
@@ -224,7 +238,9 @@ title: {title}
 # Set it before you upload: https://your.domain, or https://your.domain/blog
 base_url: {base_url}
 description: Customer service stories, the good, the bad and the ugly, told by the customers and graded.
-language: en
+# The readers' language: the theme's words, dates and numbers (en, de, fr, es, nl, pt
+# are built in; add i18n/<language>.ftl for others or to change any wording).
+language: {language}
 # Stories that name no `author:` are credited to this name (or author profile slug).
 # author: Your Name
 # How grades are shown: grade (A+ ... F), stars (★★★★½) or percent.
@@ -319,6 +335,7 @@ mod tests {
             dir: dir.to_path_buf(),
             title: None,
             base_url: None,
+            language: None,
             force: false,
         }
     }
@@ -344,18 +361,41 @@ mod tests {
     }
 
     #[test]
+    fn a_german_starter_site_speaks_german() {
+        let tmp = tempfile::tempdir().expect("tmp");
+        let dir = tmp.path().join("neu");
+        let mut options = options(&dir);
+        options.language = Some("de".into());
+        init(&options).expect("init");
+        let mut build = BuildOptions::new(&dir);
+        build.now = "2024-01-01T00:00:00Z".parse().expect("now");
+        let (pages, diagnostics) = build_in_memory(&build)
+            .unwrap_or_else(|d| panic!("the starter site builds:\n{}", d.render()));
+        assert!(diagnostics.is_empty(), "{}", diagnostics.render());
+        let home = String::from_utf8_lossy(&pages["index.html"]).into_owned();
+        assert!(home.contains("<html lang=\"de\" dir=\"ltr\">"), "{home}");
+        assert!(home.contains("Neueste Geschichten"), "{home}");
+    }
+
+    #[test]
     fn title_and_base_url_are_quoted_and_checked() {
-        let files = starter_files("Tales: #1 \"of\" the counter", "https://example.org/blog")
-            .expect("files");
+        let files = starter_files(
+            "Tales: #1 \"of\" the counter",
+            "https://example.org/blog",
+            "en",
+        )
+        .expect("files");
         let mut d = Diagnostics::new();
         let config = parse_site_config(Path::new("site.yaml"), &files[0].1, None, &mut d)
             .expect("site.yaml parses");
         assert_eq!(config.title, "Tales: #1 \"of\" the counter");
         assert_eq!(config.root_path, "/blog/");
-        let e = starter_files("T", "example.org").expect_err("not absolute");
+        let e = starter_files("T", "example.org", "en").expect_err("not absolute");
         assert_eq!(e.kind, super::super::ErrorKind::Usage);
         assert!(e.message.contains("--base-url"), "{}", e.message);
-        assert!(starter_files("  ", DEFAULT_BASE_URL).is_err());
+        assert!(starter_files("  ", DEFAULT_BASE_URL, "en").is_err());
+        let e = starter_files("T", DEFAULT_BASE_URL, "deutsch!").expect_err("not a tag");
+        assert!(e.message.contains("--language"), "{}", e.message);
     }
 
     #[test]

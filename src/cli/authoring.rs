@@ -29,6 +29,9 @@ pub struct InitArgs {
     /// Where the site will be published [default: https://example.com].
     #[arg(long, value_name = "URL")]
     pub base_url: Option<String>,
+    /// The readers' language, a BCP 47 tag such as `de` or `pt-BR` [default: en].
+    #[arg(long, value_name = "LANG")]
+    pub language: Option<String>,
     /// Add the starter files to a folder that is not empty; existing files are never overwritten.
     #[arg(long)]
     pub force: bool,
@@ -222,6 +225,7 @@ pub(super) fn init(args: InitArgs) -> anyhow::Result<u8> {
         dir: dir.clone(),
         title: args.title,
         base_url: args.base_url,
+        language: args.language,
         force: args.force,
     };
     let outcome = match init_site(&options) {

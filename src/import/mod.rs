@@ -218,9 +218,13 @@ fn ensure_site(root: &Path, index: &Index) -> Result<(), ImportError> {
     } else {
         crate::authoring::init::DEFAULT_BASE_URL
     };
-    let files = crate::authoring::init::starter_files(title, base_url)
+    let files = crate::authoring::init::starter_files(title, base_url, "en")
         .or_else(|_| {
-            crate::authoring::init::starter_files(title, crate::authoring::init::DEFAULT_BASE_URL)
+            crate::authoring::init::starter_files(
+                title,
+                crate::authoring::init::DEFAULT_BASE_URL,
+                "en",
+            )
         })
         .map_err(|e| ImportError::Io(e.message))?;
     for (rel, text) in files {

@@ -5,6 +5,7 @@ use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
 
 use crate::diagnostics::{Diagnostic, Diagnostics, did_you_mean};
+use crate::i18n::CatalogueFile;
 use crate::links;
 
 use super::walk::{rel, site_walker};
@@ -53,6 +54,9 @@ pub struct ThemeSources {
     /// By template name (`story.html`).
     pub templates: BTreeMap<String, TemplateSource>,
     pub assets: Vec<ThemeAsset>,
+    /// The message catalogues, in layer order: built-in, then the theme's `i18n/`, then the
+    /// site's `i18n/` (later files override earlier ones message by message).
+    pub catalogues: Vec<CatalogueFile>,
 }
 
 /// Reads the theme `name` for the site at `root`.
@@ -72,10 +76,13 @@ pub fn load_theme(root: &Path, name: &str, diagnostics: &mut Diagnostics) -> Opt
             .into_iter()
             .map(ThemeAsset::File)
             .collect();
+        let mut catalogues = builtin_catalogues();
+        read_catalogues(root, &theme_dir.join("i18n"), &mut catalogues, diagnostics);
         ThemeSources {
             name: name.to_owned(),
             templates,
             assets,
+            catalogues,
         }
     } else if name == "default" {
         builtin_default()
@@ -109,6 +116,7 @@ pub fn load_theme(root: &Path, name: &str, diagnostics: &mut Diagnostics) -> Opt
         &mut theme.templates,
         diagnostics,
     );
+    read_catalogues(root, &root.join("i18n"), &mut theme.catalogues, diagnostics);
     Some(theme)
 }
 
@@ -135,6 +143,49 @@ fn builtin_default() -> ThemeSources {
         name: "default".into(),
         templates,
         assets,
+        catalogues: builtin_catalogues(),
+    }
+}
+
+/// The built-in catalogues (the default theme's `i18n/*.ftl`), every theme's base layer.
+pub fn builtin_catalogues() -> Vec<CatalogueFile> {
+    default_theme_files()
+        .iter()
+        .filter_map(|(path, bytes)| {
+            let language = path.strip_prefix("i18n/")?.strip_suffix(".ftl")?;
+            Some(CatalogueFile {
+                language: language.to_owned(),
+                text: String::from_utf8_lossy(bytes).into_owned(),
+                origin: PathBuf::from(format!("(built-in default theme)/{path}")),
+            })
+        })
+        .collect()
+}
+
+/// Appends the `<lang>.ftl` files of `dir` (when it exists) to `catalogues`, by name.
+fn read_catalogues(
+    root: &Path,
+    dir: &Path,
+    catalogues: &mut Vec<CatalogueFile>,
+    diagnostics: &mut Diagnostics,
+) {
+    if !dir.exists() {
+        return;
+    }
+    let mut files = BTreeMap::new();
+    read_templates(root, dir, &mut files, diagnostics);
+    for (name, source) in files {
+        match name.strip_suffix(".ftl") {
+            Some(language) if !language.contains('/') => catalogues.push(CatalogueFile {
+                language: language.to_owned(),
+                text: source.text,
+                origin: source.origin,
+            }),
+            _ => diagnostics.push(
+                Diagnostic::warning(source.origin, "not a catalogue: left out")
+                    .with_help("name catalogues `i18n/<language>.ftl`, such as `i18n/de.ftl`"),
+            ),
+        }
     }
 }
 

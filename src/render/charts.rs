@@ -3,6 +3,7 @@
 
 use std::fmt::Write as _;
 
+use crate::i18n::Catalogue;
 use crate::model::PeriodMean;
 use crate::render::escape::escape_html;
 
@@ -15,7 +16,12 @@ const BOTTOM: f64 = 44.0;
 
 /// A line of the mean score per period, on a 0-100 axis. `None` with fewer than two periods:
 /// one point is not a trend.
-pub fn trend_svg(periods: &[PeriodMean], id: &str, subject: &str) -> Option<String> {
+pub fn trend_svg(
+    periods: &[PeriodMean],
+    id: &str,
+    subject: &str,
+    words: &Catalogue,
+) -> Option<String> {
     if periods.len() < 2 {
         return None;
     }
@@ -23,31 +29,36 @@ pub fn trend_svg(periods: &[PeriodMean], id: &str, subject: &str) -> Option<Stri
     let plot_h = HEIGHT - TOP - BOTTOM;
     let x = |i: usize| LEFT + plot_w * (i as f64) / ((periods.len() - 1) as f64);
     let y = |score: f64| TOP + plot_h * (1.0 - score.clamp(0.0, 100.0) / 100.0);
-    let unit = if periods[0].quarter.is_some() {
-        "quarter"
-    } else {
-        "year"
-    };
+    let by_quarter = periods[0].quarter.is_some();
     let desc = periods
         .iter()
         .map(|p| {
-            format!(
-                "{}: {:.1} ({} {})",
-                p.label(),
-                p.mean,
-                p.count,
-                if p.count == 1 { "rating" } else { "ratings" }
+            words.text(
+                "chart-period",
+                &[
+                    ("period", period_label(p, words).as_str().into()),
+                    ("mean", words.format().one_decimal(p.mean).as_str().into()),
+                    ("count", p.count.into()),
+                ],
             )
         })
         .collect::<Vec<_>>()
         .join("; ");
+    let title = words.text(
+        if by_quarter {
+            "chart-title-quarter"
+        } else {
+            "chart-title-year"
+        },
+        &[("subject", subject.into())],
+    );
     let id = escape_html(id);
     let mut svg = String::with_capacity(2048);
     let _ = write!(
         svg,
         "<svg class=\"trend\" viewBox=\"0 0 {WIDTH} {HEIGHT}\" width=\"100%\" role=\"img\" aria-labelledby=\"{id}-title {id}-desc\" xmlns=\"http://www.w3.org/2000/svg\">\
-<title id=\"{id}-title\">Mean score of {} per {unit}, out of 100</title><desc id=\"{id}-desc\">{}</desc>",
-        escape_html(subject),
+<title id=\"{id}-title\">{}</title><desc id=\"{id}-desc\">{}</desc>",
+        escape_html(&title),
         escape_html(&desc)
     );
     svg.push_str("<g class=\"trend-grid\">");
@@ -71,7 +82,7 @@ pub fn trend_svg(periods: &[PeriodMean], id: &str, subject: &str) -> Option<Stri
                 "<text x=\"{:.1}\" y=\"{}\" text-anchor=\"middle\">{}</text>",
                 x(i),
                 HEIGHT - BOTTOM + 20.0,
-                escape_html(&p.label())
+                escape_html(&period_label(p, words))
             );
         }
     }
@@ -80,7 +91,14 @@ pub fn trend_svg(periods: &[PeriodMean], id: &str, subject: &str) -> Option<Stri
         "<text x=\"{:.1}\" y=\"{}\" text-anchor=\"middle\" class=\"trend-axis-title\">{}</text></g>",
         LEFT + plot_w / 2.0,
         HEIGHT - 6.0,
-        if unit == "year" { "Year" } else { "Quarter" }
+        escape_html(&words.text(
+            if by_quarter {
+                "chart-axis-quarter"
+            } else {
+                "chart-axis-year"
+            },
+            &[]
+        ))
     );
     let points = periods
         .iter()
@@ -104,6 +122,20 @@ pub fn trend_svg(periods: &[PeriodMean], id: &str, subject: &str) -> Option<Stri
     Some(svg)
 }
 
+/// A period as readers see it: `2023`, or a quarter in the language's form (`2023 Q1`).
+pub fn period_label(period: &PeriodMean, words: &Catalogue) -> String {
+    match period.quarter {
+        Some(quarter) => words.text(
+            "period-quarter",
+            &[
+                ("year", period.year.to_string().as_str().into()),
+                ("quarter", usize::from(quarter).into()),
+            ],
+        ),
+        None => period.year.to_string(),
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -117,9 +149,17 @@ mod tests {
         }
     }
 
+    fn english() -> Catalogue {
+        Catalogue::build(
+            &crate::load::theme::builtin_catalogues(),
+            "en",
+            &mut crate::diagnostics::Diagnostics::new(),
+        )
+    }
+
     #[test]
     fn needs_two_periods() {
-        assert!(trend_svg(&[period(2020, 50.0)], "t", "Acme").is_none());
+        assert!(trend_svg(&[period(2020, 50.0)], "t", "Acme", &english()).is_none());
     }
 
     #[test]
@@ -128,6 +168,7 @@ mod tests {
             &[period(2020, 50.0), period(2021, 100.0)],
             "trend",
             "Acme <b>",
+            &english(),
         )
         .expect("svg");
         assert!(svg.contains("<title id=\"trend-title\">Mean score of Acme &lt;b&gt; per year, out of 100</title>"), "{svg}");

@@ -27,6 +27,7 @@ use rayon::prelude::*;
 use serde::Serialize;
 
 use crate::diagnostics::{Diagnostic, Diagnostics};
+use crate::i18n::Catalogue;
 use crate::load::StaticFile;
 use crate::load::theme::ThemeSources;
 use crate::model::{Site, StoryId};
@@ -109,6 +110,8 @@ impl PageSink for MemorySink {
 #[derive(Debug)]
 pub struct Theme {
     tera: tera::Tera,
+    /// The site's words, dates and numbers in its language (`t()` and `score` in templates).
+    pub catalogue: Arc<Catalogue>,
     origins: BTreeMap<String, PathBuf>,
     /// Hash of every template's name and text: pages rendered by an equal theme are equal.
     pub fingerprint: u64,
@@ -134,7 +137,11 @@ pub const REQUIRED_TEMPLATES: [&str; 14] = [
 
 impl Theme {
     /// Compiles all templates at once (so inheritance and components resolve).
-    pub fn compile(sources: &ThemeSources, diagnostics: &mut Diagnostics) -> Option<Theme> {
+    pub fn compile(
+        sources: &ThemeSources,
+        language: &str,
+        diagnostics: &mut Diagnostics,
+    ) -> Option<Theme> {
         let mut missing = false;
         for name in REQUIRED_TEMPLATES {
             if !sources.templates.contains_key(name) {
@@ -153,8 +160,17 @@ impl Theme {
         if missing {
             return None;
         }
+        let catalogue = Arc::new(Catalogue::build(&sources.catalogues, language, diagnostics));
         let mut tera = tera::Tera::new();
-        tera.register_filter("score", score_filter);
+        let numbers = Arc::clone(&catalogue);
+        tera.register_filter(
+            "score",
+            move |value: f64, _: tera::Kwargs, _: &tera::State| numbers.format().number(value),
+        );
+        let words = Arc::clone(&catalogue);
+        tera.register_function("t", move |kwargs: tera::Kwargs, _: &tera::State| {
+            translate(&words, &kwargs)
+        });
         let result = tera.add_raw_templates(
             sources
                 .templates
@@ -167,12 +183,13 @@ impl Theme {
         }
         Some(Theme {
             tera,
+            catalogue,
             origins: sources
                 .templates
                 .iter()
                 .map(|(n, s)| (n.clone(), s.origin.clone()))
                 .collect(),
-            fingerprint: theme_fingerprint(sources),
+            fingerprint: theme_fingerprint(sources, language),
         })
     }
 
@@ -193,19 +210,52 @@ impl Theme {
     }
 }
 
-/// Hash of a theme's templates (names and texts).
-pub fn theme_fingerprint(sources: &ThemeSources) -> u64 {
+/// Hash of a theme's templates (names and texts), its catalogues and the site's language.
+pub fn theme_fingerprint(sources: &ThemeSources, language: &str) -> u64 {
     let parts: Vec<&[u8]> = sources
         .templates
         .iter()
         .flat_map(|(name, t)| [name.as_bytes(), t.text.as_bytes()])
+        .chain(
+            sources
+                .catalogues
+                .iter()
+                .flat_map(|c| [c.language.as_bytes(), c.text.as_bytes()]),
+        )
+        .chain([language.as_bytes()])
         .collect();
     cache::hash_bytes(&parts)
 }
 
-/// `{{ x | score }}`: a number with at most one decimal and no trailing `.0` (`80`, `87.5`).
-fn score_filter(value: f64, _: tera::Kwargs, _: &tera::State) -> String {
-    format_score(value)
+/// `{{ t(key="comments", count=3) }}`: the catalogue's message `key`, the other arguments as its
+/// placeholders (numbers select plural forms and are written the language's way, except
+/// arguments named `year...`, written as they are). An unknown key is a template error.
+fn translate(catalogue: &Catalogue, kwargs: &tera::Kwargs) -> tera::TeraResult<String> {
+    let key: String = kwargs.must_get("key")?;
+    let mut args = fluent_bundle::FluentArgs::new();
+    for (name, value) in kwargs.iter() {
+        let name = name.to_string();
+        if name == "key" {
+            continue;
+        }
+        if let Some(n) = value.as_f64()
+            && !name.starts_with("year")
+        {
+            args.set(name, n);
+        } else if let Some(text) = value.as_str() {
+            args.set(name, text.to_owned());
+        } else if value.is_none() || value.is_undefined() {
+            args.set(name, "");
+        } else {
+            args.set(name, value.to_string());
+        }
+    }
+    catalogue.message(&key, Some(&args)).ok_or_else(|| {
+        tera::Error::message(format!(
+            "`t(key=\"{key}\")`: the catalogue has no message `{key}`; add it to i18n/{}.ftl (and i18n/en.ftl)",
+            catalogue.language()
+        ))
+    })
 }
 
 /// A score or mean as readers see it: one decimal at most, `80` rather than `80.0`.
@@ -324,7 +374,7 @@ pub fn render_site(
     let copied: std::collections::HashMap<&str, &StaticFile> =
         files.iter().map(|f| (f.destination.as_str(), f)).collect();
     let urls = Urls::new(&site.config);
-    let mut builder = ViewBuilder::new(site, bodies, &urls);
+    let mut builder = ViewBuilder::new(site, bodies, &urls, &theme.catalogue);
     builder.search_entries = builder.search_entries();
     let site_view = builder.site_view();
     theme.tera.global_context().insert("site", &site_view);
@@ -383,7 +433,7 @@ pub fn render_changed_bodies(
     diagnostics: &mut Diagnostics,
 ) -> RenderReport {
     let urls = Urls::new(&site.config);
-    let mut builder = ViewBuilder::lazy(site, bodies, &urls);
+    let mut builder = ViewBuilder::lazy(site, bodies, &urls, &theme.catalogue);
     for &id in changed {
         if let Some(entry) = memo.search_entries.get_mut(id) {
             *entry = builder.search_entry(id);

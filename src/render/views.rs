@@ -17,6 +17,8 @@ pub struct SiteView<'a> {
     /// Path every internal URL starts with (`/` or `/blog/`).
     pub root_path: &'a str,
     pub language: &'a str,
+    /// `ltr`, or `rtl` for languages written right to left (`ar`, `he` ...).
+    pub direction: &'static str,
     pub author: Option<&'a str>,
     /// `grade`, `stars` or `percent`.
     pub rating_display: RatingDisplay,
@@ -102,8 +104,8 @@ pub struct RatingView {
     pub stars_glyphs: String,
     /// `good`, `mixed`, `bad` or `ugly`.
     pub verdict: &'static str,
-    /// `Good`, `Mixed`, `Bad` or `Ugly`.
-    pub verdict_label: &'static str,
+    /// `Good`, `Mixed`, `Bad` or `Ugly`, in the site's language.
+    pub verdict_label: String,
     /// What the badge shows, following `site.rating_display` (`A+`, `★★★★½` or `90%`); the
     /// verdict word capitalised for verdict-only ratings.
     pub display: String,
@@ -120,7 +122,7 @@ pub struct MentionView<'a> {
     /// `null` when the story names the company without rating it.
     pub rating: Option<RatingView>,
     /// Contact channel label (`Phone`), or `null`.
-    pub channel: Option<&'static str>,
+    pub channel: Option<String>,
 }
 
 /// A date in the forms templates need.
@@ -195,7 +197,7 @@ pub struct CompanyStoryCard<'a, 'c> {
     #[serde(flatten)]
     pub card: &'c StoryCard<'a>,
     pub company_rating: Option<&'c RatingView>,
-    pub company_channel: Option<&'static str>,
+    pub company_channel: Option<String>,
 }
 
 /// Position of a story in its series.
@@ -246,7 +248,7 @@ pub struct BandView {
 #[derive(Debug, Serialize)]
 pub struct VerdictCount {
     pub verdict: &'static str,
-    pub label: &'static str,
+    pub label: String,
     pub count: usize,
 }
 
@@ -293,8 +295,8 @@ pub struct PeriodView {
 pub struct ChannelView {
     /// `in-store`, `phone` ...
     pub channel: &'static str,
-    /// `In store`, `Phone` ...
-    pub label: &'static str,
+    /// `In store`, `Phone` ..., in the site's language.
+    pub label: String,
     /// Stories naming the company through this channel.
     pub mentions: usize,
     pub rating_count: usize,
@@ -379,7 +381,7 @@ pub struct BoardEntry<'a> {
 pub struct BoardView<'a> {
     /// `best`, `worst` or `most-discussed`.
     pub kind: &'static str,
-    pub title: &'static str,
+    pub title: String,
     /// One sentence on how the list is made.
     pub description: String,
     pub url: String,
@@ -396,7 +398,7 @@ pub struct BoardView<'a> {
 #[derive(Debug, Serialize)]
 pub struct BoardLink {
     pub kind: &'static str,
-    pub title: &'static str,
+    pub title: String,
     pub url: String,
     pub current: bool,
 }
@@ -454,10 +456,8 @@ pub struct TermView<'a> {
 pub struct TaxonomyView {
     /// `tags` or `categories`.
     pub name: &'static str,
-    /// `Tag` or `Category`.
-    pub singular: &'static str,
-    /// `Tags` or `Categories`.
-    pub plural: &'static str,
+    /// `Tags` or `Categories`, in the site's language.
+    pub plural: String,
     pub url: String,
 }
 

@@ -18,6 +18,7 @@ mod hostile;
 mod images;
 mod import;
 mod kill;
+mod languages;
 mod links;
 mod live;
 mod output_safety;

@@ -2,40 +2,46 @@
 
 use crate::config::RatingDisplay;
 use crate::date::PostDate;
+use crate::i18n::Catalogue;
+use crate::load::Channel;
 use crate::model::Company;
 use crate::rating::{self, Grade, GradeBand, Rating, Verdict};
 use crate::render::views::*;
 
 /// `Name` on page 1, `Name (page 2)` after.
-pub(super) fn titled(name: &str, page: usize) -> String {
+pub(super) fn titled(name: &str, page: usize, words: &Catalogue) -> String {
     if page > 1 {
-        format!("{name} (page {page})")
+        words.text(
+            "title-page",
+            &[("title", name.into()), ("page", page.into())],
+        )
     } else {
         name.to_owned()
     }
 }
 
-pub(super) fn company_description(company: &Company, stats: &StatsView) -> String {
+pub(super) fn company_description(
+    company: &Company,
+    stats: &StatsView,
+    words: &Catalogue,
+) -> String {
     match &stats.average {
-        Some(avg) => format!(
-            "{} is rated {} on average from {} {}.",
-            company.name,
-            avg.display,
-            stats.rating_count,
-            if stats.rating_count == 1 {
-                "rating"
-            } else {
-                "ratings"
-            }
+        Some(avg) => words.text(
+            "meta-company-rated",
+            &[
+                ("company", company.name.as_str().into()),
+                ("average", avg.display.as_str().into()),
+                ("count", stats.rating_count.into()),
+            ],
         ),
-        None => format!("Customer stories about {}.", company.name),
+        None => words.text("meta-company", &[("company", company.name.as_str().into())]),
     }
 }
 
-pub(super) fn date_view(date: &PostDate) -> DateView {
+pub(super) fn date_view(date: &PostDate, words: &Catalogue) -> DateView {
     DateView {
         ymd: date.ymd(),
-        human: date.human(),
+        human: words.format().date(date),
         rfc3339: date.rfc3339(),
         year: date.year(),
     }
@@ -63,13 +69,12 @@ pub(super) fn band_class(band: GradeBand) -> &'static str {
     }
 }
 
-pub(super) fn verdict_label(v: Verdict) -> &'static str {
-    match v {
-        Verdict::Good => "Good",
-        Verdict::Mixed => "Mixed",
-        Verdict::Bad => "Bad",
-        Verdict::Ugly => "Ugly",
-    }
+pub(super) fn verdict_label(v: Verdict, words: &Catalogue) -> String {
+    words.text(&format!("verdict-{}", v.as_str()), &[])
+}
+
+pub(super) fn channel_label(channel: Channel, words: &Catalogue) -> String {
+    words.text(&format!("channel-{}", channel.as_str()), &[])
 }
 
 /// Star glyphs for a number of stars in halves: `★★★★½`.
@@ -88,6 +93,7 @@ pub(super) fn rating_view(
     rating: &Rating,
     original: Option<&str>,
     display: RatingDisplay,
+    words: &Catalogue,
 ) -> RatingView {
     let verdict = rating.verdict;
     let Some(score) = rating.score else {
@@ -98,33 +104,45 @@ pub(super) fn rating_view(
             stars: None,
             stars_glyphs: String::new(),
             verdict: verdict.as_str(),
-            verdict_label: verdict_label(verdict),
-            display: verdict_label(verdict).to_owned(),
-            label: format!("Verdict: {}, without a grade", verdict.as_str()),
+            verdict_label: verdict_label(verdict, words),
+            display: verdict_label(verdict, words),
+            label: words.text(
+                "rating-verdict-only",
+                &[("verdict", verdict.as_str().into())],
+            ),
             original: original.map(str::to_owned),
         };
     };
     let grade = Grade::nearest(score);
     let stars = rating::stars(score);
     let score1 = round1(score);
-    let score_text = format_number(score1);
-    let stars_text = format_number(stars);
+    let score_text = words.format().number(score1);
+    let verdict_word = verdict.as_str().into();
     let (shown, label) = match display {
         RatingDisplay::Grade => (
             grade.label().to_owned(),
-            format!(
-                "Grade {} ({score_text} out of 100), {}",
-                grade.label(),
-                verdict.as_str()
+            words.text(
+                "rating-grade",
+                &[
+                    ("grade", grade.label().into()),
+                    ("score", score1.into()),
+                    ("verdict", verdict_word),
+                ],
             ),
         ),
         RatingDisplay::Stars => (
             star_glyphs(stars),
-            format!("{stars_text} out of 5 stars, {}", verdict.as_str()),
+            words.text(
+                "rating-stars",
+                &[("stars", stars.into()), ("verdict", verdict_word)],
+            ),
         ),
         RatingDisplay::Percent => (
-            format!("{score_text}%"),
-            format!("{score_text} out of 100, {}", verdict.as_str()),
+            words.text("percent", &[("value", score_text.as_str().into())]),
+            words.text(
+                "rating-percent",
+                &[("score", score1.into()), ("verdict", verdict_word)],
+            ),
         ),
     };
     RatingView {
@@ -134,19 +152,10 @@ pub(super) fn rating_view(
         stars: Some(stars),
         stars_glyphs: star_glyphs(stars),
         verdict: verdict.as_str(),
-        verdict_label: verdict_label(verdict),
+        verdict_label: verdict_label(verdict, words),
         display: shown,
         label,
         original: original.map(str::to_owned),
-    }
-}
-
-/// `90` rather than `90.0`, `72.5` as is.
-pub(super) fn format_number(x: f64) -> String {
-    if x.fract() == 0.0 {
-        format!("{x:.0}")
-    } else {
-        format!("{x}")
     }
 }
 
@@ -212,7 +221,17 @@ mod tests {
     use crate::rating::parse_rating;
 
     fn view(text: &str, display: RatingDisplay) -> RatingView {
-        rating_view(&parse_rating(text).expect("rating"), Some(text), display)
+        let english = Catalogue::build(
+            &crate::load::theme::builtin_catalogues(),
+            "en",
+            &mut crate::diagnostics::Diagnostics::new(),
+        );
+        rating_view(
+            &parse_rating(text).expect("rating"),
+            Some(text),
+            display,
+            &english,
+        )
     }
 
     #[test]

@@ -26,28 +26,52 @@ impl<'a> ViewBuilder<'a> {
             FeedOf::Company(c) => {
                 let c = &site.companies[c];
                 (
-                    format!("{} on {name}", c.name),
+                    self.words.text(
+                        "feed-company",
+                        &[
+                            ("company", c.name.as_str().into()),
+                            ("site", name.as_str().into()),
+                        ],
+                    ),
                     format!("{}atom.xml", self.urls.company(&c.slug)),
                 )
             }
             FeedOf::Author(a) => {
                 let a = &site.authors[a];
                 (
-                    format!("Stories by {} on {name}", a.name),
+                    self.words.text(
+                        "feed-author",
+                        &[
+                            ("author", a.name.as_str().into()),
+                            ("site", name.as_str().into()),
+                        ],
+                    ),
                     format!("{}atom.xml", self.urls.author(&a.slug)),
                 )
             }
             FeedOf::Term(t, id) => {
                 let term = &self.terms(t)[id];
                 (
-                    format!("{} on {name}", term.name),
+                    self.words.text(
+                        "feed-term",
+                        &[
+                            ("term", term.name.as_str().into()),
+                            ("site", name.as_str().into()),
+                        ],
+                    ),
                     format!("{}atom.xml", self.urls.term(t.name(), &term.slug)),
                 )
             }
             FeedOf::Series(id) => {
                 let s = &site.series[id];
                 (
-                    format!("{} on {name}", s.title),
+                    self.words.text(
+                        "feed-series",
+                        &[
+                            ("series", s.title.as_str().into()),
+                            ("site", name.as_str().into()),
+                        ],
+                    ),
                     format!("{}atom.xml", self.urls.series(&s.slug)),
                 )
             }

@@ -1,6 +1,7 @@
 //! The job list: every page and file of the site as a [`Job`], in a stable order.
 
 use super::ViewBuilder;
+use crate::i18n::Catalogue;
 use crate::model::StoryId;
 use crate::render::page_count;
 
@@ -75,12 +76,15 @@ impl Board {
         }
     }
 
-    pub(super) fn title(self) -> &'static str {
-        match self {
-            Board::Best => "Best rated companies",
-            Board::Worst => "Worst rated companies",
-            Board::MostDiscussed => "Most discussed companies",
-        }
+    pub(super) fn title(self, words: &Catalogue) -> String {
+        words.text(
+            match self {
+                Board::Best => "board-best",
+                Board::Worst => "board-worst",
+                Board::MostDiscussed => "board-most-discussed",
+            },
+            &[],
+        )
     }
 }
 

@@ -14,6 +14,7 @@ use std::cell::RefCell;
 use std::sync::OnceLock;
 
 use crate::config::RatingDisplay;
+use crate::i18n::Catalogue;
 use crate::model::{Site, StoryId};
 use crate::render::cache::PageCache;
 use crate::render::markdown::Rendered;
@@ -30,6 +31,8 @@ pub(super) struct ViewBuilder<'a> {
     site: &'a Site,
     bodies: &'a Bodies,
     urls: &'a Urls,
+    /// The site's words, dates and numbers in its language.
+    words: &'a Catalogue,
     display: RatingDisplay,
     /// Built on first use (all at once, in parallel, for a whole render).
     cards: Vec<OnceLock<StoryCard<'a>>>,
@@ -64,8 +67,13 @@ pub(super) type JobResult = Result<Vec<(String, PageBytes)>, JobError>;
 
 impl<'a> ViewBuilder<'a> {
     /// A builder for a whole render: every story's card is built up front, in parallel.
-    pub(super) fn new(site: &'a Site, bodies: &'a Bodies, urls: &'a Urls) -> Self {
-        let builder = Self::lazy(site, bodies, urls);
+    pub(super) fn new(
+        site: &'a Site,
+        bodies: &'a Bodies,
+        urls: &'a Urls,
+        words: &'a Catalogue,
+    ) -> Self {
+        let builder = Self::lazy(site, bodies, urls, words);
         (0..site.stories.len()).into_par_iter().for_each(|id| {
             builder.card_of_unrecorded(id);
         });
@@ -74,12 +82,18 @@ impl<'a> ViewBuilder<'a> {
 
     /// A builder that builds cards only when a page asks for them, for re-rendering a few
     /// pages.
-    pub(super) fn lazy(site: &'a Site, bodies: &'a Bodies, urls: &'a Urls) -> Self {
+    pub(super) fn lazy(
+        site: &'a Site,
+        bodies: &'a Bodies,
+        urls: &'a Urls,
+        words: &'a Catalogue,
+    ) -> Self {
         let stories = site.stories.len();
         ViewBuilder {
             site,
             bodies,
             urls,
+            words,
             display: site.config.rating_display,
             cards: (0..stories).map(|_| OnceLock::new()).collect(),
             ratings: (0..stories).map(|_| OnceLock::new()).collect(),
@@ -113,7 +127,7 @@ impl<'a> ViewBuilder<'a> {
                 .map(|m| {
                     m.rating
                         .as_ref()
-                        .map(|r| rating_view(r, m.rating_text.as_deref(), self.display))
+                        .map(|r| rating_view(r, m.rating_text.as_deref(), self.display, self.words))
                 })
                 .collect()
         })

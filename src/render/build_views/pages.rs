@@ -42,7 +42,7 @@ impl<'a> ViewBuilder<'a> {
         let base = self.urls.at("");
         let mut meta = self.meta(
             "home",
-            titled(&site.config.title, n),
+            titled(&site.config.title, n, self.words),
             site.config.description.clone(),
             page_url(&base, n),
         );
@@ -96,10 +96,10 @@ impl<'a> ViewBuilder<'a> {
             .profile
             .as_ref()
             .and_then(|p| p.description.clone())
-            .unwrap_or_else(|| company_description(company, &view.stats));
+            .unwrap_or_else(|| company_description(company, &view.stats, self.words));
         let mut meta = self.meta(
             "company",
-            titled(&company.name, n),
+            titled(&company.name, n, self.words),
             description,
             page_url(&base, n),
         );
@@ -110,7 +110,9 @@ impl<'a> ViewBuilder<'a> {
             .map(|&(s, i)| CompanyStoryCard {
                 card: self.card_of(s),
                 company_rating: self.ratings_of(s)[i].as_ref(),
-                company_channel: site.stories[s].mentions[i].channel.map(|c| c.label()),
+                company_channel: site.stories[s].mentions[i]
+                    .channel
+                    .map(|c| channel_label(c, self.words)),
             })
             .collect();
         let vars = CompanyVars {
@@ -132,10 +134,10 @@ impl<'a> ViewBuilder<'a> {
         letters.dedup();
         let meta = self.meta(
             "companies",
-            "Companies".into(),
-            format!(
-                "Every company rated on {}, A to Z, with its average grade.",
-                site.config.title
+            self.words.text("companies-title", &[]),
+            self.words.text(
+                "meta-companies",
+                &[("site", site.config.title.as_str().into())],
             ),
             self.urls.at("companies/"),
         );
@@ -163,10 +165,18 @@ impl<'a> ViewBuilder<'a> {
             .profile
             .as_ref()
             .and_then(|p| p.tagline.clone())
-            .unwrap_or_else(|| format!("Stories by {} on {}.", author.name, site.config.title));
+            .unwrap_or_else(|| {
+                self.words.text(
+                    "meta-author",
+                    &[
+                        ("author", author.name.as_str().into()),
+                        ("site", site.config.title.as_str().into()),
+                    ],
+                )
+            });
         let mut meta = self.meta(
             "author",
-            titled(&author.name, n),
+            titled(&author.name, n, self.words),
             description,
             page_url(&base, n),
         );
@@ -188,10 +198,10 @@ impl<'a> ViewBuilder<'a> {
         let authors: Vec<AuthorCard> = site.authors.iter().map(|a| self.author_card(a)).collect();
         let meta = self.meta(
             "authors",
-            "Authors".into(),
-            format!(
-                "The people who told their stories on {}.",
-                site.config.title
+            self.words.text("authors-title", &[]),
+            self.words.text(
+                "meta-authors",
+                &[("site", site.config.title.as_str().into())],
             ),
             self.urls.at("authors/"),
         );
@@ -221,10 +231,24 @@ impl<'a> ViewBuilder<'a> {
             } else {
                 "category"
             },
-            titled(&format!("{}: {}", tax.singular, term.name), n),
-            format!(
-                "Stories filed under {} on {}.",
-                term.name, site.config.title
+            titled(
+                &self.words.text(
+                    if taxonomy == Taxonomy::Tags {
+                        "title-tag"
+                    } else {
+                        "title-category"
+                    },
+                    &[("term", term.name.as_str().into())],
+                ),
+                n,
+                self.words,
+            ),
+            self.words.text(
+                "meta-term",
+                &[
+                    ("term", term.name.as_str().into()),
+                    ("site", site.config.title.as_str().into()),
+                ],
             ),
             page_url(&base, n),
         );
@@ -260,8 +284,14 @@ impl<'a> ViewBuilder<'a> {
             } else {
                 "categories"
             },
-            tax.plural.to_owned(),
-            format!("{} of {}.", tax.plural, site.config.title),
+            tax.plural.clone(),
+            self.words.text(
+                "meta-terms",
+                &[
+                    ("terms", tax.plural.as_str().into()),
+                    ("site", site.config.title.as_str().into()),
+                ],
+            ),
             tax.url.clone(),
         );
         let vars = TermsVars {
@@ -284,7 +314,7 @@ impl<'a> ViewBuilder<'a> {
                 .iter()
                 .map(|(title, date)| UpcomingView {
                     title,
-                    date: date_view(date),
+                    date: date_view(date, self.words),
                 })
                 .collect(),
         };
@@ -326,7 +356,7 @@ impl<'a> ViewBuilder<'a> {
         let view = self.board_view(board);
         let meta = self.meta(
             "leaderboard",
-            board.title().to_owned(),
+            board.title(self.words),
             view.description.clone(),
             view.url.clone(),
         );
@@ -338,8 +368,11 @@ impl<'a> ViewBuilder<'a> {
         let site = self.site;
         let meta = self.meta(
             "search",
-            "Search".into(),
-            format!("Search the stories of {}.", site.config.title),
+            self.words.text("search-title", &[]),
+            self.words.text(
+                "meta-search",
+                &[("site", site.config.title.as_str().into())],
+            ),
             self.urls.at("search/"),
         );
         self.emit(theme, "search.html", meta, &NoVars {})
@@ -350,7 +383,7 @@ impl<'a> ViewBuilder<'a> {
         let site = self.site;
         let mut meta = self.meta(
             "404",
-            "Page not found".into(),
+            self.words.text("not-found-title", &[]),
             site.config.description.clone(),
             self.urls.at("404.html"),
         );

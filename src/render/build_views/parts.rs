@@ -23,6 +23,7 @@ impl<'a> ViewBuilder<'a> {
             base_url: &c.base_url,
             root_path: &c.root_path,
             language: &c.language,
+            direction: self.words.direction(),
             author: c.author.as_deref(),
             rating_display: c.rating_display,
             urls: SiteUrls {
@@ -61,16 +62,21 @@ impl<'a> ViewBuilder<'a> {
     }
 
     pub(super) fn taxonomy_view(&self, taxonomy: Taxonomy) -> TaxonomyView {
-        let (singular, plural) = match taxonomy {
-            Taxonomy::Tags => ("Tag", "Tags"),
-            Taxonomy::Categories => ("Category", "Categories"),
-        };
         TaxonomyView {
             name: taxonomy.name(),
-            singular,
-            plural,
+            plural: self.taxonomy_plural(taxonomy),
             url: self.urls.at(&format!("{}/", taxonomy.name())),
         }
+    }
+
+    fn taxonomy_plural(&self, taxonomy: Taxonomy) -> String {
+        self.words.text(
+            match taxonomy {
+                Taxonomy::Tags => "tags-title",
+                Taxonomy::Categories => "categories-title",
+            },
+            &[],
+        )
     }
 
     pub(super) fn term_view(&self, taxonomy: Taxonomy, term: &'a Taxon) -> TermView<'a> {
@@ -93,7 +99,7 @@ impl<'a> ViewBuilder<'a> {
         let author = &self.site.authors[story.author];
         StoryCard {
             title: &input.title,
-            date: date_view(&input.date),
+            date: date_view(&input.date, self.words),
             author: Link {
                 name: &author.name,
                 url: self.urls.author(&author.slug),
@@ -111,7 +117,7 @@ impl<'a> ViewBuilder<'a> {
                             url: self.urls.company(&company.slug),
                         },
                         rating: self.ratings_of(id)[i].clone(),
-                        channel: m.channel.map(|c| c.label()),
+                        channel: m.channel.map(|c| channel_label(c, self.words)),
                     }
                 })
                 .collect(),
@@ -181,7 +187,7 @@ impl<'a> ViewBuilder<'a> {
         StoryView {
             card,
             permalink: self.urls.permalink(&card.url),
-            updated: input.updated.as_ref().map(date_view),
+            updated: input.updated.as_ref().map(|d| date_view(d, self.words)),
             content_html: &self.body_of(id).html,
             word_count: self.body_of(id).word_count,
             json_ld_html: self.story_json_ld(id, card, description),
@@ -210,7 +216,7 @@ impl<'a> ViewBuilder<'a> {
                 CommentView {
                     author: &c.author,
                     url: c.url.as_deref(),
-                    date: date_view(&c.date),
+                    date: date_view(&c.date, self.words),
                     body_html: self.bodies.comments[id]
                         .get(p.index)
                         .cloned()
@@ -292,30 +298,35 @@ impl<'a> ViewBuilder<'a> {
                     .zip(stats.verdict_counts)
                     .map(|(v, count)| VerdictCount {
                         verdict: v.as_str(),
-                        label: verdict_label(*v),
+                        label: verdict_label(*v, self.words),
                         count,
                     })
                     .collect(),
                 verdict_count: stats.verdict_total(),
-                first_date: stats.first.as_ref().map(date_view),
-                latest_date: stats.latest.as_ref().map(date_view),
+                first_date: stats.first.as_ref().map(|d| date_view(d, self.words)),
+                latest_date: stats.latest.as_ref().map(|d| date_view(d, self.words)),
                 periods: stats
                     .periods
                     .iter()
                     .map(|p| PeriodView {
-                        label: p.label(),
+                        label: charts::period_label(p, self.words),
                         count: p.count,
                         mean: round1(p.mean),
                         average: self.score_view(p.mean),
                     })
                     .collect(),
-                trend_svg_html: charts::trend_svg(&stats.periods, "trend", &company.name),
+                trend_svg_html: charts::trend_svg(
+                    &stats.periods,
+                    "trend",
+                    &company.name,
+                    self.words,
+                ),
                 channels: stats
                     .channels
                     .iter()
                     .map(|c| ChannelView {
                         channel: c.channel.as_str(),
-                        label: c.channel.label(),
+                        label: channel_label(c.channel, self.words),
                         mentions: c.mentions,
                         rating_count: c.rating_count,
                         mean: c.mean.map(round1),
@@ -361,7 +372,7 @@ impl<'a> ViewBuilder<'a> {
             verdict: Verdict::for_score(score),
             form: rating::RatingForm::Percent,
         };
-        rating_view(&rating, None, self.display)
+        rating_view(&rating, None, self.display, self.words)
     }
 
     fn highlight(&self, (story, index): (StoryId, usize)) -> Option<HighlightView<'a>> {
@@ -434,33 +445,29 @@ impl<'a> ViewBuilder<'a> {
             Board::MostDiscussed => most_discussed(site),
         };
         let description = match board {
-            Board::MostDiscussed => {
-                "Companies by the number of stories that mention them.".to_owned()
-            }
+            Board::MostDiscussed => self.words.text("board-most-discussed-description", &[]),
             _ => format!(
-                "Companies with at least {} {}, ranked by their average pulled towards the site-wide mean with the weight of {} {}, so that one glowing or furious story does not top the list. {}",
-                ranking.min_ratings,
-                if ranking.min_ratings == 1 {
-                    "rating"
-                } else {
-                    "ratings"
-                },
-                format_number(ranking.prior_weight),
-                if ranking.prior_weight == 1.0 {
-                    "rating"
-                } else {
-                    "ratings"
-                },
-                if board == Board::Best {
-                    "Companies whose average is a bad verdict are left out."
-                } else {
-                    "Companies whose average is a good verdict are left out."
-                },
+                "{} {}",
+                self.words.text(
+                    "board-ranked-description",
+                    &[
+                        ("min", ranking.min_ratings.into()),
+                        ("weight", ranking.prior_weight.into()),
+                    ],
+                ),
+                self.words.text(
+                    if board == Board::Best {
+                        "board-best-left-out"
+                    } else {
+                        "board-worst-left-out"
+                    },
+                    &[],
+                ),
             ),
         };
         BoardView {
             kind: board.kind(),
-            title: board.title(),
+            title: board.title(self.words),
             description,
             url: self.board_url(board),
             entries: ids
@@ -472,7 +479,7 @@ impl<'a> ViewBuilder<'a> {
                 .iter()
                 .map(|&b| BoardLink {
                     kind: b.kind(),
-                    title: b.title(),
+                    title: b.title(self.words),
                     url: self.board_url(b),
                     current: b == board,
                 })
