@@ -419,6 +419,26 @@ mod tests {
     }
 
     #[test]
+    fn arabic_has_six_plural_forms() {
+        let (words, _) = catalogue("ar");
+        let forms: Vec<String> = [0usize, 1, 2, 5, 21, 100]
+            .into_iter()
+            .map(|n| words.text("comments-count", &[("count", n.into())]))
+            .collect();
+        assert_eq!(
+            forms,
+            [
+                "لا تعليقات",
+                "تعليق واحد",
+                "تعليقان",
+                "5 تعليقات",
+                "21 تعليقًا",
+                "100 تعليق"
+            ]
+        );
+    }
+
+    #[test]
     fn right_to_left_languages_say_so() {
         assert_eq!(catalogue("ar").0.direction(), "rtl");
         assert_eq!(catalogue("he-IL").0.direction(), "rtl");

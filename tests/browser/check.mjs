@@ -575,7 +575,7 @@ async function checkSite(browser, name, dir, shots, extra) {
       }
       // Browse: home -> Companies -> the first company -> its first story -> its author.
       await page.goto(origin + "/");
-      await Promise.all([page.waitForURL("**/companies/"), page.locator(".site-nav a", { hasText: "Companies" }).click()]);
+      await Promise.all([page.waitForURL("**/companies/"), page.locator('.site-nav a[href$="/companies/"]').click()]);
       const co = page.locator(".letter .company-list a").first();
       const coName = (await co.textContent()).trim();
       await Promise.all([page.waitForURL("**/companies/*/"), co.click()]);
@@ -586,7 +586,7 @@ async function checkSite(browser, name, dir, shots, extra) {
       if ((await page.locator("main h1").textContent()).trim() !== title) problems.push(`story page h1 is not "${title}"`);
       await Promise.all([page.waitForURL("**/authors/*/"), page.locator(".story .byline a[rel=author]").click()]);
       await page.goto(origin + "/search/");
-      if (!(await page.getByText("Search needs JavaScript").isVisible())) problems.push("the search page does not say that search needs JavaScript");
+      if (!(await page.locator(".search-nojs").isVisible())) problems.push("the search page does not say that search needs JavaScript");
       await ctx.close();
       return problems;
     });

@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
-# Real-browser tests of the default theme: builds the example site and tests/browser/fixture, then
-# checks them in headless Chromium (check.mjs). Needs what .ci/run installs: Debian's chromium, a
-# Java runtime, Node.js with npm, and `npm ci` in tests/browser. A missing tool is named and fails
+# Real-browser tests of the default theme: builds the example site and tests/browser/fixture (also
+# in German and in Arabic, right to left), then checks them in headless Chromium (check.mjs).
+# Needs what .ci/run installs: Debian's chromium, a Java runtime, Node.js with npm, and `npm ci` in tests/browser. A missing tool is named and fails
 # the run; nothing is skipped. Screenshots go to target/screenshots/.
 #
 #   bash tests/browser/run.sh                       # build, check, print "N passed, M failed"
@@ -57,11 +57,22 @@ echo "== building the fixture site"
 "$rave" build --root "$here/fixture" --output "$sites/fixture" --now 2025-06-01T12:00:00Z --quiet ||
   fail "the fixture site does not build"
 
+# The fixture again in German and in Arabic (right to left, its catalogue partly English).
+for lang in de ar; do
+  rm -rf "$sites/fixture-$lang-src"
+  cp -r "$here/fixture" "$sites/fixture-$lang-src"
+  sed -i "s/^language: .*/language: $lang/" "$sites/fixture-$lang-src/site.yaml"
+  echo "== building the fixture site in language $lang"
+  "$rave" build --root "$sites/fixture-$lang-src" --output "$sites/fixture-$lang" --now 2025-06-01T12:00:00Z --quiet ||
+    fail "the fixture site does not build in language $lang"
+done
+
 shots="$root/target/screenshots"
 rm -rf "$shots"
 mkdir -p "$shots"
 echo "== checking in $("$chromium" --version 2>/dev/null | tail -n 1)"
-node "$here/check.mjs" --shots "$shots" "example=$sites/example" "fixture=$sites/fixture"
+node "$here/check.mjs" --shots "$shots" "example=$sites/example" "fixture=$sites/fixture" \
+  "fixture-de=$sites/fixture-de" "fixture-ar=$sites/fixture-ar"
 status=$?
 
 if [ "${UPDATE_SCREENSHOTS:-}" = 1 ]; then

@@ -287,3 +287,37 @@ fn plural_forms_on_pages_follow_the_language() {
         assert!(lone.contains(story1), "{language}: {lone}");
     }
 }
+
+#[test]
+fn arabic_and_hebrew_pages_run_right_to_left_with_english_behind_their_catalogues() {
+    for (language, word) in [("ar", "أحدث القصص"), ("he", "הסיפורים האחרונים")]
+    {
+        let site = neutral_site(language);
+        let (pages, diagnostics) = rave::pipeline::build_in_memory(&site.options())
+            .unwrap_or_else(|d| panic!("the site builds:\n{}", d.render()));
+        let home = String::from_utf8_lossy(&pages["index.html"]).into_owned();
+        assert!(
+            home.contains(&format!("<html lang=\"{language}\" dir=\"rtl\">")),
+            "{language}"
+        );
+        assert!(
+            text_of(&home).contains(word),
+            "{language}: {}",
+            text_of(&home)
+        );
+        // Partial catalogues: what they lack is English, and the build says which.
+        let warning = diagnostics
+            .iter()
+            .find(|d| {
+                d.path
+                    .to_string_lossy()
+                    .ends_with(&format!("{language}.ftl"))
+            })
+            .unwrap_or_else(|| panic!("{language}: a warning about missing messages"));
+        assert!(
+            warning.message.contains("shown in English"),
+            "{}",
+            warning.message
+        );
+    }
+}

@@ -1,0 +1,128 @@
+# كلمات القالب الافتراضي بالعربية (جزئية: ما لا يوجد هنا يظهر بالإنجليزية).
+
+## التنقل والترويسة والتذييل
+skip-to-content = انتقل إلى المحتوى
+nav-main = القائمة الرئيسية
+nav-stories = القصص
+nav-companies = الشركات
+nav-authors = الكتّاب
+nav-tags = الوسوم
+nav-search = بحث
+footer-feeds = تابِع عبر الخلاصة:
+footer-all-stories = كل القصص
+footer-built-with = صُنع باستخدام rave.
+
+## المعدودات
+stories-count = { $count ->
+    [zero] لا قصص
+    [one] قصة واحدة
+    [two] قصتان
+    [few] { $count } قصص
+    [many] { $count } قصة
+   *[other] { $count } قصة
+}
+ratings-count = { $count ->
+    [zero] لا تقييمات
+    [one] تقييم واحد
+    [two] تقييمان
+    [few] { $count } تقييمات
+    [many] { $count } تقييمًا
+   *[other] { $count } تقييم
+}
+comments-count = { $count ->
+    [zero] لا تعليقات
+    [one] تعليق واحد
+    [two] تعليقان
+    [few] { $count } تعليقات
+    [many] { $count } تعليقًا
+   *[other] { $count } تعليق
+}
+comments-title = { $count ->
+    [zero] لا تعليقات
+    [one] تعليق واحد
+    [two] تعليقان
+    [few] { $count } تعليقات
+    [many] { $count } تعليقًا
+   *[other] { $count } تعليق
+}
+companies-count = { $count ->
+    [zero] لا شركات
+    [one] شركة واحدة
+    [two] شركتان
+    [few] { $count } شركات
+    [many] { $count } شركة
+   *[other] { $count } شركة
+}
+reading-time = مدة القراءة { $minutes } د
+
+## البطاقات والقصص
+by-author = بقلم
+story-by-author = بقلم
+not-rated = بلا تقييم
+card-not-rated = بلا تقييم
+tags-label = الوسوم
+no-stories = لا قصص بعد.
+ratings-in-story = التقييمات في هذه القصة
+
+## التنقل بين الصفحات
+pagination = التنقل بين الصفحات
+pagination-previous = الصفحة السابقة
+pagination-next = الصفحة التالية
+pagination-previous-hidden = { "" }
+pagination-next-hidden = { "" }
+pagination-page-number = الصفحة{ " " }
+page-of = الصفحة { $number } من { $total }
+
+## التقييمات
+no-grade-yet = لا درجة بعد
+verdict-good = جيد
+verdict-mixed = متفاوت
+verdict-bad = سيئ
+verdict-ugly = فظيع
+rating-grade = الدرجة { $grade } ({ $score } من 100)، { $verdict ->
+    [good] جيد
+    [mixed] متفاوت
+    [bad] سيئ
+   *[ugly] فظيع
+}
+rating-stars = { $stars } من 5 نجوم، { $verdict ->
+    [good] جيد
+    [mixed] متفاوت
+    [bad] سيئ
+   *[ugly] فظيع
+}
+rating-percent = { $score } من 100، { $verdict ->
+    [good] جيد
+    [mixed] متفاوت
+    [bad] سيئ
+   *[ugly] فظيع
+}
+
+## الصفحة الرئيسية
+latest-stories = أحدث القصص
+stories-heading = القصص
+highlights-title = الأفضل والأسوأ في { $year }
+highlights-best = الأعلى تقييمًا
+highlights-worst = الأدنى تقييمًا
+
+## الشركات
+companies-title = الشركات
+report-card = بطاقة التقييم
+report-average = المتوسط
+report-grades = الدرجات
+report-newest = أحدث قصة
+company-stories = قصص عن { $company }
+company-about = عن { $company }
+
+## الكتّاب والوسوم والبحث
+authors-title = الكتّاب
+tags-title = الوسوم
+categories-title = التصنيفات
+search-title = بحث
+search-label = ابحث في القصص
+search-button = بحث
+
+## الصفحة غير موجودة
+not-found-title = الصفحة غير موجودة
+not-found-lead = لا توجد صفحة بهذا العنوان. ربما نُقلت، أو أن في الرابط خطأً مطبعيًا.
+not-found-latest = أحدث القصص

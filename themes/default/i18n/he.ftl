@@ -1,0 +1,113 @@
+# המילים של ערכת העיצוב בעברית (חלקי: מה שאינו כאן מוצג באנגלית).
+
+## ניווט, כותרת עליונה ותחתונה
+skip-to-content = דילוג לתוכן
+nav-main = ניווט ראשי
+nav-stories = סיפורים
+nav-companies = חברות
+nav-authors = כותבים
+nav-tags = תגיות
+nav-search = חיפוש
+footer-feeds = מעקב בפיד:
+footer-all-stories = כל הסיפורים
+footer-built-with = נבנה עם rave.
+
+## ספירות
+stories-count = { $count ->
+    [one] סיפור אחד
+    [two] שני סיפורים
+   *[other] { $count } סיפורים
+}
+ratings-count = { $count ->
+    [one] דירוג אחד
+    [two] שני דירוגים
+   *[other] { $count } דירוגים
+}
+comments-count = { $count ->
+    [one] תגובה אחת
+    [two] שתי תגובות
+   *[other] { $count } תגובות
+}
+comments-title = { $count ->
+    [one] תגובה אחת
+    [two] שתי תגובות
+   *[other] { $count } תגובות
+}
+companies-count = { $count ->
+    [one] חברה אחת
+    [two] שתי חברות
+   *[other] { $count } חברות
+}
+reading-time = { $minutes } דק׳ קריאה
+
+## כרטיסים וסיפורים
+by-author = מאת
+story-by-author = מאת
+not-rated = ללא דירוג
+card-not-rated = ללא דירוג
+tags-label = תגיות
+no-stories = אין עדיין סיפורים.
+ratings-in-story = הדירוגים בסיפור הזה
+
+## ניווט בין עמודים
+pagination = ניווט בין עמודים
+pagination-previous = העמוד הקודם
+pagination-next = העמוד הבא
+pagination-previous-hidden = { "" }
+pagination-next-hidden = { "" }
+pagination-page-number = עמוד{ " " }
+page-of = עמוד { $number } מתוך { $total }
+
+## דירוגים
+no-grade-yet = אין עדיין ציון
+verdict-good = טוב
+verdict-mixed = מעורב
+verdict-bad = רע
+verdict-ugly = מחפיר
+rating-grade = ציון { $grade } ({ $score } מתוך 100), { $verdict ->
+    [good] טוב
+    [mixed] מעורב
+    [bad] רע
+   *[ugly] מחפיר
+}
+rating-stars = { $stars } מתוך 5 כוכבים, { $verdict ->
+    [good] טוב
+    [mixed] מעורב
+    [bad] רע
+   *[ugly] מחפיר
+}
+rating-percent = { $score } מתוך 100, { $verdict ->
+    [good] טוב
+    [mixed] מעורב
+    [bad] רע
+   *[ugly] מחפיר
+}
+
+## דף הבית
+latest-stories = הסיפורים האחרונים
+stories-heading = סיפורים
+highlights-title = הטובים והגרועים של { $year }
+highlights-best = בעלי הדירוג הגבוה ביותר
+highlights-worst = בעלי הדירוג הנמוך ביותר
+
+## חברות
+companies-title = חברות
+report-card = תעודה
+report-average = ממוצע
+report-grades = ציונים
+report-newest = הסיפור החדש ביותר
+company-stories = סיפורים על { $company }
+company-about = על { $company }
+
+## כותבים, תגיות וחיפוש
+authors-title = כותבים
+tags-title = תגיות
+categories-title = קטגוריות
+search-title = חיפוש
+search-label = חיפוש בסיפורים
+search-button = חיפוש
+
+## הדף לא נמצא
+not-found-title = הדף לא נמצא
+not-found-lead = אין דף בכתובת הזאת. ייתכן שהוא הועבר, או שיש שגיאת הקלדה בקישור.
+not-found-latest = הסיפורים האחרונים
