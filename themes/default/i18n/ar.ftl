@@ -126,3 +126,6 @@ search-button = بحث
 not-found-title = الصفحة غير موجودة
 not-found-lead = لا توجد صفحة بهذا العنوان. ربما نُقلت، أو أن في الرابط خطأً مطبعيًا.
 not-found-latest = أحدث القصص
+
+## Threaded comments
+comment-in-reply-to = ردًّا على { $author }

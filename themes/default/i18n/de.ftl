@@ -284,3 +284,6 @@ chart-period = { $period }: { $mean } ({ $count ->
 chart-axis-year = Jahr
 chart-axis-quarter = Quartal
 period-quarter = Q{ $quarter } { $year }
+
+## Threaded comments
+comment-in-reply-to = als Antwort auf { $author }

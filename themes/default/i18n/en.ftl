@@ -269,3 +269,6 @@ chart-period = { $period }: { $mean } ({ $count ->
 chart-axis-year = Year
 chart-axis-quarter = Quarter
 period-quarter = { $year } Q{ $quarter }
+
+## Threaded comments
+comment-in-reply-to = in reply to { $author }

@@ -287,3 +287,6 @@ chart-period = { $period }: { $mean } ({ $count ->
 chart-axis-year = Année
 chart-axis-quarter = Trimestre
 period-quarter = T{ $quarter } { $year }
+
+## Threaded comments
+comment-in-reply-to = en réponse à { $author }

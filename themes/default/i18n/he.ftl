@@ -111,3 +111,6 @@ search-button = חיפוש
 not-found-title = הדף לא נמצא
 not-found-lead = אין דף בכתובת הזאת. ייתכן שהוא הועבר, או שיש שגיאת הקלדה בקישור.
 not-found-latest = הסיפורים האחרונים
+
+## Threaded comments
+comment-in-reply-to = בתגובה ל{ $author }

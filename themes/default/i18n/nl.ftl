@@ -287,3 +287,6 @@ chart-period = { $period }: { $mean } ({ $count ->
 chart-axis-year = Jaar
 chart-axis-quarter = Kwartaal
 period-quarter = K{ $quarter } { $year }
+
+## Threaded comments
+comment-in-reply-to = als antwoord op { $author }

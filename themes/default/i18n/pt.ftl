@@ -287,3 +287,6 @@ chart-period = { $period }: { $mean } ({ $count ->
 chart-axis-year = Ano
 chart-axis-quarter = Trimestre
 period-quarter = T{ $quarter } { $year }
+
+## Threaded comments
+comment-in-reply-to = em resposta a { $author }
