@@ -93,6 +93,8 @@ pub(crate) fn check(options: &CheckOptions) -> CheckReport {
     build.drafts = true;
     build.future = true;
     build.now = options.now;
+    // A check writes nothing, not even the photo cache.
+    build.process_photos = false;
     let (mut diagnostics, site) = match pipeline::prepare(&build) {
         Ok((mut prepared, mut diagnostics)) => {
             let sink = MemorySink::new();

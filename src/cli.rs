@@ -289,6 +289,7 @@ fn build(args: BuildArgs) -> anyhow::Result<u8> {
         base_url: args.base_url.clone(),
         now: resolve_now(args.now.as_deref())?,
         allow_empty: args.allow_empty,
+        process_photos: true,
     };
     if args.watch {
         return Ok(
@@ -349,6 +350,14 @@ fn print_summary(s: &BuildSummary) {
         s.elapsed.as_millis(),
         s.output.display()
     );
+    let photos = &s.photos;
+    if photos.processed + photos.reused > 0 {
+        let _ = writeln!(
+            out,
+            "Photos: {} processed, {} from the cache.",
+            photos.processed, photos.reused
+        );
+    }
     if s.drafts_skipped > 0 {
         let _ = writeln!(
             out,

@@ -56,6 +56,32 @@ impl Default for Ranking {
     }
 }
 
+/// How photos are published: the widths of their copies, their quality, and whether metadata is
+/// kept (docs/images.md).
+#[derive(Debug, Clone, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(deny_unknown_fields, default)]
+pub struct ImageSettings {
+    /// Widths in pixels of the copies of each photo (never wider than the photo itself).
+    pub widths: Vec<u32>,
+    /// Encoder quality of JPEG and WebP copies, 1 to 100.
+    pub quality: u8,
+    /// Publish photos with their EXIF, XMP and IPTC metadata (location, camera, names).
+    pub keep_metadata: bool,
+}
+
+impl Default for ImageSettings {
+    fn default() -> Self {
+        ImageSettings {
+            widths: vec![480, 960, 1600],
+            quality: 78,
+            keep_metadata: false,
+        }
+    }
+}
+
+/// The narrowest and widest copy a site may ask for.
+const IMAGE_WIDTHS: std::ops::RangeInclusive<u32> = 16..=8192;
+
 /// `site.yaml` as written by the user: every key optional but `title` and `base_url`.
 #[derive(Debug, Deserialize)]
 #[serde(deny_unknown_fields)]
@@ -84,6 +110,8 @@ struct SiteFile {
     feed_content: FeedContent,
     #[serde(default)]
     self_company: Option<String>,
+    #[serde(default)]
+    images: Option<Spanned<ImageSettings>>,
     #[serde(default)]
     extra: serde_json::Map<String, serde_json::Value>,
 }
@@ -138,6 +166,8 @@ pub struct SiteConfig {
     /// The site owner's own company: it never gets review markup (search engines refuse
     /// self-serving reviews).
     pub self_company: Option<String>,
+    /// How photos are published.
+    pub images: ImageSettings,
     /// Free map for themes.
     pub extra: serde_json::Map<String, serde_json::Value>,
 }
@@ -302,6 +332,46 @@ pub(crate) fn parse_site_config(
         );
     }
 
+    let mut images = file
+        .images
+        .as_ref()
+        .map_or_else(ImageSettings::default, |i| i.value.clone());
+    if let Some(i) = &file.images {
+        if images.widths.is_empty()
+            || images.widths.len() > 8
+            || images.widths.iter().any(|w| !IMAGE_WIDTHS.contains(w))
+        {
+            diagnostics.push(
+                source
+                    .error_at(
+                        &i.referenced,
+                        format!(
+                            "`images.widths` must list 1 to 8 widths from {} to {} pixels, not {:?}",
+                            IMAGE_WIDTHS.start(),
+                            IMAGE_WIDTHS.end(),
+                            images.widths
+                        ),
+                    )
+                    .with_help("the default is [480, 960, 1600]"),
+            );
+        }
+        if !(1..=100).contains(&images.quality) {
+            diagnostics.push(
+                source
+                    .error_at(
+                        &i.referenced,
+                        format!(
+                            "`images.quality` must be between 1 and 100, not {}",
+                            images.quality
+                        ),
+                    )
+                    .with_help("the default is 78"),
+            );
+        }
+    }
+    images.widths.sort_unstable();
+    images.widths.dedup();
+
     if diagnostics.error_count() > errors_before {
         return None;
     }
@@ -324,6 +394,7 @@ pub(crate) fn parse_site_config(
             .self_company
             .map(|c| c.trim().to_owned())
             .filter(|c| !c.is_empty()),
+        images,
         extra: file.extra,
     })
 }

@@ -14,6 +14,7 @@ mod console;
 pub mod date;
 pub mod diagnostics;
 mod i18n;
+pub mod images;
 mod import;
 mod links;
 pub mod load;

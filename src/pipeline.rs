@@ -9,6 +9,7 @@ use anyhow::Result;
 use jiff::Timestamp;
 
 use crate::diagnostics::{Diagnostic, Diagnostics};
+use crate::images::{PhotoReport, process_photos};
 use crate::load::theme::{ThemeSources, load_theme};
 use crate::load::{
     CONTENT_DIR, LoadCache, LoadOptions, LoadedSite, StaticFile, load_site_cached, safe_relative,
@@ -37,6 +38,9 @@ pub struct BuildOptions {
     pub now: Timestamp,
     /// Replace an output that holds published stories with a site that has none.
     pub allow_empty: bool,
+    /// Process photos into the site's cache (`images`); `false` (`rave check`) writes nothing:
+    /// photos not in the cache yet are only inspected, and published as they are.
+    pub process_photos: bool,
 }
 
 impl BuildOptions {
@@ -51,6 +55,7 @@ impl BuildOptions {
             base_url: None,
             now: Timestamp::now(),
             allow_empty: false,
+            process_photos: true,
         }
     }
 }
@@ -60,6 +65,7 @@ impl BuildOptions {
 pub struct Timings {
     pub load: Duration,
     pub model: Duration,
+    pub photos: Duration,
     pub render: Duration,
     pub write: Duration,
 }
@@ -72,6 +78,8 @@ pub struct BuildSummary {
     pub authors: usize,
     pub pages: usize,
     pub files_copied: usize,
+    /// Photos processed, reused from the cache, and left out.
+    pub photos: PhotoReport,
     pub drafts_skipped: usize,
     pub future_skipped: usize,
     pub output: PathBuf,
@@ -93,8 +101,10 @@ pub struct Prepared {
     pub theme: Theme,
     pub theme_sources: ThemeSources,
     pub bodies: Bodies,
-    /// Static files of the site and story bundles.
+    /// Static files of the site and story bundles, photos replaced by their processed copies.
     pub files: Vec<StaticFile>,
+    /// What photo processing did.
+    pub photos: PhotoReport,
     pub timings: Timings,
 }
 
@@ -152,7 +162,7 @@ fn prepare_with(
         future: options.future,
         now: options.now,
     };
-    let site = build_site(loaded, &model_options, &mut diagnostics);
+    let mut site = build_site(loaded, &model_options, &mut diagnostics);
     let cached_theme = caches.as_deref_mut().and_then(|c| c.theme.take());
     let theme = match cached_theme {
         Some(theme)
@@ -171,6 +181,21 @@ fn prepare_with(
         }
     };
 
+    // Photos are processed before Markdown is rendered: their upright sizes and copies are what
+    // `<img>` tags list.
+    let started = Instant::now();
+    let mut files = site_files(&site);
+    let photos = process_photos(
+        &options.root,
+        &mut site,
+        &mut files,
+        &mut diagnostics,
+        options.process_photos,
+    );
+    // After photos: a resized copy (`shop-480w.jpg`) may land on a file of the site.
+    report_file_collisions(&files, &mut diagnostics);
+    timings.photos = started.elapsed();
+
     let started = Instant::now();
     let bodies = Bodies::render_cached(
         &site,
@@ -180,8 +205,6 @@ fn prepare_with(
     if let Some(caches) = caches.as_deref_mut() {
         caches.render.markdown.sweep();
     }
-    let files = site_files(&site);
-    report_file_collisions(&files, &mut diagnostics);
     timings.render = started.elapsed();
     if diagnostics.has_errors() {
         if let Some(caches) = caches {
@@ -197,6 +220,7 @@ fn prepare_with(
             theme_sources,
             bodies,
             files,
+            photos,
             timings,
         },
         diagnostics,
@@ -321,6 +345,7 @@ pub fn build(options: &BuildOptions) -> Result<BuildOutcome> {
             authors: site.authors.len(),
             pages: report.pages,
             files_copied: prepared.files.len() + prepared.theme_sources.assets.len(),
+            photos: prepared.photos,
             drafts_skipped: site.drafts_skipped,
             future_skipped: site.future_skipped,
             output,

@@ -323,7 +323,9 @@ const FAVICON: &str = include_str!("../../themes/default/static/favicon.svg");
 
 const GITIGNORE: &str = "# What `rave build` writes: the built site, and its staging and lock files.\n\
 /public/\n\
-/.public.rave-*\n";
+/.public.rave-*\n\
+# Processed photos, kept between builds; safe to delete.\n\
+/.rave-cache/\n";
 
 #[cfg(test)]
 mod tests {

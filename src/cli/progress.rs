@@ -1,4 +1,5 @@
-//! A progress line for long builds: after about a second, `Building... 1.4 s` on stderr,
+//! A progress line for long builds: after about a second, `Building... 1.4 s` on stderr (with
+//! `(photos 12/200)` while photos are processed),
 //! rewritten in place with `\r` and cleared when the build ends. Only on a terminal: logs and
 //! pipes never see it.
 
@@ -32,8 +33,11 @@ impl Progress {
             }
             loop {
                 let seconds = started.elapsed().as_secs_f64();
+                let photos = crate::images::progress()
+                    .map(|(done, total)| format!(" (photos {done}/{total})"))
+                    .unwrap_or_default();
                 let mut err = std::io::stderr().lock();
-                let _ = write!(err, "\r{label}... {seconds:.1} s");
+                let _ = write!(err, "\r\x1b[2K{label}... {seconds:.1} s{photos}");
                 let _ = err.flush();
                 drop(err);
                 if !matches!(stopped.recv_timeout(TICK), Err(RecvTimeoutError::Timeout)) {
@@ -78,6 +82,7 @@ pub(super) fn print_timings(summary: &crate::pipeline::BuildSummary) {
     for (stage, time) in [
         ("load", t.load),
         ("model", t.model),
+        ("photos", t.photos),
         ("render", t.render),
         ("write", t.write),
     ] {

@@ -14,11 +14,42 @@ use rayon::prelude::*;
 use super::cache::{RACY_MARGIN, Stamp};
 use super::{StaticFile, StoryInput, safe_relative};
 
-/// An image's width and height in pixels.
+/// An image's width and height in pixels, and whether rave published resized copies of it.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 pub struct ImageSize {
     pub width: u32,
     pub height: u32,
+    /// The format of the resized copies beside the WebP ones, once the photo is processed
+    /// (`images::process_photos`); `None` for an image published as it is.
+    pub variants: Option<Fallback>,
+}
+
+impl ImageSize {
+    /// The size of an image published as it is.
+    pub fn plain(width: u32, height: u32) -> Self {
+        ImageSize {
+            width,
+            height,
+            variants: None,
+        }
+    }
+}
+
+/// The format of a processed photo's copies for browsers without WebP.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum Fallback {
+    Jpeg,
+    Png,
+}
+
+impl Fallback {
+    /// The file extension of this format's copies.
+    pub fn extension(self) -> &'static str {
+        match self {
+            Fallback::Jpeg => "jpg",
+            Fallback::Png => "png",
+        }
+    }
 }
 
 /// Image sizes by path: a file of `static/` by its site path without the leading `/`
@@ -41,7 +72,11 @@ pub fn read_size(path: &Path) -> Option<ImageSize> {
     let size = imagesize::size(path).ok()?;
     let width = u32::try_from(size.width).ok().filter(|&w| w > 0)?;
     let height = u32::try_from(size.height).ok().filter(|&h| h > 0)?;
-    Some(ImageSize { width, height })
+    Some(ImageSize {
+        width,
+        height,
+        variants: None,
+    })
 }
 
 /// The size of the image `src` points to, as written in front matter or Markdown: a site path
@@ -167,7 +202,7 @@ mod tests {
     fn sizes(entries: &[(&str, u32, u32)]) -> ImageSizes {
         entries
             .iter()
-            .map(|&(k, width, height)| (k.to_owned(), ImageSize { width, height }))
+            .map(|&(k, width, height)| (k.to_owned(), ImageSize::plain(width, height)))
             .collect()
     }
 
@@ -186,13 +221,7 @@ mod tests {
         let dir = tempfile::tempdir().expect("a temporary folder");
         let png = dir.path().join("x.png");
         std::fs::write(&png, PNG_3X2).expect("write");
-        assert_eq!(
-            read_size(&png),
-            Some(ImageSize {
-                width: 3,
-                height: 2
-            })
-        );
+        assert_eq!(read_size(&png), Some(ImageSize::plain(3, 2)));
         let fake = dir.path().join("fake.png");
         std::fs::write(&fake, b"not an image at all").expect("write");
         assert_eq!(read_size(&fake), None);
@@ -228,10 +257,7 @@ mod tests {
         // Read (so the cache says) long after the file's last change, with another size: the
         // cached size is what a reuse gives.
         let read_at = stamp.modified.expect("a modification time") + RACY_MARGIN * 10;
-        let cached = ImageSize {
-            width: 99,
-            height: 98,
-        };
+        let cached = ImageSize::plain(99, 98);
         let mut cache = SizeCache::default();
         cache
             .entries

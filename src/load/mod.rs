@@ -24,7 +24,7 @@ use rayon::prelude::*;
 
 pub use aliases::{AliasInput, alias as check_alias};
 pub use frontmatter::{Split, SplitError, decode, split};
-pub use images::{ImageSize, ImageSizes};
+pub use images::{Fallback, ImageSize, ImageSizes};
 
 use crate::config::parse_site_config;
 use crate::diagnostics::{Diagnostic, Diagnostics};

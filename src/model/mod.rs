@@ -498,6 +498,7 @@ mod tests {
             feed_content: Default::default(),
             ranking: Default::default(),
             self_company: Some("Acme Ltd".into()),
+            images: Default::default(),
             extra: Default::default(),
         }
     }

@@ -4,10 +4,13 @@
 //!
 //! Raw HTML is escaped unless the site allows it, HTML comments are dropped, and links or images
 //! whose URL could run script are reduced to their text. Images load lazily and carry their
-//! `width` and `height` when the document's [`Links`] know the size of their file.
+//! `width` and `height` when the document's [`Links`] know the size of their file; a processed
+//! photo becomes a `<picture>` listing its WebP and JPEG/PNG copies (`images::plan`).
 
 use pulldown_cmark::{CowStr, Event, Options, Parser, Tag, TagEnd};
 
+use crate::config::ImageSettings;
+use crate::images::plan;
 use crate::load::{ImageSize, is_safe_url};
 use crate::render::escape::{escape_attr, escape_html};
 use crate::slug::slugify;
@@ -46,6 +49,8 @@ pub struct Links<'a> {
     /// The size of the image file an image's URL points to, as read by the load stage; `None`
     /// for remote images and files of unknown size.
     pub image_size: &'a (dyn Fn(&str) -> Option<ImageSize> + Sync),
+    /// The site's photo settings, to list a processed photo's copies; `None` lists none.
+    pub photos: Option<&'a ImageSettings>,
 }
 
 impl std::fmt::Debug for Links<'_> {
@@ -70,6 +75,7 @@ impl Links<'static> {
         internal: &no_internal_links,
         local_files: None,
         image_size: &no_image_sizes,
+        photos: None,
     };
 }
 
@@ -171,13 +177,43 @@ fn size_attributes(size: Option<ImageSize>) -> String {
         .unwrap_or_default()
 }
 
-/// The attributes rave adds to every image of a document: its size when known, and lazy
-/// loading (images of a body are below the page's fold more often than not).
-fn image_attributes(dest_url: &str, links: &Links<'_>) -> String {
-    format!(
-        "{} loading=\"lazy\" decoding=\"async\"",
-        size_attributes((links.image_size)(dest_url))
-    )
+/// What rave adds around and to every image of a document: for a processed photo a
+/// `<picture>` with its WebP copies and `srcset`/`sizes` of its JPEG/PNG ones; its size when
+/// known; and lazy loading (images of a body are below the page's fold more often than not).
+struct ImageMarkup {
+    before: String,
+    attributes: String,
+    after: &'static str,
+}
+
+fn image_markup(dest_url: &str, links: &Links<'_>) -> ImageMarkup {
+    let size = (links.image_size)(dest_url);
+    let sets = size
+        .zip(links.photos)
+        .and_then(|(size, settings)| plan::srcsets(dest_url, size, settings));
+    let sizes = plan::BODY_SIZES;
+    let (before, srcset, after) = match sets {
+        Some(sets) => (
+            format!(
+                "<picture><source type=\"image/webp\" srcset=\"{}\" sizes=\"{sizes}\">",
+                escape_attr(&sets.webp)
+            ),
+            format!(
+                " srcset=\"{}\" sizes=\"{sizes}\"",
+                escape_attr(&sets.fallback)
+            ),
+            "</picture>",
+        ),
+        None => (String::new(), String::new(), ""),
+    };
+    ImageMarkup {
+        before,
+        attributes: format!(
+            "{srcset}{} loading=\"lazy\" decoding=\"async\"",
+            size_attributes(size)
+        ),
+        after,
+    }
 }
 
 /// Writes each image left in the stream (those not in a figure) as HTML: pulldown-cmark's own
@@ -196,7 +232,7 @@ fn finish_images(events: &mut Vec<Event<'_>>, links: &Links<'_>) {
             out.push(event);
             continue;
         };
-        let attributes = image_attributes(dest_url, links);
+        let markup = image_markup(dest_url, links);
         // The image's events, up to its own end (its alt text may hold other inline tags).
         let mut image = vec![event];
         let mut depth = 1usize;
@@ -214,7 +250,13 @@ fn finish_images(events: &mut Vec<Event<'_>>, links: &Links<'_>) {
         let mut html = String::new();
         pulldown_cmark::html::push_html(&mut html, image.into_iter());
         let tag = html.strip_suffix(" />").unwrap_or(&html);
-        out.push(Event::InlineHtml(format!("{tag}{attributes} />").into()));
+        out.push(Event::InlineHtml(
+            format!(
+                "{}{tag}{} />{}",
+                markup.before, markup.attributes, markup.after
+            )
+            .into(),
+        ));
     }
     *events = out;
 }
@@ -260,11 +302,14 @@ fn make_figures(events: &mut Vec<Event<'_>>, links: &Links<'_>) {
                 _ => None,
             })
             .collect();
+        let markup = image_markup(dest_url, links);
         let html = format!(
-            "<figure><img src=\"{}\" alt=\"{}\"{}><figcaption>{}</figcaption></figure>\n",
+            "<figure>{}<img src=\"{}\" alt=\"{}\"{}>{}<figcaption>{}</figcaption></figure>\n",
+            markup.before,
             escape_attr(dest_url),
             escape_attr(&alt),
-            image_attributes(dest_url, links),
+            markup.attributes,
+            markup.after,
             escape_html(title)
         );
         figures.push((i, end_image + 1, html));
@@ -670,14 +715,8 @@ mod tests {
     /// `shop.png` (640x480, in the bundle).
     fn html_with_sizes(md: &str) -> Rendered {
         let size = |src: &str| match src {
-            "/images/wide.png" => Some(ImageSize {
-                width: 3,
-                height: 2,
-            }),
-            "shop.png" => Some(ImageSize {
-                width: 640,
-                height: 480,
-            }),
+            "/images/wide.png" => Some(ImageSize::plain(3, 2)),
+            "shop.png" => Some(ImageSize::plain(640, 480)),
             _ => None,
         };
         let links = Links {
@@ -720,6 +759,31 @@ mod tests {
         assert_eq!(
             out,
             "<figure><img src=\"shop.png\" alt=\"The shop\" width=\"640\" height=\"480\" loading=\"lazy\" decoding=\"async\"><figcaption>The shop in 2011</figcaption></figure>\n"
+        );
+    }
+
+    #[test]
+    fn processed_photos_become_pictures_of_their_copies() {
+        let size = |src: &str| {
+            (src == "shop.jpg").then_some(ImageSize {
+                width: 1000,
+                height: 500,
+                variants: Some(crate::load::Fallback::Jpeg),
+            })
+        };
+        let settings = ImageSettings::default();
+        let links = Links {
+            image_size: &size,
+            photos: Some(&settings),
+            ..Links::NONE
+        };
+        let r = render_with("![Shop](shop.jpg)\n", MarkdownOptions::ESCAPED_HTML, &links);
+        let sizes = plan::BODY_SIZES;
+        assert_eq!(
+            r.html,
+            format!(
+                "<p><picture><source type=\"image/webp\" srcset=\"shop-480w.webp 480w, shop-960w.webp 960w, shop-1000w.webp 1000w\" sizes=\"{sizes}\"><img src=\"shop.jpg\" alt=\"Shop\" srcset=\"shop-480w.jpg 480w, shop-960w.jpg 960w, shop-1000w.jpg 1000w\" sizes=\"{sizes}\" width=\"1000\" height=\"500\" loading=\"lazy\" decoding=\"async\" /></picture></p>\n"
+            )
         );
     }
 

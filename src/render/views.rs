@@ -148,6 +148,12 @@ pub struct ImageView<'a> {
     /// both `None` for SVG, remote images and files rave cannot read the size of.
     pub width: Option<u32>,
     pub height: Option<u32>,
+    /// `srcset` of a processed photo's JPEG or PNG copies and of its WebP copies (for a
+    /// `<picture>`); `None` for images rave publishes as they are.
+    pub srcset: Option<String>,
+    pub webp_srcset: Option<String>,
+    /// The 1200x630 Open Graph image cut from a processed photo.
+    pub og_url: Option<String>,
 }
 
 /// A reader comment; `body_html` is safe (rendered with raw HTML disabled).
@@ -348,6 +354,8 @@ pub struct CompanyView<'a> {
     pub permalink: String,
     pub website: Option<&'a str>,
     pub logo: Option<String>,
+    /// `srcset` of the logo's copies when it is a processed photo.
+    pub logo_srcset: Option<String>,
     pub description: Option<&'a str>,
     /// Safe HTML of the profile's body; empty without profile.
     pub content_html: String,
@@ -427,6 +435,8 @@ pub struct AuthorCard<'a> {
     pub url: String,
     pub tagline: Option<&'a str>,
     pub avatar: Option<String>,
+    /// `srcset` of the avatar's copies when it is a processed photo.
+    pub avatar_srcset: Option<String>,
     pub story_count: usize,
 }
 

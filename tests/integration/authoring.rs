@@ -195,7 +195,10 @@ fn warnings_only_site() -> Site {
         "title: Test Stories\nbase_url: https://example.com\nauthor: wren\n",
     )
     .file("content/authors/wren.md", "---\nname: Wren\n---\nWren writes.\n")
-    .file("static/img/shop.jpg", "jpeg")
+    .file(
+        "static/img/shop.jpg",
+        crate::util::tiny_image(image::ImageFormat::Jpeg),
+    )
         .story(
             "amazon.md",
             "title: The parcel that came\ndate: 2023-01-01\ncompanies:\n  - name: Amazon\n    rating: A\n  - name: Dell\n    rating: B",

@@ -6,7 +6,10 @@ use crate::util::{Site, rave};
 /// A site whose only problems are the broken links listed in the test.
 fn linked_site() -> Site {
     let site = Site::new();
-    site.file("static/images/cat.png", "png")
+    site.file(
+        "static/images/cat.png",
+        crate::util::tiny_image(image::ImageFormat::Png),
+    )
         .file(
             "content/pages/about.md",
             "---\ntitle: About\n---\nWrite to us, or read [the story](/stories/parcel/).\n\n[Gone](../../nothing-here/)\n",

@@ -22,6 +22,7 @@ mod languages;
 mod links;
 mod live;
 mod output_safety;
+mod photos;
 mod props;
 mod rankings;
 mod snapshots;

@@ -245,3 +245,12 @@ pub(crate) fn links_of(html: &str) -> Vec<String> {
     }
     links
 }
+
+/// A real 2x2 image in `format`, for fixtures whose images must decode.
+pub(crate) fn tiny_image(format: image::ImageFormat) -> Vec<u8> {
+    let mut out = Vec::new();
+    image::DynamicImage::new_rgb8(2, 2)
+        .write_to(&mut std::io::Cursor::new(&mut out), format)
+        .expect("encode a tiny image");
+    out
+}

@@ -64,6 +64,7 @@ impl Bodies {
                 internal: &resolve,
                 local_files: None,
                 image_size: &site_image_size,
+                photos: Some(&site.config.images),
             };
             let r = markdown::render_with(body, trusted, &links);
             report(origin, body, body_line, &r.problems);
@@ -203,6 +204,7 @@ fn render_story_body(
         internal: resolve,
         local_files: Some(&files),
         image_size: &story_image_size,
+        photos: Some(&site.config.images),
     };
     let render = || markdown::render_with(&input.body, trusted, &links);
     // Internal links depend on other files, so bodies with them are not cached.
@@ -215,6 +217,7 @@ fn render_story_body(
                 &site_sizes_key.to_le_bytes(),
                 format!("{:?}", input.image_sizes).as_bytes(),
                 site.config.root_path.as_bytes(),
+                format!("{:?}", site.config.images.widths).as_bytes(),
             ]);
             cache.get_or_render(key, render)
         }

@@ -73,7 +73,10 @@ impl<'a> ViewBuilder<'a> {
             description,
             card.url.clone(),
         );
-        meta.image = card.image.as_ref().map(|i| self.urls.permalink(&i.url));
+        meta.image = card
+            .image
+            .as_ref()
+            .map(|i| self.urls.permalink(i.og_url.as_ref().unwrap_or(&i.url)));
         let vars = StoryVars {
             story: self.story_view(id, &meta.description),
         };

@@ -4,6 +4,7 @@
 use super::ViewBuilder;
 use super::format::*;
 use super::jobs::*;
+use crate::images::plan;
 use crate::load::images;
 use crate::model::{
     Company, RatingStats, Story, StoryId, Taxon, YearRanking, best_rated, most_discussed,
@@ -148,8 +149,14 @@ impl<'a> ViewBuilder<'a> {
                     &self.site.image_sizes,
                     Some(&input.image_sizes),
                 );
+                let image_url = self.urls.resolve(&img.src, &url);
+                let sets =
+                    size.and_then(|s| plan::srcsets(&image_url, s, &self.site.config.images));
                 ImageView {
-                    url: self.urls.resolve(&img.src, &url),
+                    og_url: sets.as_ref().map(|_| plan::og_path(&image_url)),
+                    srcset: sets.as_ref().map(|s| s.fallback.clone()),
+                    webp_srcset: sets.map(|s| s.webp),
+                    url: image_url,
                     alt: img.alt.as_deref().unwrap_or(""),
                     credit: img.credit.as_deref(),
                     credit_url: img.credit_url.as_deref(),
@@ -272,6 +279,9 @@ impl<'a> ViewBuilder<'a> {
             logo: profile
                 .and_then(|p| p.logo.as_deref())
                 .map(|l| self.urls.resolve(l, &url)),
+            logo_srcset: profile
+                .and_then(|p| p.logo.as_deref())
+                .and_then(|l| self.site_photo_srcset(l, &url)),
             description: profile.and_then(|p| p.description.as_deref()),
             content_html: self.bodies.companies.get(id).cloned().unwrap_or_default(),
             aliases: profile
@@ -525,6 +535,14 @@ impl<'a> ViewBuilder<'a> {
         })
     }
 
+    /// The `srcset` of the copies of a photo of `static/` (a logo, an avatar) that a page at
+    /// `page_url` shows as `src`; `None` unless it is a processed photo.
+    fn site_photo_srcset(&self, src: &str, page_url: &str) -> Option<String> {
+        let config = &self.site.config;
+        let size = images::size_of(src, &config.root_path, &self.site.image_sizes, None)?;
+        plan::srcsets(&self.urls.resolve(src, page_url), size, &config.images).map(|s| s.fallback)
+    }
+
     pub(super) fn author_card(&self, author: &'a crate::model::Author) -> AuthorCard<'a> {
         let url = self.urls.author(&author.slug);
         let profile = author.profile.as_ref();
@@ -534,6 +552,9 @@ impl<'a> ViewBuilder<'a> {
             avatar: profile
                 .and_then(|p| p.avatar.as_deref())
                 .map(|a| self.urls.resolve(a, &url)),
+            avatar_srcset: profile
+                .and_then(|p| p.avatar.as_deref())
+                .and_then(|a| self.site_photo_srcset(a, &url)),
             story_count: author.stories.len(),
             url,
         }
