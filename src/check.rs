@@ -1,7 +1,8 @@
 //! `rave check`: everything a build validates, without writing anything, plus editorial
 //! warnings a build does not give: company names that look like the same company spelled two
 //! ways, stories that rate no company, profiles no story uses, images without alt text,
-//! titles too long for search results and feeds, and broken internal links.
+//! titles too long for search results and feeds, grades stated in a title that the ratings
+//! contradict ([`stated_grades`]), and broken internal links.
 //!
 //! Links and images of every body that point to nothing the build writes are found by
 //! [`links`], against the pages rendered here.
@@ -27,6 +28,7 @@ use crate::render::markdown::parser_options;
 use crate::style::{Style, visible};
 
 mod links;
+mod stated_grades;
 
 /// Titles longer than this many characters get a warning: search results and feed readers cut
 /// them at about this length.
@@ -159,6 +161,7 @@ pub(crate) fn editorial(site: &Site, out: &mut Diagnostics) {
     long_titles(site, out);
     placeholders(site, out);
     anonymous_stories(site, out);
+    stated_grades::contradicted_grades(site, out);
 }
 
 /// Where story files are, relative to the site root as diagnostics show paths.

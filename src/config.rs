@@ -39,6 +39,8 @@ pub struct Ranking {
     pub prior_weight: f64,
     /// Companies with fewer scored ratings are left out of the rankings.
     pub min_ratings: usize,
+    /// How many companies the best and worst lists show at most; all that qualify when `None`.
+    pub limit: Option<usize>,
 }
 
 /// Largest `ranking.prior_weight`: the site-wide mean counting like this many ratings already
@@ -52,6 +54,7 @@ impl Default for Ranking {
         Ranking {
             prior_weight: 3.0,
             min_ratings: 2,
+            limit: None,
         }
     }
 }
@@ -371,6 +374,15 @@ pub(crate) fn parse_site_config(
     }
     images.widths.sort_unstable();
     images.widths.dedup();
+    if let Some(r) = &file.ranking
+        && r.value.limit == Some(0)
+    {
+        diagnostics.push(
+            source
+                .error_at(&r.referenced, "`ranking.limit` must be 1 or more")
+                .with_help("leave `limit` out to list every company that qualifies"),
+        );
+    }
 
     if diagnostics.error_count() > errors_before {
         return None;
@@ -487,7 +499,8 @@ mod tests {
             c.expect("config").ranking,
             Ranking {
                 prior_weight: 5.0,
-                min_ratings: 3
+                min_ratings: 3,
+                limit: None,
             }
         );
         for bad in ["1e308", "1001", ".nan", ".inf"] {

@@ -4,7 +4,7 @@
 use std::fmt;
 
 use jiff::Timestamp;
-use jiff::civil::Date;
+use jiff::civil::{Date, Time};
 
 /// A date from front matter. Date-only values mean midnight UTC of that day.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
@@ -13,6 +13,8 @@ pub struct PostDate {
     pub timestamp: Timestamp,
     /// The calendar date as written (in the writer's own offset for RFC 3339 values).
     pub date: Date,
+    /// The time of day as written, when it was (`09:30` of `2011-07-05T09:30:00+02:00`).
+    pub time: Option<Time>,
 }
 
 impl PostDate {
@@ -37,12 +39,30 @@ impl PostDate {
                 .to_zoned(jiff::tz::TimeZone::UTC)
                 .map_err(|e| format!("`{text}` is out of range: {e}"))?
                 .timestamp();
-            return Ok(PostDate { timestamp, date });
+            return Ok(PostDate {
+                timestamp,
+                date,
+                time: None,
+            });
         }
         let timestamp: Timestamp = text
             .parse()
             .map_err(|e: jiff::Error| format!("`{text}` is not an RFC 3339 date-time: {e}"))?;
-        Ok(PostDate { timestamp, date })
+        // The wall-clock time in the writer's own offset, as the calendar date is.
+        let time = text
+            .get(11..19)
+            .and_then(|t| t.parse::<Time>().ok())
+            .or_else(|| text.get(11..16).and_then(|t| t.parse::<Time>().ok()));
+        Ok(PostDate {
+            timestamp,
+            date,
+            time,
+        })
+    }
+
+    /// `09:30`, when a time of day was written.
+    pub fn hour_minute(&self) -> Option<String> {
+        self.time.map(|t| t.strftime("%H:%M").to_string())
     }
 
     /// The calendar date as `YYYY-MM-DD`.
@@ -98,6 +118,11 @@ mod tests {
         let d = PostDate::parse("2011-07-05T23:30:00-05:00").expect("date");
         assert_eq!(d.ymd(), "2011-07-05");
         assert_eq!(d.rfc3339(), "2011-07-06T04:30:00Z");
+        assert_eq!(d.hour_minute().as_deref(), Some("23:30"));
+        assert_eq!(
+            PostDate::parse("2011-07-05").expect("date").hour_minute(),
+            None
+        );
     }
 
     #[test]

@@ -66,6 +66,51 @@ impl<'de> Deserialize<'de> for Scalar {
     }
 }
 
+/// A name, or a list of names (`category: Retail` or `category: [Retail, Travel]`).
+#[derive(Debug, Clone, Default, PartialEq)]
+pub(super) struct OneOrMany(pub(super) Vec<Scalar>);
+
+impl<'de> Deserialize<'de> for OneOrMany {
+    fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        struct ListVisitor;
+        impl<'de> Visitor<'de> for ListVisitor {
+            type Value = OneOrMany;
+            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+                f.write_str("a name, or a list of names")
+            }
+            fn visit_seq<A: de::SeqAccess<'de>>(self, mut seq: A) -> Result<OneOrMany, A::Error> {
+                let mut names = Vec::new();
+                while let Some(name) = seq.next_element::<Scalar>()? {
+                    names.push(name);
+                }
+                Ok(OneOrMany(names))
+            }
+            fn visit_str<E: de::Error>(self, v: &str) -> Result<OneOrMany, E> {
+                Ok(OneOrMany(vec![Scalar {
+                    text: v.to_owned(),
+                    is_number: false,
+                }]))
+            }
+            fn visit_string<E: de::Error>(self, v: String) -> Result<OneOrMany, E> {
+                self.visit_str(&v)
+            }
+            fn visit_i64<E: de::Error>(self, v: i64) -> Result<OneOrMany, E> {
+                self.visit_str(&v.to_string())
+            }
+            fn visit_u64<E: de::Error>(self, v: u64) -> Result<OneOrMany, E> {
+                self.visit_str(&v.to_string())
+            }
+            fn visit_f64<E: de::Error>(self, v: f64) -> Result<OneOrMany, E> {
+                self.visit_str(&v.to_string())
+            }
+            fn visit_bool<E: de::Error>(self, v: bool) -> Result<OneOrMany, E> {
+                self.visit_str(&v.to_string())
+            }
+        }
+        deserializer.deserialize_any(ListVisitor)
+    }
+}
+
 pub(super) type Extra = serde_json::Map<String, serde_json::Value>;
 
 /// One company a story rates.
@@ -129,11 +174,17 @@ pub(super) struct StoryFrontMatter {
     #[serde(default)]
     pub tags: Vec<Spanned<String>>,
     #[serde(default)]
-    pub category: Option<Spanned<String>>,
+    pub category: Option<Spanned<OneOrMany>>,
+    /// The same as `category`, as Hugo and WordPress writers say it.
+    #[serde(default)]
+    pub categories: Option<Spanned<OneOrMany>>,
     #[serde(default)]
     pub series: Option<Spanned<String>>,
     #[serde(default)]
     pub summary: Option<String>,
+    /// The editor's note: the host's words, set apart from the writer's.
+    #[serde(default)]
+    pub note: Option<String>,
     #[serde(default)]
     pub slug: Option<Spanned<String>>,
     #[serde(default)]

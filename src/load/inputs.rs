@@ -137,9 +137,12 @@ pub struct StoryInput {
     pub author: Option<(String, Position)>,
     pub mentions: Vec<MentionInput>,
     pub tags: Vec<String>,
-    pub category: Option<String>,
+    /// As written, first first; a story may be filed under several.
+    pub categories: Vec<String>,
     pub series: Option<(String, Position)>,
     pub summary: Option<String>,
+    /// The editor's note (Markdown), shown apart from the story and never in its summary.
+    pub note: Option<String>,
     pub draft: bool,
     pub image: Option<ImageInput>,
     pub comments: Vec<CommentInput>,

@@ -266,24 +266,29 @@ pub(super) fn story_input(
             tags.push(t.to_owned());
         }
     }
-    let category = fm.category.as_ref().and_then(|c| {
-        let t = c.value.trim();
-        if t.is_empty() {
-            return None;
+    let mut categories: Vec<String> = Vec::new();
+    for list in [&fm.category, &fm.categories].into_iter().flatten() {
+        for name in &list.value.0 {
+            let t = name.text.trim();
+            if t.is_empty() {
+                continue;
+            }
+            if slug::slugify(t).is_empty() {
+                out.push(
+                    source
+                        .error_at(
+                            &list.referenced,
+                            format!("category `{t}` has no letters or digits to make a URL from"),
+                        )
+                        .with_help("use a word, such as `Retail`"),
+                );
+                continue;
+            }
+            if !categories.iter().any(|c| c.eq_ignore_ascii_case(t)) {
+                categories.push(t.to_owned());
+            }
         }
-        if slug::slugify(t).is_empty() {
-            out.push(
-                source
-                    .error_at(
-                        &c.referenced,
-                        format!("category `{t}` has no letters or digits to make a URL from"),
-                    )
-                    .with_help("use a word, such as `Retail`"),
-            );
-            return None;
-        }
-        Some(t.to_owned())
-    });
+    }
 
     let image = fm.image.as_ref().and_then(|img| {
         let src = img.src.value.trim();
@@ -343,12 +348,16 @@ pub(super) fn story_input(
         author,
         mentions,
         tags,
-        category,
+        categories,
         series,
         summary: fm
             .summary
             .map(|s| s.trim().to_owned())
             .filter(|s| !s.is_empty()),
+        note: fm
+            .note
+            .map(|n| n.trim().to_owned())
+            .filter(|n| !n.is_empty()),
         draft: fm.draft,
         image,
         comments,

@@ -65,7 +65,8 @@ pub struct Story {
     pub author: AuthorId,
     pub mentions: Vec<Mention>,
     pub tags: Vec<TaxonId>,
-    pub category: Option<TaxonId>,
+    /// In the order the story lists them.
+    pub categories: Vec<TaxonId>,
     pub series: Option<SeriesId>,
 }
 
@@ -236,7 +237,7 @@ pub fn build_site(
         for t in &input.tags {
             tags.name(t);
         }
-        if let Some(c) = &input.category {
+        for c in &input.categories {
             categories.name(c);
         }
     }
@@ -254,7 +255,11 @@ pub fn build_site(
             })
             .collect();
         let story_tags = input.tags.iter().map(|t| tags.resolve(t, id)).collect();
-        let category = input.category.as_deref().map(|c| categories.resolve(c, id));
+        let story_categories = input
+            .categories
+            .iter()
+            .map(|c| categories.resolve(c, id))
+            .collect();
         let series_id = input
             .series
             .as_ref()
@@ -264,7 +269,7 @@ pub fn build_site(
             author,
             mentions,
             tags: story_tags,
-            category,
+            categories: story_categories,
             series: series_id,
         });
     }
@@ -316,7 +321,9 @@ pub fn build_site(
         for t in &mut story.tags {
             *t = tag_order[*t];
         }
-        story.category = story.category.map(|c| category_order[c]);
+        for c in &mut story.categories {
+            *c = category_order[*c];
+        }
     }
     // Every company has a story or a profile: companies are only created by either.
     let mut company_list = apply_order(company_list, &company_order);
@@ -525,9 +532,10 @@ mod tests {
                 })
                 .collect(),
             tags: vec![],
-            category: None,
+            categories: Vec::new(),
             series: None,
             summary: None,
+            note: None,
             draft: false,
             image: None,
             comments: vec![],

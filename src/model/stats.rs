@@ -166,6 +166,29 @@ impl RatingStats {
         self.mean.map(Grade::nearest)
     }
 
+    /// The verdict of the mean, in the stories' own words: a bad average reads "ugly" when
+    /// writers called at least as many of its ratings ugly as bad (ugly is never derived from a
+    /// score, so one story's "ugly" would otherwise read "bad").
+    pub fn average_verdict(&self) -> Option<Verdict> {
+        let derived = Verdict::for_score(self.mean?);
+        let count = |v: Verdict| {
+            Verdict::ALL
+                .iter()
+                .position(|x| *x == v)
+                .map_or(0, |i| self.verdict_counts[i])
+        };
+        Some(
+            if derived == Verdict::Bad
+                && count(Verdict::Ugly) > 0
+                && count(Verdict::Ugly) >= count(Verdict::Bad)
+            {
+                Verdict::Ugly
+            } else {
+                derived
+            },
+        )
+    }
+
     /// How many ratings carry a verdict (scored or verdict-only).
     pub fn verdict_total(&self) -> usize {
         self.verdict_counts.iter().sum()

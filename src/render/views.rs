@@ -135,6 +135,8 @@ pub struct DateView {
     /// `2011-07-05T00:00:00Z`.
     pub rfc3339: String,
     pub year: i16,
+    /// `09:30` when the date was written with a time of day (in the writer's offset), else null.
+    pub time: Option<String>,
 }
 
 /// A story's lead image.
@@ -191,7 +193,9 @@ pub struct StoryCard<'a> {
     pub summary_html: String,
     pub ratings: Vec<MentionView<'a>>,
     pub tags: Vec<Link<'a>>,
+    /// The first of `categories`, for themes that show one.
     pub category: Option<Link<'a>>,
+    pub categories: Vec<Link<'a>>,
     pub reading_minutes: usize,
     pub comment_count: usize,
     pub image: Option<ImageView<'a>>,
@@ -227,6 +231,8 @@ pub struct StoryView<'a, 'c> {
     pub updated: Option<DateView>,
     /// Safe HTML of the whole body.
     pub content_html: &'c str,
+    /// Safe HTML of the editor's note (`note:`), shown apart from the story; null without one.
+    pub note_html: Option<String>,
     pub word_count: usize,
     pub series: Option<SeriesNav<'a>>,
     pub comments: Vec<CommentView<'a>>,

@@ -619,6 +619,7 @@ const EXTRA = {
     "company-page-2": "/companies/brightwater-appliances/page/2/",
     "story-bundle-image": "/stories/kettle-returned-in-person/",
     "story-unrated": "/stories/thank-you-to-strangers/",
+    "story-editor-note-series": "/stories/refund-saga-part-two/",
     "author-no-profile": "/authors/bertram-quill/",
     "leaderboard-worst": "/companies/worst/",
     "home-page-2": "/page/2/",

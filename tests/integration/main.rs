@@ -13,6 +13,7 @@ mod errors;
 mod escaping;
 mod filesystem;
 mod first_hour;
+mod genre;
 mod getting_started;
 mod hostile;
 mod images;

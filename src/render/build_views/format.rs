@@ -44,6 +44,7 @@ pub(super) fn date_view(date: &PostDate, words: &Catalogue) -> DateView {
         human: words.format().date(date),
         rfc3339: date.rfc3339(),
         year: date.year(),
+        time: date.hour_minute(),
     }
 }
 

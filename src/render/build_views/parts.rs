@@ -11,7 +11,7 @@ use crate::model::{
     worst_rated, year_highlights,
 };
 use crate::rating::{self, GradeBand, Rating, Verdict};
-use crate::render::markdown;
+use crate::render::markdown::{self, MarkdownOptions};
 use crate::render::views::*;
 use crate::render::{charts, jsonld};
 
@@ -98,6 +98,17 @@ impl<'a> ViewBuilder<'a> {
             None => rendered.summary_html.clone().unwrap_or_default(),
         };
         let author = &self.site.authors[story.author];
+        let categories: Vec<Link<'a>> = story
+            .categories
+            .iter()
+            .map(|&c| {
+                let cat = &self.site.categories[c];
+                Link {
+                    name: &cat.name,
+                    url: self.urls.term("categories", &cat.slug),
+                }
+            })
+            .collect();
         StoryCard {
             title: &input.title,
             date: date_view(&input.date, self.words),
@@ -133,13 +144,8 @@ impl<'a> ViewBuilder<'a> {
                     }
                 })
                 .collect(),
-            category: story.category.map(|c| {
-                let cat = &self.site.categories[c];
-                Link {
-                    name: &cat.name,
-                    url: self.urls.term("categories", &cat.slug),
-                }
-            }),
+            category: categories.first().cloned(),
+            categories,
             reading_minutes: markdown::reading_minutes(rendered.word_count),
             comment_count: input.comments.len(),
             image: input.image.as_ref().map(|img| {
@@ -196,6 +202,14 @@ impl<'a> ViewBuilder<'a> {
             permalink: self.urls.permalink(&card.url),
             updated: input.updated.as_ref().map(|d| date_view(d, self.words)),
             content_html: &self.body_of(id).html,
+            note_html: input.note.as_deref().map(|note| {
+                let options = if self.site.config.allow_raw_html {
+                    MarkdownOptions::TRUSTED_HTML
+                } else {
+                    MarkdownOptions::ESCAPED_HTML
+                };
+                markdown::render(note, options).html
+            }),
             word_count: self.body_of(id).word_count,
             json_ld_html: self.story_json_ld(id, card, description),
             series,
@@ -240,8 +254,14 @@ impl<'a> ViewBuilder<'a> {
             .collect()
     }
 
+    /// A company's average, with the verdict its stories' words give it.
     fn average(&self, stats: &RatingStats) -> Option<RatingView> {
-        stats.mean.map(|mean| self.score_view(mean))
+        let rating = Rating {
+            score: Some(stats.mean?),
+            verdict: stats.average_verdict()?,
+            form: rating::RatingForm::Percent,
+        };
+        Some(rating_view(&rating, None, self.display, self.words))
     }
 
     pub(super) fn company_card(&self, company: &'a Company) -> CompanyCard<'a> {
@@ -482,6 +502,7 @@ impl<'a> ViewBuilder<'a> {
             url: self.board_url(board),
             entries: ids
                 .into_iter()
+                .take(ranking.limit.unwrap_or(usize::MAX))
                 .enumerate()
                 .map(|(i, c)| self.board_entry(i + 1, c))
                 .collect(),

@@ -77,6 +77,7 @@ ratings-in-story = Bewertungen in dieser Geschichte
 written-as = geschrieben als „{ $original }“
 photo-credit = Foto:
 filed-under = Abgelegt unter
+editor-note = Anmerkung der Redaktion
 series-part-of = Teil { $position } von { $total } der Reihe
 series-previous-part = Vorheriger Teil
 series-next-part = Nächster Teil

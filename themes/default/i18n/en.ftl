@@ -79,6 +79,7 @@ ratings-in-story = Ratings in this story
 written-as = written as “{ $original }”
 photo-credit = Photo:
 filed-under = Filed under
+editor-note = Editor's note
 series-part-of = Part { $position } of { $total } in
 series-previous-part = Previous part
 series-next-part = Next part

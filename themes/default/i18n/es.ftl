@@ -77,6 +77,7 @@ ratings-in-story = Valoraciones de esta historia
 written-as = escrito como «{ $original }»
 photo-credit = Foto:
 filed-under = Archivado en
+editor-note = Nota del editor
 series-part-of = Parte { $position } de { $total } de la serie
 series-previous-part = Parte anterior
 series-next-part = Parte siguiente

@@ -77,6 +77,7 @@ ratings-in-story = Les notes de ce récit
 written-as = écrit « { $original } »
 photo-credit = Photo :
 filed-under = Classé dans
+editor-note = Note de la rédaction
 series-part-of = Épisode { $position } sur { $total } de la série
 series-previous-part = Épisode précédent
 series-next-part = Épisode suivant

@@ -77,6 +77,7 @@ ratings-in-story = Beoordelingen in dit verhaal
 written-as = geschreven als ‘{ $original }’
 photo-credit = Foto:
 filed-under = Gearchiveerd onder
+editor-note = Noot van de redactie
 series-part-of = Deel { $position } van { $total } in de reeks
 series-previous-part = Vorig deel
 series-next-part = Volgend deel

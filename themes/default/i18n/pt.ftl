@@ -77,6 +77,7 @@ ratings-in-story = Avaliações nesta história
 written-as = escrito como “{ $original }”
 photo-credit = Foto:
 filed-under = Arquivado em
+editor-note = Nota do editor
 series-part-of = Parte { $position } de { $total } da série
 series-previous-part = Parte anterior
 series-next-part = Próxima parte
