@@ -96,31 +96,31 @@ grade-hidden = Note{ " " }
 no-grade-yet = Noch keine Note
 ranking-score = Ranglistenwert { $score }
 verdict-good = Gut
-verdict-mixed = Durchwachsen
+verdict-mixed = Gemischt
 verdict-bad = Schlecht
 verdict-ugly = Übel
 verdicts = Urteile
 rating-grade = Note { $grade } ({ $score } von 100), { $verdict ->
     [good] gut
-    [mixed] durchwachsen
+    [mixed] gemischt
     [bad] schlecht
    *[ugly] übel
 }
 rating-stars = { $stars } von 5 Sternen, { $verdict ->
     [good] gut
-    [mixed] durchwachsen
+    [mixed] gemischt
     [bad] schlecht
    *[ugly] übel
 }
 rating-percent = { $score } von 100, { $verdict ->
     [good] gut
-    [mixed] durchwachsen
+    [mixed] gemischt
     [bad] schlecht
    *[ugly] übel
 }
 rating-verdict-only = Urteil: { $verdict ->
     [good] gut
-    [mixed] durchwachsen
+    [mixed] gemischt
     [bad] schlecht
    *[ugly] übel
 }, ohne Note
@@ -141,8 +141,8 @@ highlights-best = Am besten bewertet
 highlights-worst = Am schlechtesten bewertet
 highlights-all-best = Alle am besten bewerteten Unternehmen
 highlights-all-worst = Alle am schlechtesten bewerteten Unternehmen
-highlights-no-best = { $year } hat kein Unternehmen einen guten oder durchwachsenen Schnitt erreicht.
-highlights-no-worst = { $year } hat kein Unternehmen einen schlechten oder durchwachsenen Schnitt erhalten.
+highlights-no-best = { $year } hat kein Unternehmen einen guten oder gemischten Schnitt erreicht.
+highlights-no-worst = { $year } hat kein Unternehmen einen schlechten oder gemischten Schnitt erhalten.
 highlights-too-few = Für { $year } gibt es noch zu wenige Bewertungen für eine Rangliste: Ein Unternehmen braucht { $count ->
     [one] { $count } Bewertung
    *[other] { $count } Bewertungen
@@ -162,7 +162,7 @@ companies-by-letter = Unternehmen nach Anfangsbuchstabe
 no-companies = Noch keine Unternehmen.
 report-card = Zeugnis
 report-average = Durchschnitt
-report-mean = Mittlere Punktzahl { $mean } von 100
+report-mean = Mittelwert { $mean } von 100
 report-told-years = erzählt { $year_first } bis { $year_last }
 report-told-on = erzählt am
 report-told-in = erzählt { $year }
