@@ -17,6 +17,7 @@ use crate::links;
 use crate::rating::{self, Verdict};
 use crate::slug;
 use crate::yaml::{self, Spanned, YamlSource};
+use serde_saphyr::Location;
 
 #[derive(Debug, Clone)]
 pub(super) enum Loaded {
@@ -251,20 +252,7 @@ pub(super) fn story_input(
         if t.is_empty() {
             continue;
         }
-        if slug::slugify(t).is_empty() {
-            out.push(
-                source
-                    .error_at(
-                        &tag.referenced,
-                        format!("tag `{t}` has no letters or digits to make a URL from"),
-                    )
-                    .with_help("use a word, such as `refunds`"),
-            );
-            continue;
-        }
-        if !tags.iter().any(|x| x.eq_ignore_ascii_case(t)) {
-            tags.push(t.to_owned());
-        }
+        push_term(&mut tags, t, "tag", "refunds", &tag.referenced, source, out);
     }
     let mut categories: Vec<String> = Vec::new();
     for list in [&fm.category, &fm.categories].into_iter().flatten() {
@@ -273,20 +261,15 @@ pub(super) fn story_input(
             if t.is_empty() {
                 continue;
             }
-            if slug::slugify(t).is_empty() {
-                out.push(
-                    source
-                        .error_at(
-                            &list.referenced,
-                            format!("category `{t}` has no letters or digits to make a URL from"),
-                        )
-                        .with_help("use a word, such as `Retail`"),
-                );
-                continue;
-            }
-            if !categories.iter().any(|c| c.eq_ignore_ascii_case(t)) {
-                categories.push(t.to_owned());
-            }
+            push_term(
+                &mut categories,
+                t,
+                "category",
+                "Retail",
+                &list.referenced,
+                source,
+                out,
+            );
         }
     }
 
@@ -632,4 +615,29 @@ pub(super) fn mention(
         rating_text: rating_value.map(|r| r.value.text.trim().to_owned()),
         channel,
     })
+}
+
+/// Adds a tag or category name to `list` unless it is there already (in any case); a name
+/// with no letters or digits makes no URL and is an error at its place instead.
+fn push_term(
+    list: &mut Vec<String>,
+    name: &str,
+    kind: &str,
+    example: &str,
+    at: &Location,
+    source: &YamlSource<'_>,
+    out: &mut Vec<Diagnostic>,
+) {
+    if slug::slugify(name).is_empty() {
+        out.push(
+            source
+                .error_at(
+                    at,
+                    format!("{kind} `{name}` has no letters or digits to make a URL from"),
+                )
+                .with_help(format!("use a word, such as `{example}`")),
+        );
+    } else if !list.iter().any(|x| x.eq_ignore_ascii_case(name)) {
+        list.push(name.to_owned());
+    }
 }
