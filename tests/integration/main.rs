@@ -18,6 +18,7 @@ mod getting_started;
 mod hostile;
 mod images;
 mod import;
+mod incremental;
 mod kill;
 mod languages;
 mod links;
