@@ -70,6 +70,9 @@ pub struct ImageSettings {
     pub quality: u8,
     /// Publish photos with their EXIF, XMP and IPTC metadata (location, camera, names).
     pub keep_metadata: bool,
+    /// Publish each photo at its full size under its own name (upright, without metadata), not
+    /// only its widest copy.
+    pub full_size: bool,
 }
 
 impl Default for ImageSettings {
@@ -78,6 +81,7 @@ impl Default for ImageSettings {
             widths: vec![480, 960, 1600],
             quality: 78,
             keep_metadata: false,
+            full_size: false,
         }
     }
 }

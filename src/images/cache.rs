@@ -4,8 +4,10 @@
 //! folder is always safe: it is made again. Entries a build no longer uses are pruned.
 //!
 //! An entry is `<key>.txt` (the photo's upright size and formats) beside its files:
-//! `<key>.orig.<ext>` (the photo itself without metadata), `<key>-<width>.<ext>` (copies) and
-//! `<key>-og.jpg`. The `.txt` is written last, so an entry without it is never used.
+//! `<key>-<width>.<ext>` (copies), `<key>-og.jpg` and, when the site publishes photos at full
+//! size, `<key>.orig.<ext>` (the photo itself without metadata). The `.txt` is written last, so
+//! an entry without it is never used. A GIF or AVIF published as it is (`verbatim`) is one file,
+//! `<key>.<ext>`, written whole through a rename. `stamps.txt` (`stamps`) is no entry.
 
 use std::collections::HashSet;
 use std::fs;
@@ -42,16 +44,34 @@ impl DiskCache {
         }
     }
 
-    /// The key of a photo's entry: its bytes, the settings, and whether it needs an Open Graph
-    /// image.
-    pub(super) fn key(bytes: &[u8], settings: &ImageSettings, og: bool) -> String {
-        let content = xxhash_rust::xxh3::xxh3_128(bytes);
-        let mut shape = vec![FORMAT_VERSION, settings.quality, u8::from(og)];
+    /// The hash of a photo's bytes, which its keys are made from.
+    pub(super) fn content_hash(bytes: &[u8]) -> u128 {
+        xxhash_rust::xxh3::xxh3_128(bytes)
+    }
+
+    /// The key of a photo's entry: the hash of its bytes, the settings, and whether it needs an
+    /// Open Graph image.
+    pub(super) fn key(content: u128, settings: &ImageSettings, og: bool) -> String {
+        let mut shape = vec![
+            FORMAT_VERSION,
+            settings.quality,
+            u8::from(og),
+            u8::from(settings.full_size),
+        ];
         for w in &settings.widths {
             shape.extend_from_slice(&w.to_le_bytes());
         }
+        Self::hashed(content, &shape)
+    }
+
+    /// The key of a file published as it is once cleaned of metadata (`verbatim`).
+    pub(super) fn verbatim_key(content: u128) -> String {
+        Self::hashed(content, &[FORMAT_VERSION, b'v'])
+    }
+
+    fn hashed(content: u128, shape: &[u8]) -> String {
         let mut all = content.to_le_bytes().to_vec();
-        all.extend_from_slice(&shape);
+        all.extend_from_slice(shape);
         format!("{:032x}", xxhash_rust::xxh3::xxh3_128(&all))
     }
 
@@ -93,12 +113,7 @@ impl DiskCache {
         files: &[(String, Vec<u8>)],
         entry: &Entry,
     ) -> Result<(), String> {
-        fs::create_dir_all(&self.dir).map_err(|e| {
-            format!(
-                "the cache folder {} cannot be made: {e}",
-                self.dir.display()
-            )
-        })?;
+        self.make_dir()?;
         for (suffix, bytes) in files {
             self.write(key, suffix, bytes)?;
         }
@@ -109,6 +124,31 @@ impl DiskCache {
             entry.fallback.extension()
         );
         self.write(key, ".txt", text.as_bytes())
+    }
+
+    fn make_dir(&self) -> Result<(), String> {
+        fs::create_dir_all(&self.dir).map_err(|e| {
+            format!(
+                "the cache folder {} cannot be made: {e}",
+                self.dir.display()
+            )
+        })
+    }
+
+    /// The folder of the cache.
+    pub(super) fn dir(&self) -> &Path {
+        &self.dir
+    }
+
+    /// Stores a file published as it is, under entry `key`.
+    pub(super) fn store_verbatim(
+        &self,
+        key: &str,
+        suffix: &str,
+        bytes: &[u8],
+    ) -> Result<(), String> {
+        self.make_dir()?;
+        self.write(key, suffix, bytes)
     }
 
     /// Writes through a temporary file and a rename, so a killed build leaves no partial file
@@ -164,16 +204,26 @@ mod tests {
     #[test]
     fn keys_follow_bytes_and_settings() {
         let s = ImageSettings::default();
-        let a = DiskCache::key(b"photo", &s, false);
+        let photo = DiskCache::content_hash(b"photo");
+        let a = DiskCache::key(photo, &s, false);
         assert_eq!(a.len(), 32);
-        assert_eq!(a, DiskCache::key(b"photo", &s, false));
-        assert_ne!(a, DiskCache::key(b"photo2", &s, false));
-        assert_ne!(a, DiskCache::key(b"photo", &s, true));
+        assert_eq!(a, DiskCache::key(photo, &s, false));
+        assert_ne!(
+            a,
+            DiskCache::key(DiskCache::content_hash(b"photo2"), &s, false)
+        );
+        assert_ne!(a, DiskCache::key(photo, &s, true));
+        assert_ne!(a, DiskCache::verbatim_key(photo));
         let narrower = ImageSettings {
             widths: vec![320],
             ..s
         };
-        assert_ne!(a, DiskCache::key(b"photo", &narrower, false));
+        assert_ne!(a, DiskCache::key(photo, &narrower, false));
+        let full = ImageSettings {
+            full_size: true,
+            ..ImageSettings::default()
+        };
+        assert_ne!(a, DiskCache::key(photo, &full, false));
     }
 
     #[test]
@@ -185,7 +235,7 @@ mod tests {
             height: 40,
             fallback: Fallback::Png,
         };
-        let key = DiskCache::key(b"a", &ImageSettings::default(), false);
+        let key = DiskCache::key(1, &ImageSettings::default(), false);
         let files = vec![(".orig.png".to_owned(), b"x".to_vec())];
         cache.store(&key, &files, &entry).expect("stored");
         let wanted = |_: &Entry| vec![".orig.png".to_owned()];

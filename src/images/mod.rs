@@ -5,6 +5,11 @@
 //! render, in parallel, into the site's cache (`cache`): render then only lists the copies, and
 //! output copies them from the cache like any static file.
 //!
+//! The photo's own name holds its widest copy, not the full-size photo off the phone, unless
+//! the site asks for full size (`images.full_size`). GIF, AVIF and HEIF files are published
+//! as they are once free of metadata (`verbatim`). The stamp record (`stamps`) lets a build
+//! know an unchanged photo's hash without reading it.
+//!
 //! A photo that cannot be decoded is not published (rave cannot vouch that it holds no
 //! location), and a warning names it and says why.
 
@@ -12,6 +17,8 @@ mod cache;
 mod decode;
 mod encode;
 pub mod plan;
+mod stamps;
+mod verbatim;
 
 use std::collections::{HashMap, HashSet};
 use std::path::Path;
@@ -27,6 +34,8 @@ use crate::model::Site;
 
 pub(crate) use cache::CACHE_DIR;
 use cache::{DiskCache, Entry};
+use stamps::{Hashed, Stamp, StampRecord};
+use verbatim::Verbatim;
 
 /// Files larger than this are not read as photos.
 const MAX_FILE_BYTES: u64 = 256 << 20;
@@ -52,21 +61,36 @@ pub struct PhotoReport {
     pub failed: usize,
 }
 
-/// True for a file rave processes as a photo (by its name; its bytes decide later).
-fn is_photo(path: &Path) -> bool {
-    path.extension().and_then(|e| e.to_str()).is_some_and(|e| {
-        ["jpg", "jpeg", "png", "webp"]
-            .iter()
-            .any(|x| e.eq_ignore_ascii_case(x))
-    })
+/// What rave does with a file of the site, by its name (its bytes decide later).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Handling {
+    /// Decoded and published as clean copies (JPEG, PNG, WebP).
+    Photo,
+    /// Published as it is once checked or cleaned of metadata (GIF, AVIF, HEIF).
+    Verbatim(Verbatim),
+}
+
+fn handling(path: &Path, settings: &ImageSettings) -> Option<Handling> {
+    let extension = path.extension()?.to_str()?;
+    if ["jpg", "jpeg", "png", "webp"]
+        .iter()
+        .any(|x| extension.eq_ignore_ascii_case(x))
+    {
+        return Some(Handling::Photo);
+    }
+    // A site that keeps metadata publishes these as they are.
+    (!settings.keep_metadata)
+        .then(|| Verbatim::of(extension).map(Handling::Verbatim))
+        .flatten()
 }
 
 /// Processes the photos among `files` (static files of the site and its bundles, see
 /// `pipeline`), replacing each by its clean copy in the cache and adding its resized copies;
-/// gives `site`'s image sizes the upright size of each photo and marks them processed. Photos
-/// that cannot be read are dropped from `files` with a warning. Cache entries no photo of this
-/// build uses are deleted. Without `write`, nothing is written: photos missing from the cache
-/// are only inspected (their headers), and stay as they are.
+/// gives `site`'s image sizes the upright size of each photo and marks them processed. GIF and
+/// AVIF files are replaced by their copy without metadata. Files that cannot be read or cleaned
+/// are dropped from `files` with a warning. Cache entries no photo of this build uses are
+/// deleted. Without `write`, nothing is written: photos missing from the cache are only
+/// inspected (their headers), and stay as they are.
 pub fn process_photos(
     root: &Path,
     site: &mut Site,
@@ -89,20 +113,28 @@ pub fn process_photos(
         );
         return PhotoReport::default();
     }
+    let stamps = StampRecord::read(cache.dir());
     let leads = lead_image_destinations(site, files);
-    let jobs: Vec<usize> = (0..files.len())
-        .filter(|&i| is_photo(&files[i].source))
+    let jobs: Vec<(usize, Handling)> = (0..files.len())
+        .filter_map(|i| Some((i, handling(&files[i].source, &settings)?)))
         .collect();
     DONE.store(0, Ordering::Relaxed);
     TOTAL.store(jobs.len(), Ordering::Relaxed);
-    let results: Vec<(usize, Result<Option<Processed>, String>)> = jobs
+    let results: Vec<(usize, Result<Outcome, String>, Option<Hashed>)> = jobs
         .into_par_iter()
-        .map(|i| {
+        .map(|(i, handling)| {
             let file = &files[i];
-            let og = leads.contains(file.destination.as_str());
-            let result = photo(&file.source, og, &settings, &cache, write);
+            let mut hashed = None;
+            let result =
+                Source::new(&file.source, &stamps, &mut hashed).and_then(|source| match handling {
+                    Handling::Photo => {
+                        let og = leads.contains(file.destination.as_str());
+                        photo(source, og, &settings, &cache, write)
+                    }
+                    Handling::Verbatim(kind) => verbatim(source, kind, &cache, write),
+                });
             DONE.fetch_add(1, Ordering::Relaxed);
-            (i, result)
+            (i, result, hashed)
         })
         .collect();
     TOTAL.store(0, Ordering::Relaxed);
@@ -112,9 +144,13 @@ pub fn process_photos(
     let mut sizes: HashMap<String, Option<ImageSize>> = HashMap::new();
     let mut dropped = HashSet::new();
     let mut copies = Vec::new();
-    for (i, result) in results {
+    let mut record = Vec::new();
+    for (i, result, hashed) in results {
         let file = &mut files[i];
-        match result {
+        if let Some(hashed) = hashed {
+            record.push((file.source.clone(), hashed));
+        }
+        let made = match result {
             Err(problem) => {
                 report.failed += 1;
                 diagnostics.push(
@@ -126,14 +162,15 @@ pub fn process_photos(
                 );
                 dropped.insert(i);
                 sizes.insert(file.destination.clone(), None);
+                continue;
             }
-            Ok(None) => {}
-            Ok(Some(Processed { key, entry, made })) => {
-                if made {
-                    report.processed += 1;
-                } else {
-                    report.reused += 1;
-                }
+            Ok(Outcome::Inspected) => continue,
+            Ok(Outcome::Verbatim { key, suffix, made }) => {
+                file.source = cache.file(&key, &suffix);
+                used.insert(key);
+                made
+            }
+            Ok(Outcome::Photo(Processed { key, entry, made })) => {
                 let size = ImageSize {
                     width: entry.width,
                     height: entry.height,
@@ -152,11 +189,17 @@ pub fn process_photos(
                     });
                 }
                 if !settings.keep_metadata {
-                    file.source = cache.file(&key, &original_suffix(&file.source));
+                    file.source = cache.file(&key, &own_suffix(&file.source, &entry, &settings));
                 }
                 sizes.insert(file.destination.clone(), Some(size));
                 used.insert(key);
+                made
             }
+        };
+        if made {
+            report.processed += 1;
+        } else {
+            report.reused += 1;
         }
     }
     let mut index = 0;
@@ -168,18 +211,106 @@ pub fn process_photos(
     update_sizes(site, &sizes);
     if write {
         cache.prune(&used);
+        // Without the record, the next build reads every photo again: slower, never wrong.
+        // A site without photos gets no cache folder.
+        if !record.is_empty() || !stamps.is_empty() {
+            let _ = StampRecord::write(cache.dir(), &record);
+        }
     }
     report
 }
 
+/// A photo's file: its content hash, known from the stamp record without reading it, or its
+/// bytes, read (and then hashed).
+#[derive(Debug)]
+struct Source<'a> {
+    path: &'a Path,
+    content: u128,
+    bytes: Option<Vec<u8>>,
+}
+
+impl<'a> Source<'a> {
+    /// The file at `path`, read unless `stamps` know its hash; `hashed` receives its stamp and
+    /// hash for the next build's record.
+    fn new(
+        path: &'a Path,
+        stamps: &StampRecord,
+        hashed: &mut Option<Hashed>,
+    ) -> Result<Source<'a>, String> {
+        // The stamp is taken before the read: a change during the read gives a new stamp.
+        let stamp = Stamp::of(path);
+        if let Some(content) = stamp.and_then(|s| stamps.content(path, s)) {
+            *hashed = stamps.kept(path);
+            return Ok(Source {
+                path,
+                content,
+                bytes: None,
+            });
+        }
+        let bytes = read_limited(path)?;
+        let content = DiskCache::content_hash(&bytes);
+        *hashed = stamp.map(|s| StampRecord::hashed_now(s, content));
+        Ok(Source {
+            path,
+            content,
+            bytes: Some(bytes),
+        })
+    }
+
+    /// The file's bytes, read now if they were not.
+    fn bytes(self) -> Result<Vec<u8>, String> {
+        match self.bytes {
+            Some(bytes) => Ok(bytes),
+            None => read_limited(self.path),
+        }
+    }
+}
+
+/// What became of one file.
+#[derive(Debug)]
+enum Outcome {
+    /// A photo's cache entry.
+    Photo(Processed),
+    /// A file published as it is, from its cache file `<key><suffix>`.
+    Verbatim {
+        key: String,
+        suffix: String,
+        made: bool,
+    },
+    /// Not in the cache and not to be written: inspected, it looks fine.
+    Inspected,
+}
+
 /// The cache suffix of a photo's clean full-size copy: its own format, by its file name.
 fn original_suffix(source: &Path) -> String {
-    let extension = source
+    format!(".orig.{}", lowercase_extension(source))
+}
+
+fn lowercase_extension(source: &Path) -> String {
+    source
         .extension()
         .and_then(|e| e.to_str())
         .map(str::to_ascii_lowercase)
-        .unwrap_or_default();
-    format!(".orig.{extension}")
+        .unwrap_or_default()
+}
+
+/// The cache suffix of what is published under a photo's own name: its widest copy in the
+/// format its name says (WebP for `.webp`, else the fallback), so that a link to the photo or
+/// a browser that ignores `srcset` gets a photo as wide as the widest copy, not the 12
+/// megapixels off the phone; or, when the site asks for full size, its clean full-size copy.
+fn own_suffix(source: &Path, entry: &Entry, settings: &ImageSettings) -> String {
+    if settings.full_size {
+        return original_suffix(source);
+    }
+    let widest = plan::widths(entry.width, settings)
+        .last()
+        .copied()
+        .unwrap_or(entry.width);
+    let extension = match lowercase_extension(source).as_str() {
+        "webp" => "webp",
+        _ => entry.fallback.extension(),
+    };
+    format!("-{widest}.{extension}")
 }
 
 /// The copies of a photo published at `destination`: their cache suffix and destination.
@@ -213,37 +344,38 @@ struct Processed {
     made: bool,
 }
 
-/// A photo's cache entry: found, or made now; `None` when not in the cache and not to be
+/// A photo's cache entry: found, or made now; `Inspected` when not in the cache and not to be
 /// written (the photo was inspected and looks fine).
 fn photo(
-    source: &Path,
+    source: Source<'_>,
     og: bool,
     settings: &ImageSettings,
     cache: &DiskCache,
     write: bool,
-) -> Result<Option<Processed>, String> {
-    let bytes = read_limited(source)?;
-    let key = DiskCache::key(&bytes, settings, og);
-    let original = original_suffix(source);
+) -> Result<Outcome, String> {
+    let key = DiskCache::key(source.content, settings, og);
+    let original = original_suffix(source.path);
+    let full_size = settings.full_size && !settings.keep_metadata;
     let suffixes = |entry: &Entry| {
         let mut all: Vec<String> = copy_files("", entry, settings, og)
             .into_iter()
             .map(|(suffix, _)| suffix)
             .collect();
-        if !settings.keep_metadata {
+        if full_size {
             all.push(original.clone());
         }
         all
     };
     if let Some(entry) = cache.lookup(&key, suffixes) {
-        return Ok(Some(Processed {
+        return Ok(Outcome::Photo(Processed {
             key,
             entry,
             made: false,
         }));
     }
+    let bytes = source.bytes()?;
     if !write {
-        return decode::inspect(&bytes).map(|_| None);
+        return decode::inspect(&bytes).map(|_| Outcome::Inspected);
     }
     let decoded = decode::decode(&bytes)?;
     drop(bytes);
@@ -278,7 +410,7 @@ fn photo(
         let card = encode::resized(&image, plan::OG_WIDTH, plan::OG_HEIGHT, true)?;
         files.push(("-og.jpg".to_owned(), encode::jpeg(&card, quality)?));
     }
-    if !settings.keep_metadata {
+    if full_size {
         // The photo itself, upright and without metadata, in the format its name says.
         let bytes = match decoded.format {
             ImageFormat::Png => encode::png(&image)?,
@@ -288,11 +420,39 @@ fn photo(
         files.push((original, bytes));
     }
     cache.store(&key, &files, &entry)?;
-    Ok(Some(Processed {
+    Ok(Outcome::Photo(Processed {
         key,
         entry,
         made: true,
     }))
+}
+
+/// A GIF or AVIF file's copy without metadata, from the cache or made now.
+fn verbatim(
+    source: Source<'_>,
+    kind: Verbatim,
+    cache: &DiskCache,
+    write: bool,
+) -> Result<Outcome, String> {
+    let key = DiskCache::verbatim_key(source.content);
+    let suffix = format!(".{}", lowercase_extension(source.path));
+    if cache.file(&key, &suffix).is_file() {
+        return Ok(Outcome::Verbatim {
+            key,
+            suffix,
+            made: false,
+        });
+    }
+    let clean = kind.publishable(&source.bytes()?)?;
+    if !write {
+        return Ok(Outcome::Inspected);
+    }
+    cache.store_verbatim(&key, &suffix, &clean)?;
+    Ok(Outcome::Verbatim {
+        key,
+        suffix,
+        made: true,
+    })
 }
 
 /// The bytes of `source`, refusing files too large to be a photo.
@@ -343,21 +503,41 @@ fn lead_image_destinations(site: &Site, files: &[StaticFile]) -> HashSet<String>
 }
 
 /// Gives the site's and the stories' image sizes what processing found, by destination:
-/// `Some(size)` for a processed photo, `None` for one left out.
+/// `Some(size)` for a processed photo (whatever load read of its header: an unchanged photo
+/// known by its stamp was not read again), `None` for one left out.
 fn update_sizes(site: &mut Site, sizes: &HashMap<String, Option<ImageSize>>) {
-    let apply = |map: &mut crate::load::ImageSizes, prefix: &str| {
-        map.retain(|key, size| match sizes.get(&format!("{prefix}{key}")) {
-            Some(Some(found)) => {
-                *size = *found;
-                true
-            }
-            Some(None) => false,
-            None => true,
-        });
+    let set = |map: &mut crate::load::ImageSizes, key: &str, size: &Option<ImageSize>| match size {
+        Some(size) => {
+            map.insert(key.to_owned(), *size);
+        }
+        None => {
+            map.remove(key);
+        }
     };
-    apply(&mut site.image_sizes, "");
+    let statics: HashSet<&str> = site
+        .static_files
+        .iter()
+        .map(|f| f.destination.as_str())
+        .collect();
+    // Bundle files are published at `stories/<slug>/<path in the bundle>`.
+    let mut by_story: HashMap<&str, Vec<(&str, &Option<ImageSize>)>> = HashMap::new();
+    for (destination, size) in sizes {
+        if statics.contains(destination.as_str()) {
+            set(&mut site.image_sizes, destination, size);
+        } else if let Some((slug, rel)) = destination
+            .strip_prefix("stories/")
+            .and_then(|rest| rest.split_once('/'))
+        {
+            by_story.entry(slug).or_default().push((rel, size));
+        }
+    }
     for story in &mut site.stories {
-        let prefix = format!("stories/{}/", story.input.slug);
-        apply(&mut story.input.image_sizes, &prefix);
+        for (rel, size) in by_story
+            .get(story.input.slug.as_str())
+            .into_iter()
+            .flatten()
+        {
+            set(&mut story.input.image_sizes, rel, size);
+        }
     }
 }

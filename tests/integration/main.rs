@@ -24,6 +24,7 @@ mod languages;
 mod links;
 mod live;
 mod output_safety;
+mod photo_privacy;
 mod photos;
 mod props;
 mod rankings;

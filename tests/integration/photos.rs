@@ -10,7 +10,7 @@ use crate::util::Site;
 
 /// A `width` x `height` JPEG whose left half is red and right half blue, with an EXIF segment
 /// holding orientation 6 (turn 90 degrees clockwise to view) and a GPS latitude.
-fn phone_photo(width: u32, height: u32) -> Vec<u8> {
+pub(crate) fn phone_photo(width: u32, height: u32) -> Vec<u8> {
     let image = image::RgbImage::from_fn(width, height, |x, _| {
         if x < width / 2 {
             image::Rgb([220, 20, 20])
@@ -65,7 +65,7 @@ fn exif_of(bytes: &[u8]) -> Option<exif::Exif> {
 }
 
 /// Every file under `dir`, recursively.
-fn files_under(dir: &Path) -> Vec<PathBuf> {
+pub(crate) fn files_under(dir: &Path) -> Vec<PathBuf> {
     let mut out = Vec::new();
     let mut stack = vec![dir.to_path_buf()];
     while let Some(d) = stack.pop() {
@@ -224,6 +224,7 @@ fn photos_are_upright_private_and_published_in_every_width() {
         files_under(&cache)
             .iter()
             .filter(|p| p.extension().is_some_and(|e| e == ext))
+            .filter(|p| !p.ends_with("stamps.txt"))
             .count()
     };
     assert_eq!(entries("txt"), 3);
@@ -363,4 +364,94 @@ fn hostile_photos_give_warnings_naming_them() {
         );
     }
     assert!(!root.join(".rave-cache").exists(), "check wrote the cache");
+}
+
+#[test]
+fn a_photo_is_published_under_its_own_name_at_its_widest_copy_unless_full_size_is_asked() {
+    let site = photo_site();
+    site.file(
+        "site.yaml",
+        "title: Test Stories\nbase_url: https://example.com\nimages:\n  widths: [60, 100]\n",
+    );
+    site.build(&[]).success();
+    let size = |rel: &str| {
+        let image = image::open(site.out().join(rel)).expect("published");
+        (image.width(), image.height())
+    };
+    // 240x160 upright is 160x240: its own name holds the 100 px copy, the same bytes.
+    assert_eq!(size("stories/tent/tent.jpg"), (100, 150));
+    assert_eq!(
+        std::fs::read(site.out().join("stories/tent/tent.jpg")).expect("read"),
+        std::fs::read(site.out().join("stories/tent/tent-100w.jpg")).expect("read")
+    );
+    // Narrower than the widest copy: its own size.
+    assert_eq!(size("stories/tent/receipt.jpg"), (60, 90));
+
+    site.file(
+        "site.yaml",
+        "title: Test Stories\nbase_url: https://example.com\nimages:\n  widths: [60, 100]\n  full_size: true\n",
+    );
+    site.build(&[]).success();
+    assert_eq!(size("stories/tent/tent.jpg"), (160, 240));
+    assert_eq!(size("stories/tent/tent-100w.jpg"), (100, 150));
+    let full = std::fs::read(site.out().join("stories/tent/tent.jpg")).expect("read");
+    assert!(exif_of(&full).is_none(), "the full-size photo holds EXIF");
+}
+
+#[test]
+fn an_unchanged_photo_is_known_by_its_stamp_without_being_read() {
+    let site = photo_site();
+    // Photos last changed a minute ago: their stamps are settled when they are hashed.
+    let settled = std::time::SystemTime::now() - std::time::Duration::from_secs(60);
+    let photos = [
+        "content/stories/tent/tent.jpg",
+        "content/stories/tent/receipt.jpg",
+        "static/images/shopfront.jpg",
+    ];
+    let age = |rel: &str| {
+        std::fs::File::options()
+            .write(true)
+            .open(site.root().join(rel))
+            .and_then(|f| f.set_modified(settled))
+            .expect("set the modification time");
+    };
+    photos.iter().for_each(|p| age(p));
+    site.build(&[]).success();
+    let first = crate::util::snapshot(&site.out());
+
+    // The receipt's bytes change to garbage of the same length, its stamp stays: the build
+    // trusts the stamp and does not open it (read, it would be refused as no image).
+    let path = site.root().join(photos[1]);
+    let length = std::fs::metadata(&path).expect("stat").len();
+    site.file(
+        photos[1],
+        vec![b'x'; usize::try_from(length).expect("small")],
+    );
+    age(photos[1]);
+    let run = site.build(&[]);
+    run.success();
+    assert!(
+        run.stdout
+            .contains("Photos: 0 processed, 3 from the cache."),
+        "{}",
+        run.stdout
+    );
+    assert!(!run.stderr.contains("receipt.jpg"), "{}", run.stderr);
+    assert!(
+        first == crate::util::snapshot(&site.out()),
+        "a cached build differs"
+    );
+
+    // A changed modification time sends it to be read again: now it is refused.
+    site.file(
+        photos[1],
+        vec![b'x'; usize::try_from(length).expect("small")],
+    );
+    let run = site.build(&[]);
+    assert!(
+        run.stderr
+            .contains("content/stories/tent/receipt.jpg: warning: the photo is not published"),
+        "{}",
+        run.stderr
+    );
 }
