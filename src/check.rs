@@ -21,7 +21,7 @@ use pulldown_cmark::{Event, Parser, Tag, TagEnd};
 use crate::authoring::new::PLACEHOLDERS;
 use crate::diagnostics::{Diagnostic, Diagnostics, Position, count_line};
 use crate::load::{COMMENTS_SUFFIX, LoadOptions, Origin, load_site};
-use crate::model::{Company, ModelOptions, Site, build_site, company_key, company_slug};
+use crate::model::{Company, CompanyId, ModelOptions, Site, build_site, company_key, company_slug};
 use crate::pipeline::{self, BuildOptions};
 use crate::render::MemorySink;
 use crate::render::markdown::parser_options;
@@ -343,7 +343,7 @@ fn established_first(site: &Site, a: usize, b: usize) -> (usize, usize) {
 }
 
 /// Where a story first names company `id`: the story's file and the mention's `name:` line.
-fn first_mention(site: &Site, id: usize) -> Option<(PathBuf, Position)> {
+fn first_mention(site: &Site, id: CompanyId) -> Option<(PathBuf, Position)> {
     site.stories
         .iter()
         .flat_map(|s| {
@@ -421,7 +421,7 @@ fn near_duplicate_companies(site: &Site, out: &mut Diagnostics) {
             let help = format!(
                 "{alias_help}, or correct the spelling; if they are different companies, {distinct_help}"
             );
-            let diagnostic = match first_mention(site, variant) {
+            let diagnostic = match first_mention(site, CompanyId::from_index(variant)) {
                 Some((path, position)) => Diagnostic::warning(path, message).at(position),
                 None => match &site.companies[variant].profile {
                     Some(p) => Diagnostic::warning(&p.origin.path, message),

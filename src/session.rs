@@ -199,7 +199,7 @@ impl Session {
                     .stories
                     .iter()
                     .position(|s| s.input.origin.path == rel)?;
-                Some((known, id))
+                Some((known, StoryId::from_index(id)))
             })
             .collect()
     }

@@ -32,7 +32,7 @@ impl CompanyIndex {
             companies: Vec::new(),
         };
         for profile in profiles {
-            let id = index.companies.len();
+            let id = CompanyId::from_index(index.companies.len());
             let mut names = vec![(profile.name.clone(), None)];
             names.extend(profile.aliases.iter().map(|(a, p)| (a.clone(), Some(*p))));
             for (name, position) in names {
@@ -91,7 +91,7 @@ impl CompanyIndex {
             self.by_key.insert(key, id);
             return id;
         }
-        let id = self.companies.len();
+        let id = CompanyId::from_index(self.companies.len());
         self.by_key.insert(key, id);
         self.by_folded_key.insert(folded, id);
         self.companies.push(Company {
@@ -129,7 +129,7 @@ impl AuthorIndex {
             default_name: default_name.unwrap_or("Anonymous").to_owned(),
         };
         for p in profiles {
-            let id = index.authors.len();
+            let id = AuthorId::from_index(index.authors.len());
             index.by_slug.insert(p.slug.clone(), id);
             index.by_name.entry(p.name.to_lowercase()).or_insert(id);
             index.authors.push(Author {
@@ -181,7 +181,7 @@ impl AuthorIndex {
         } else {
             slug
         };
-        let id = self.authors.len();
+        let id = AuthorId::from_index(self.authors.len());
         self.by_slug.insert(slug.clone(), id);
         self.by_name.insert(lower, id);
         self.authors.push(Author {
@@ -212,7 +212,7 @@ impl TaxonIndex {
         match self.by_slug.get(&slug) {
             Some(&id) => id,
             None => {
-                let id = self.terms.len();
+                let id = TaxonId::from_index(self.terms.len());
                 self.by_slug.insert(slug.clone(), id);
                 self.terms.push(Taxon {
                     slug,
@@ -252,7 +252,9 @@ impl SeriesIndex {
             series: Vec::new(),
         };
         for s in inputs {
-            index.by_slug.insert(s.slug.clone(), index.series.len());
+            index
+                .by_slug
+                .insert(s.slug.clone(), SeriesId::from_index(index.series.len()));
             index.series.push(Series {
                 slug: s.slug.clone(),
                 title: s.title.clone(),
@@ -295,7 +297,7 @@ impl SeriesIndex {
             .at(position)
             .with_help(help),
         );
-        let id = self.series.len();
+        let id = SeriesId::from_index(self.series.len());
         self.by_slug.insert(slug.clone(), id);
         self.series.push(Series {
             slug,

@@ -4,6 +4,7 @@
 //! Pure: no IO, no Markdown, no HTML. The same [`LoadedSite`] always gives the same [`Site`]
 //! (everything is sorted), which is what makes output deterministic and rebuilds comparable.
 
+mod ids;
 mod index;
 mod rankings;
 mod stats;
@@ -15,6 +16,7 @@ use jiff::Timestamp;
 pub use crate::company_name::{
     RESERVED_COMPANY_SLUGS, accent_folded_key, company_key, company_slug,
 };
+pub use ids::{AuthorId, CompanyId, SeriesId, StoryId, TaxonId};
 use index::{AuthorIndex, CompanyIndex, SeriesIndex, TaxonIndex};
 pub use rankings::{
     YearHighlights, YearRanking, best_rated, most_discussed, ranked_companies, worst_rated,
@@ -31,12 +33,6 @@ use crate::load::{
 };
 use crate::rating::Rating;
 use crate::slug::slugify;
-
-pub type StoryId = usize;
-pub type CompanyId = usize;
-pub type AuthorId = usize;
-pub type TaxonId = usize;
-pub type SeriesId = usize;
 
 /// What to include in the site.
 #[derive(Debug, Clone, Copy)]
@@ -242,7 +238,8 @@ pub fn build_site(
         }
     }
     let mut stories: Vec<Story> = Vec::with_capacity(inputs.len());
-    for (id, input) in inputs.into_iter().enumerate() {
+    for (index, input) in inputs.into_iter().enumerate() {
+        let id = StoryId::from_index(index);
         let author = authors.resolve(&input, diagnostics);
         let mentions = input
             .mentions
@@ -277,7 +274,7 @@ pub fn build_site(
     // Collect back-references now that story ids are final (stories are newest first).
     let mut company_list = companies.finish();
     let mut author_list = authors.finish();
-    for (id, story) in stories.iter().enumerate() {
+    for (id, story) in StoryId::enumerate(&stories) {
         author_list[story.author].stories.push(id);
         for (i, m) in story.mentions.iter().enumerate() {
             company_list[m.company].mentions.push((id, i));
@@ -292,7 +289,7 @@ pub fn build_site(
         }));
     }
     let mut series_list = series.finish();
-    for (id, story) in stories.iter().enumerate() {
+    for (id, story) in StoryId::enumerate(&stories) {
         if let Some(s) = story.series {
             series_list[s].stories.push(id);
         }
@@ -314,15 +311,15 @@ pub fn build_site(
     let (tag_list, tag_order) = tags.finish();
     let (category_list, category_order) = categories.finish();
     for story in &mut stories {
-        story.author = author_order[story.author];
+        story.author = AuthorId::from_index(author_order[story.author.index()]);
         for m in &mut story.mentions {
-            m.company = company_order[m.company];
+            m.company = CompanyId::from_index(company_order[m.company.index()]);
         }
         for t in &mut story.tags {
-            *t = tag_order[*t];
+            *t = TaxonId::from_index(tag_order[t.index()]);
         }
         for c in &mut story.categories {
-            *c = category_order[*c];
+            *c = TaxonId::from_index(category_order[c.index()]);
         }
     }
     // Every company has a story or a profile: companies are only created by either.
@@ -377,7 +374,7 @@ fn finish_companies(
         for a in &story.mentions {
             for b in &story.mentions {
                 if a.company != b.company {
-                    *shared[a.company].entry(b.company).or_default() += 1;
+                    *shared[a.company.index()].entry(b.company).or_default() += 1;
                 }
             }
         }
@@ -636,10 +633,12 @@ mod tests {
         // Scores: Dell 100, 60; Acme 40, 60; Zed 20, 20. Site mean = 300 / 6 = 50.
         assert_eq!(site.site_mean, Some(50.0));
         let by_name = |n: &str| {
-            site.companies
-                .iter()
-                .position(|c| c.name == n)
-                .expect("company")
+            CompanyId::from_index(
+                site.companies
+                    .iter()
+                    .position(|c| c.name == n)
+                    .expect("company"),
+            )
         };
         let (acme, dell, zed) = (by_name("Acme"), by_name("Dell"), by_name("Zed"));
         // (3 * 50 + 160) / 5 = 62; (3 * 50 + 100) / 5 = 50; (3 * 50 + 40) / 5 = 38.

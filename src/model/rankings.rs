@@ -14,7 +14,7 @@ use crate::rating::Verdict;
 /// then name).
 pub fn ranked_companies(site: &Site) -> Vec<CompanyId> {
     let min = site.config.ranking.min_ratings.max(1);
-    let mut ids: Vec<CompanyId> = (0..site.companies.len())
+    let mut ids: Vec<CompanyId> = CompanyId::all(&site.companies)
         .filter(|&c| {
             site.companies[c].stats.rating_count >= min && site.companies[c].stats.ranked.is_some()
         })
@@ -51,7 +51,7 @@ pub fn worst_rated(site: &Site) -> Vec<CompanyId> {
 
 /// Companies by number of stories, most discussed first (then A-Z).
 pub fn most_discussed(site: &Site) -> Vec<CompanyId> {
-    let mut ids: Vec<CompanyId> = (0..site.companies.len())
+    let mut ids: Vec<CompanyId> = CompanyId::all(&site.companies)
         .filter(|&c| site.companies[c].stats.story_count > 0)
         .collect();
     ids.sort_by(|&a, &b| {

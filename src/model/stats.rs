@@ -237,11 +237,12 @@ fn periods(by_quarter: &BTreeMap<(i16, u8), (usize, f64)>) -> Vec<PeriodMean> {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::model::CompanyId;
     use crate::rating::parse_rating;
 
     fn mention(rating: &str, channel: Option<Channel>) -> Mention {
         Mention {
-            company: 0,
+            company: CompanyId::from_index(0),
             rating: parse_rating(rating).ok(),
             rating_text: Some(rating.into()),
             channel,
@@ -253,7 +254,7 @@ mod tests {
             .zip(dates)
             .enumerate()
             .map(|(i, (m, d))| MentionRef {
-                story: i,
+                story: StoryId::from_index(i),
                 index: 0,
                 mention: m,
                 date: PostDate::parse(d).expect("date"),
@@ -302,8 +303,8 @@ mod tests {
             ),
             (Channel::Email, 1, None)
         );
-        assert_eq!(stats.best, Some((0, 0)));
-        assert_eq!(stats.worst, Some((1, 0)));
+        assert_eq!(stats.best, Some((StoryId::from_index(0), 0)));
+        assert_eq!(stats.worst, Some((StoryId::from_index(1), 0)));
     }
 
     #[test]

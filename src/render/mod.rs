@@ -390,7 +390,7 @@ pub fn render_site(
     }
     let jobs = builder.jobs();
     let recording = memo.is_some();
-    let results: Vec<(Result<usize, JobFailure>, Vec<usize>)> = jobs
+    let results: Vec<(Result<usize, JobFailure>, Vec<StoryId>)> = jobs
         .par_iter()
         .map(|job| {
             let (files, read) = if recording {
@@ -406,7 +406,7 @@ pub fn render_site(
     for (index, (result, read)) in results.into_iter().enumerate() {
         report.add(result, diagnostics);
         for story in read {
-            readers[story].push(index as u32);
+            readers[story.index()].push(index as u32);
         }
     }
     if let Some(memo) = memo {
@@ -435,14 +435,14 @@ pub fn render_changed_bodies(
     let urls = Urls::new(&site.config);
     let mut builder = ViewBuilder::lazy(site, bodies, &urls, &theme.catalogue);
     for &id in changed {
-        if let Some(entry) = memo.search_entries.get_mut(id) {
+        if let Some(entry) = memo.search_entries.get_mut(id.index()) {
             *entry = builder.search_entry(id);
         }
     }
     builder.search_entries = std::mem::take(&mut memo.search_entries);
     let mut indices: Vec<u32> = changed
         .iter()
-        .filter_map(|&id| memo.readers.get(id))
+        .filter_map(|&id| memo.readers.get(id.index()))
         .flatten()
         .copied()
         .collect();

@@ -154,7 +154,7 @@ impl Bodies {
             &input.origin,
             old_body,
             input.body_line,
-            &self.stories[id].problems,
+            &self.stories[id.index()].problems,
         );
         let new = problem_diagnostics(
             &input.origin,
@@ -162,7 +162,7 @@ impl Bodies {
             input.body_line,
             &rendered.problems,
         );
-        self.stories[id] = rendered;
+        self.stories[id.index()] = rendered;
         (old, new)
     }
 }

@@ -82,7 +82,7 @@ impl<'a> ViewBuilder<'a> {
     fn feed_stories(&self, feed: FeedOf) -> Vec<StoryId> {
         let site = self.site;
         match feed {
-            FeedOf::Site => (0..site.stories.len()).collect(),
+            FeedOf::Site => StoryId::all(&site.stories).collect(),
             FeedOf::Company(c) => {
                 let mut ids: Vec<StoryId> =
                     site.companies[c].mentions.iter().map(|&(s, _)| s).collect();
@@ -267,7 +267,7 @@ impl<'a> ViewBuilder<'a> {
     pub(crate) fn search_entries(&self) -> Vec<String> {
         (0..self.site.stories.len())
             .into_par_iter()
-            .map(|id| self.search_entry(id))
+            .map(|index| self.search_entry(StoryId::from_index(index)))
             .collect()
     }
 

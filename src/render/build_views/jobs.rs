@@ -2,7 +2,7 @@
 
 use super::ViewBuilder;
 use crate::i18n::Catalogue;
-use crate::model::StoryId;
+use crate::model::{AuthorId, CompanyId, SeriesId, StoryId, TaxonId};
 use crate::render::page_count;
 
 /// Which taxonomy a term page belongs to.
@@ -26,13 +26,13 @@ impl Taxonomy {
 pub(crate) enum Job {
     Home(usize),
     Story(StoryId),
-    Company(usize, usize),
+    Company(CompanyId, usize),
     Companies,
-    Author(usize, usize),
+    Author(AuthorId, usize),
     Authors,
-    Term(Taxonomy, usize, usize),
+    Term(Taxonomy, TaxonId, usize),
     Terms(Taxonomy),
-    Series(usize),
+    Series(SeriesId),
     Page(usize),
     Board(Board),
     Search,
@@ -51,10 +51,10 @@ pub(crate) enum Job {
 #[derive(Debug, Clone, Copy)]
 pub(crate) enum FeedOf {
     Site,
-    Company(usize),
-    Author(usize),
-    Term(Taxonomy, usize),
-    Series(usize),
+    Company(CompanyId),
+    Author(AuthorId),
+    Term(Taxonomy, TaxonId),
+    Series(SeriesId),
 }
 
 /// The company rankings.
@@ -95,13 +95,13 @@ impl<'a> ViewBuilder<'a> {
         let per_page = site.config.stories_per_page;
         let mut jobs = Vec::new();
         jobs.extend((1..=page_count(site.stories.len(), per_page)).map(Job::Home));
-        jobs.extend((0..site.stories.len()).map(Job::Story));
-        for (id, c) in site.companies.iter().enumerate() {
+        jobs.extend(StoryId::all(&site.stories).map(Job::Story));
+        for (id, c) in CompanyId::enumerate(&site.companies) {
             jobs.extend((1..=page_count(c.mentions.len(), per_page)).map(|n| Job::Company(id, n)));
         }
         jobs.push(Job::Companies);
         jobs.extend(Board::ALL.map(Job::Board));
-        for (id, a) in site.authors.iter().enumerate() {
+        for (id, a) in AuthorId::enumerate(&site.authors) {
             jobs.extend((1..=page_count(a.stories.len(), per_page)).map(|n| Job::Author(id, n)));
         }
         jobs.push(Job::Authors);
@@ -109,27 +109,27 @@ impl<'a> ViewBuilder<'a> {
             (Taxonomy::Tags, &site.tags),
             (Taxonomy::Categories, &site.categories),
         ] {
-            for (id, t) in terms.iter().enumerate() {
+            for (id, t) in TaxonId::enumerate(terms) {
                 jobs.extend(
                     (1..=page_count(t.stories.len(), per_page)).map(|n| Job::Term(taxonomy, id, n)),
                 );
             }
             jobs.push(Job::Terms(taxonomy));
         }
-        jobs.extend((0..site.series.len()).map(Job::Series));
+        jobs.extend(SeriesId::all(&site.series).map(Job::Series));
         jobs.extend((0..site.pages.len()).map(Job::Page));
         jobs.push(Job::Search);
         jobs.push(Job::NotFound);
         jobs.push(Job::Feed(FeedOf::Site));
         // Every company page links its feed, so every company has one (empty until a story).
-        jobs.extend((0..site.companies.len()).map(|c| Job::Feed(FeedOf::Company(c))));
-        jobs.extend((0..site.authors.len()).map(|a| Job::Feed(FeedOf::Author(a))));
+        jobs.extend(CompanyId::all(&site.companies).map(|c| Job::Feed(FeedOf::Company(c))));
+        jobs.extend(AuthorId::all(&site.authors).map(|a| Job::Feed(FeedOf::Author(a))));
         for taxonomy in [Taxonomy::Tags, Taxonomy::Categories] {
             jobs.extend(
-                (0..self.terms(taxonomy).len()).map(|t| Job::Feed(FeedOf::Term(taxonomy, t))),
+                TaxonId::all(self.terms(taxonomy)).map(|t| Job::Feed(FeedOf::Term(taxonomy, t))),
             );
         }
-        jobs.extend((0..site.series.len()).map(|s| Job::Feed(FeedOf::Series(s))));
+        jobs.extend(SeriesId::all(&site.series).map(|s| Job::Feed(FeedOf::Series(s))));
         jobs.push(Job::SearchIndex);
         jobs.push(Job::Sitemap);
         // A robots.txt of the site's own (in static/) wins.

@@ -74,8 +74,8 @@ impl<'a> ViewBuilder<'a> {
         words: &'a Catalogue,
     ) -> Self {
         let builder = Self::lazy(site, bodies, urls, words);
-        (0..site.stories.len()).into_par_iter().for_each(|id| {
-            builder.card_of_unrecorded(id);
+        (0..site.stories.len()).into_par_iter().for_each(|index| {
+            builder.card_of_unrecorded(StoryId::from_index(index));
         });
         builder
     }
@@ -109,18 +109,18 @@ impl<'a> ViewBuilder<'a> {
     }
 
     fn card_of_unrecorded(&self, id: StoryId) -> &StoryCard<'a> {
-        self.cards[id].get_or_init(|| self.card(id))
+        self.cards[id.index()].get_or_init(|| self.card(id))
     }
 
     /// Story `id`'s rendered body, noted as read by the running job.
     fn body_of(&self, id: StoryId) -> &'a Rendered {
         note_read(id);
-        &self.bodies.stories[id]
+        &self.bodies.stories[id.index()]
     }
 
     /// The rating views of story `id`'s mentions (they depend on its front matter only).
     fn ratings_of(&self, id: StoryId) -> &[Option<RatingView>] {
-        self.ratings[id].get_or_init(|| {
+        self.ratings[id.index()].get_or_init(|| {
             self.site.stories[id]
                 .mentions
                 .iter()

@@ -7,7 +7,7 @@ use std::sync::Arc;
 use super::format::*;
 use super::jobs::*;
 use super::{JobError, ViewBuilder};
-use crate::model::StoryId;
+use crate::model::{AuthorId, CompanyId, SeriesId, StoryId, TaxonId};
 use crate::render::fingerprint;
 use crate::render::views::*;
 use crate::render::{PageBytes, PageContext, Theme, page_range, page_slice, page_url, paginator};
@@ -48,7 +48,7 @@ impl<'a> ViewBuilder<'a> {
         );
         meta.feed = self.feed_link(FeedOf::Site);
         let stories: Vec<&StoryCard> = page_range(site.stories.len(), per_page, n)
-            .map(|id| self.card_of(id))
+            .map(|index| self.card_of(StoryId::from_index(index)))
             .collect();
         let vars = HomeVars {
             paginator: paginator(stories, site.stories.len(), per_page, n, &base),
@@ -87,7 +87,7 @@ impl<'a> ViewBuilder<'a> {
     fn company_page(
         &self,
         theme: &Theme,
-        id: usize,
+        id: CompanyId,
         n: usize,
     ) -> Result<(String, PageBytes), JobError> {
         let site = self.site;
@@ -156,7 +156,7 @@ impl<'a> ViewBuilder<'a> {
     fn author_page(
         &self,
         theme: &Theme,
-        id: usize,
+        id: AuthorId,
         n: usize,
     ) -> Result<(String, PageBytes), JobError> {
         let site = self.site;
@@ -216,14 +216,14 @@ impl<'a> ViewBuilder<'a> {
         &self,
         theme: &Theme,
         taxonomy: Taxonomy,
-        id: usize,
+        id: TaxonId,
         n: usize,
     ) -> Result<(String, PageBytes), JobError> {
         let site = self.site;
         let per_page = site.config.stories_per_page;
         let term = self
             .terms(taxonomy)
-            .get(id)
+            .get(id.index())
             .ok_or_else(|| ("tag.html", String::new(), "unknown term".to_owned()))?;
         let view = self.term_view(taxonomy, term);
         let base = view.url.clone();
@@ -305,13 +305,13 @@ impl<'a> ViewBuilder<'a> {
     }
 
     /// Series `id` with its stories in order.
-    fn series_page(&self, theme: &Theme, id: usize) -> Result<(String, PageBytes), JobError> {
+    fn series_page(&self, theme: &Theme, id: SeriesId) -> Result<(String, PageBytes), JobError> {
         let site = self.site;
         let series = &site.series[id];
         let view = SeriesView {
             title: &series.title,
             url: self.urls.series(&series.slug),
-            content_html: self.bodies.series[id].clone(),
+            content_html: self.bodies.series[id.index()].clone(),
             upcoming: series
                 .upcoming
                 .iter()

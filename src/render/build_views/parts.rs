@@ -7,8 +7,8 @@ use super::jobs::*;
 use crate::images::plan;
 use crate::load::images;
 use crate::model::{
-    Company, RatingStats, Story, StoryId, Taxon, YearRanking, best_rated, most_discussed,
-    worst_rated, year_highlights,
+    AuthorId, Company, CompanyId, RatingStats, Story, StoryId, Taxon, YearRanking, best_rated,
+    most_discussed, worst_rated, year_highlights,
 };
 use crate::rating::{self, GradeBand, Rating, Verdict};
 use crate::render::markdown::{self, MarkdownOptions};
@@ -92,7 +92,7 @@ impl<'a> ViewBuilder<'a> {
         let story: &'a Story = &self.site.stories[id];
         let input = &story.input;
         let url = self.urls.story(&input.slug);
-        let rendered = &self.bodies.stories[id];
+        let rendered = &self.bodies.stories[id.index()];
         let summary_html = match &input.summary {
             Some(text) => markdown::text_paragraph(text),
             None => rendered.summary_html.clone().unwrap_or_default(),
@@ -238,7 +238,7 @@ impl<'a> ViewBuilder<'a> {
                     author: &c.author,
                     url: c.url.as_deref(),
                     date: date_view(&c.date, self.words),
-                    body_html: self.bodies.comments[id]
+                    body_html: self.bodies.comments[id.index()]
                         .get(p.index)
                         .cloned()
                         .unwrap_or_default(),
@@ -288,7 +288,7 @@ impl<'a> ViewBuilder<'a> {
         }
     }
 
-    pub(super) fn company_view(&self, company: &'a Company, id: usize) -> CompanyView<'a> {
+    pub(super) fn company_view(&self, company: &'a Company, id: CompanyId) -> CompanyView<'a> {
         let stats = &company.stats;
         let url = self.urls.company(&company.slug);
         let profile = company.profile.as_ref();
@@ -303,7 +303,12 @@ impl<'a> ViewBuilder<'a> {
                 .and_then(|p| p.logo.as_deref())
                 .and_then(|l| self.site_photo_srcset(l, &url)),
             description: profile.and_then(|p| p.description.as_deref()),
-            content_html: self.bodies.companies.get(id).cloned().unwrap_or_default(),
+            content_html: self
+                .bodies
+                .companies
+                .get(id.index())
+                .cloned()
+                .unwrap_or_default(),
             aliases: profile
                 .map(|p| p.aliases.iter().map(|(a, _)| a.as_str()).collect())
                 .unwrap_or_default(),
@@ -457,7 +462,7 @@ impl<'a> ViewBuilder<'a> {
         jsonld::script_element(&jsonld::story_graph(&posting, &reviews))
     }
 
-    fn board_entry(&self, rank: usize, company: usize) -> BoardEntry<'a> {
+    fn board_entry(&self, rank: usize, company: CompanyId) -> BoardEntry<'a> {
         let c = &self.site.companies[company];
         BoardEntry {
             rank,
@@ -581,9 +586,9 @@ impl<'a> ViewBuilder<'a> {
         }
     }
 
-    pub(super) fn author_view(&self, id: usize) -> AuthorView<'a> {
+    pub(super) fn author_view(&self, id: AuthorId) -> AuthorView<'a> {
         let author = &self.site.authors[id];
-        let mut companies: Vec<usize> = author
+        let mut companies: Vec<CompanyId> = author
             .stories
             .iter()
             .flat_map(|&s| self.site.stories[s].mentions.iter().map(|m| m.company))
@@ -593,7 +598,12 @@ impl<'a> ViewBuilder<'a> {
         AuthorView {
             card: self.author_card(author),
             website: author.profile.as_ref().and_then(|p| p.website.as_deref()),
-            bio_html: self.bodies.authors.get(id).cloned().unwrap_or_default(),
+            bio_html: self
+                .bodies
+                .authors
+                .get(id.index())
+                .cloned()
+                .unwrap_or_default(),
             has_profile: author.profile.is_some(),
             companies: companies
                 .into_iter()
