@@ -31,7 +31,7 @@ fn main() -> anyhow::Result<()> {
         .map_err(|d| anyhow::anyhow!("the site does not build: {} errors", d.error_count()))?;
     println!(
         "first build: {} pages in {} ms",
-        first.pages.len(),
+        first.output.pages.len(),
         started.elapsed().as_millis()
     );
     let mut stories: Vec<PathBuf> = walkdir::WalkDir::new(root.join("content/stories"))
@@ -69,7 +69,7 @@ fn main() -> anyhow::Result<()> {
                 "rebuild {i}: {} ms ({} of {} pages reused)",
                 started.elapsed().as_millis(),
                 snapshot.pages_reused,
-                snapshot.pages.len()
+                snapshot.output.pages.len()
             );
         }
         Ok(())

@@ -14,10 +14,12 @@ use std::sync::Arc;
 
 use anyhow::{Context as _, Result, bail};
 
-use crate::load::theme::ThemeAsset;
-use crate::load::{CONFIG_FILE, CONTENT_DIR, STATIC_DIR, StaticFile};
+use crate::load::{CONFIG_FILE, CONTENT_DIR, STATIC_DIR};
 use crate::render::PageSink;
-use crate::session::CopySource;
+
+mod manifest;
+
+pub use manifest::{CopySource, Manifest};
 
 /// The file that marks a folder as rave's output.
 pub const MARKER: &str = ".rave-output";
@@ -310,28 +312,17 @@ impl Staging {
         &self.target
     }
 
-    /// Copies static files into the staging folder.
-    pub fn copy_files(&self, files: &[StaticFile]) -> io::Result<()> {
+    /// Writes the files `manifest` copies as they are. Pages are written after them, and so
+    /// replace a theme file of their path, as the manifest's rule says.
+    pub fn write_copies(&self, manifest: &Manifest) -> io::Result<()> {
         use rayon::prelude::*;
-        files.par_iter().try_for_each(|f| {
-            let dest = self.path_of(&f.destination)?;
-            crate::links::copy_real_file(&f.source, &dest)
-        })
-    }
-
-    /// Writes the theme's static files.
-    pub fn write_theme_assets(&self, assets: &[ThemeAsset]) -> io::Result<()> {
-        for asset in assets {
-            match asset {
-                ThemeAsset::File(f) => {
-                    crate::links::copy_real_file(&f.source, &self.path_of(&f.destination)?)?;
-                }
-                ThemeAsset::Embedded { destination, bytes } => {
-                    fs::write(self.path_of(destination)?, bytes)?
-                }
+        manifest.copies.par_iter().try_for_each(|(path, source)| {
+            let dest = self.path_of(path)?;
+            match source {
+                CopySource::File(source) => crate::links::copy_real_file(source, &dest),
+                CopySource::Embedded(bytes) => fs::write(dest, bytes),
             }
-        }
-        Ok(())
+        })
     }
 
     /// The staging path of an output-relative path, with its parent folders created. Refuses any
@@ -386,14 +377,14 @@ pub struct ApplyReport {
     pub unchanged: usize,
 }
 
-/// An output folder kept up to date during `rave build --watch`: the first snapshot is written
+/// An output folder kept up to date during `rave build --watch`: the first manifest is written
 /// through a staging folder and swapped in; later ones write only files whose bytes changed
 /// (each atomically, through a temporary file and a rename) and delete files that are gone.
 /// Unchanged files keep their modification time. Holds the output lock throughout.
 #[derive(Debug)]
 pub struct LiveOutput {
     target: PathBuf,
-    /// Generated pages by output path: the bytes written (shared with the snapshot they came
+    /// Generated pages by output path: the bytes written (shared with the manifest they came
     /// from, so that a page a rebuild kept is known unchanged without hashing it) and their hash.
     pages: std::collections::HashMap<String, (Arc<[u8]>, u64)>,
     /// Copied files by output path: where the bytes written came from, and their hash.
@@ -458,28 +449,24 @@ fn file_stamp(path: &Path) -> Option<(u64, std::time::SystemTime)> {
 }
 
 impl LiveOutput {
-    /// Writes `snapshot` as a fresh output folder.
-    pub fn start(
-        root: &Path,
-        target: &Path,
-        snapshot: &crate::session::Snapshot,
-    ) -> Result<LiveOutput> {
+    /// Writes `manifest` as a fresh output folder.
+    pub fn start(root: &Path, target: &Path, manifest: &Manifest) -> Result<LiveOutput> {
         let staging = Staging::begin(root, target)?;
         let mut copies = std::collections::HashMap::new();
-        for (path, source) in &snapshot.copies {
+        for (path, source) in &manifest.copies {
             let dest = staging.path_of(path)?;
             let (record, bytes) = CopyRecord::read(source)?;
             fs::write(dest, bytes)?;
             copies.insert(path.clone(), record);
         }
-        for (path, bytes) in &snapshot.pages {
+        for (path, bytes) in &manifest.pages {
             staging.write_page(path, crate::render::PageBytes::Shared(Arc::clone(bytes)))?;
         }
         let target = staging.target().to_path_buf();
         let lock = staging.commit()?;
         Ok(LiveOutput {
             target,
-            pages: snapshot
+            pages: manifest
                 .pages
                 .iter()
                 .map(|(p, b)| (p.clone(), (Arc::clone(b), hash(b))))
@@ -493,10 +480,10 @@ impl LiveOutput {
         &self.target
     }
 
-    /// Brings the folder to `snapshot`, touching only what changed.
-    pub fn apply(&mut self, snapshot: &crate::session::Snapshot) -> Result<ApplyReport> {
+    /// Brings the folder to `manifest`, touching only what changed.
+    pub fn apply(&mut self, manifest: &Manifest) -> Result<ApplyReport> {
         let mut report = ApplyReport::default();
-        for (path, bytes) in &snapshot.pages {
+        for (path, bytes) in &manifest.pages {
             let previous = self.pages.get(path);
             // The very bytes written last time (a page the session kept): unchanged.
             if previous.is_some_and(|(written, _)| Arc::ptr_eq(written, bytes)) {
@@ -518,7 +505,7 @@ impl LiveOutput {
         }
         // Copied files are compared by content, unless their stamp says they were not touched
         // since they were read (and that stamp was old enough to be trusted).
-        for (path, source) in &snapshot.copies {
+        for (path, source) in &manifest.copies {
             let previous = self.copies.get(path);
             if previous.is_some_and(|r| r.unchanged(source)) && self.target.join(path).is_file() {
                 report.unchanged += 1;
@@ -539,7 +526,7 @@ impl LiveOutput {
             .pages
             .keys()
             .chain(self.copies.keys())
-            .filter(|p| !snapshot.contains(p))
+            .filter(|p| !manifest.contains(p))
             .cloned()
             .collect();
         for path in gone {
@@ -553,11 +540,10 @@ impl LiveOutput {
 }
 
 fn read_source(source: &CopySource) -> Result<Vec<u8>> {
-    match source {
-        CopySource::File(path) => crate::links::read_real_file(path)
-            .with_context(|| format!("cannot read {}", path.display())),
-        CopySource::Embedded(bytes) => Ok(bytes.to_vec()),
-    }
+    source.read().with_context(|| match source {
+        CopySource::File(path) => format!("cannot read {}", path.display()),
+        CopySource::Embedded(_) => "cannot read a file of the built-in theme".to_owned(),
+    })
 }
 
 fn hash(bytes: &[u8]) -> u64 {
@@ -633,8 +619,8 @@ fn remove_output_file(target: &Path, rel: &str) -> io::Result<()> {
 mod tests {
     use super::*;
 
-    fn snapshot_copying(path: &str, source: &Path) -> crate::session::Snapshot {
-        let mut snapshot = crate::session::Snapshot::default();
+    fn snapshot_copying(path: &str, source: &Path) -> Manifest {
+        let mut snapshot = Manifest::default();
         snapshot
             .copies
             .insert(path.to_owned(), CopySource::File(source.to_path_buf()));

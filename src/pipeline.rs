@@ -15,7 +15,7 @@ use crate::load::{
     CONTENT_DIR, LoadCache, LoadOptions, LoadedSite, StaticFile, load_site_cached, safe_relative,
 };
 use crate::model::{ModelOptions, Site, build_site};
-use crate::output::{Staging, holds_published_stories};
+use crate::output::{Manifest, Staging, holds_published_stories};
 use crate::render::cache::RenderCaches;
 use crate::render::{
     Bodies, MemorySink, PageSink, RenderMemo, RenderReport, Theme, render_site, theme_fingerprint,
@@ -309,8 +309,10 @@ pub fn build(options: &BuildOptions) -> Result<BuildOutcome> {
     }
     let render_started = Instant::now();
     let staging = Staging::begin(&options.root, &options.output)?;
-    staging.write_theme_assets(&prepared.theme_sources.assets)?;
-    staging.copy_files(&prepared.files)?;
+    staging.write_copies(&Manifest::copying(
+        &prepared.theme_sources.assets,
+        &prepared.files,
+    ))?;
     let report = render_prepared(&mut prepared, &staging, &mut diagnostics, None, None);
     if diagnostics.has_errors() {
         diagnostics.sort();

@@ -15,22 +15,15 @@ use anyhow::{Context as _, Result};
 
 use crate::diagnostics::Diagnostics;
 use crate::session::{BuildResult, Session, Snapshot};
-use crate::watch::SiteWatcher;
 
 /// How long the loop waits for a change before it looks at its stop flag again.
 const STOP_CHECK: Duration = Duration::from_millis(300);
 
-/// Where changes come from: the site's watcher (or a stand-in in tests).
+/// Where changes come from: the site's watcher (`watch::SiteWatcher`), or a stand-in in tests.
 pub(crate) trait ChangeSource {
     /// Waits up to `timeout` for the next change: the paths it touched (never empty), `None`
     /// on timeout, an error when changes can no longer be seen.
     fn next_change(&mut self, timeout: Duration) -> Result<Option<Vec<PathBuf>>>;
-}
-
-impl ChangeSource for SiteWatcher {
-    fn next_change(&mut self, timeout: Duration) -> Result<Option<Vec<PathBuf>>> {
-        SiteWatcher::next_change(self, timeout)
-    }
 }
 
 /// One build's result as the loop's caller sees it.

@@ -265,12 +265,12 @@ pub fn answer(state: &ServeState, method: &Method, raw_path: &str) -> Response<B
         return r;
     }
     if let Some(path) = resolve_request_path(raw_path, &state.root_path) {
-        if let Some(bytes) = snapshot.read(&path) {
+        if let Some(bytes) = snapshot.output.read(&path) {
             return page(StatusCode::OK, &path, bytes);
         }
         // `/stories/x` names the folder `/stories/x/`.
         let folder_index = format!("{path}/index.html");
-        if !path.ends_with(".html") && snapshot.contains(&folder_index) {
+        if !path.ends_with(".html") && snapshot.output.contains(&folder_index) {
             let mut r = Response::new(Body::empty());
             *r.status_mut() = StatusCode::MOVED_PERMANENTLY;
             if let Ok(location) = HeaderValue::from_str(&format!("{raw_path}/")) {
@@ -279,7 +279,7 @@ pub fn answer(state: &ServeState, method: &Method, raw_path: &str) -> Response<B
             return r;
         }
     }
-    match snapshot.read("404.html") {
+    match snapshot.output.read("404.html") {
         Some(bytes) => page(StatusCode::NOT_FOUND, "404.html", bytes),
         None => respond(
             StatusCode::NOT_FOUND,
@@ -406,7 +406,7 @@ fn publish_rebuilds(
                             } else {
                                 ""
                             },
-                            snapshot.pages.len(),
+                            snapshot.output.pages.len(),
                             snapshot.pages_reused
                         );
                     }

@@ -9,31 +9,20 @@
 //! profiles, templates, config, files added or removed) goes through the whole pipeline, with
 //! parses, Markdown and pages reused from caches wherever their inputs are unchanged.
 
-use std::collections::BTreeMap;
 use std::path::PathBuf;
-use std::sync::Arc;
 use std::time::{Duration, Instant};
 
 use crate::diagnostics::Diagnostics;
-use crate::load::theme::ThemeAsset;
 use crate::model::StoryId;
+use crate::output::Manifest;
 use crate::pipeline::{self, BuildCaches, BuildOptions, Prepared};
 use crate::render::{MemorySink, RenderMemo, render_changed_bodies};
 
-/// Where a copied file's bytes come from.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub enum CopySource {
-    /// A file of the site (static/ or a story bundle) or of a theme folder.
-    File(PathBuf),
-    /// A file of the built-in default theme.
-    Embedded(&'static [u8]),
-}
-
-/// The whole built site: generated files and files copied as-is, by output path.
+/// The whole built site, with what the build did.
 #[derive(Debug, Clone, Default)]
 pub struct Snapshot {
-    pub pages: BTreeMap<String, Arc<[u8]>>,
-    pub copies: BTreeMap<String, CopySource>,
+    /// Every file of the site by output path: generated pages, and files copied as they are.
+    pub output: Manifest,
     pub stories: usize,
     pub companies: usize,
     /// Pages kept from the last build or served from the page cache rather than rendered.
@@ -41,32 +30,6 @@ pub struct Snapshot {
     /// True when this build re-rendered only what shows stories whose bodies alone changed.
     pub bodies_only: bool,
     pub elapsed: Duration,
-}
-
-impl Snapshot {
-    /// The bytes at an output path (`stories/x/index.html`), reading copied files from disk.
-    pub fn read(&self, path: &str) -> Option<Vec<u8>> {
-        if let Some(bytes) = self.pages.get(path) {
-            return Some(bytes.to_vec());
-        }
-        match self.copies.get(path)? {
-            CopySource::File(source) => crate::links::read_real_file(source).ok(),
-            CopySource::Embedded(bytes) => Some(bytes.to_vec()),
-        }
-    }
-
-    pub fn contains(&self, path: &str) -> bool {
-        self.pages.contains_key(path) || self.copies.contains_key(path)
-    }
-
-    /// Every output path with its bytes, sorted (for comparisons in tests).
-    pub fn files(&self) -> BTreeMap<String, Vec<u8>> {
-        self.pages
-            .keys()
-            .chain(self.copies.keys())
-            .filter_map(|p| Some((p.clone(), self.read(p)?)))
-            .collect()
-    }
 }
 
 /// A build session over one site.
@@ -125,32 +88,15 @@ impl Session {
         let pages_reused = self.caches.render.pages.hits();
         let site = &prepared.site;
         let (stories, companies) = (site.stories.len(), site.companies.len());
-        let mut copies = BTreeMap::new();
-        for asset in &prepared.theme_sources.assets {
-            let source = match asset {
-                ThemeAsset::File(f) => CopySource::File(f.source.clone()),
-                ThemeAsset::Embedded { bytes, .. } => CopySource::Embedded(bytes),
-            };
-            copies.insert(asset.destination().to_owned(), source);
-        }
-        // The site's own files win over the theme's.
-        for f in &prepared.files {
-            copies.insert(f.destination.clone(), CopySource::File(f.source.clone()));
-        }
         diagnostics.sort();
         if diagnostics.has_errors() {
             self.caches.theme = Some(prepared.theme);
             return Err(diagnostics);
         }
-        let pages = sink.into_shared_pages();
-        // As in a full build, where pages are written last, a generated file replaces a theme file
-        // of the same path (a clash with a site file is an error, reported above).
-        for path in pages.keys() {
-            copies.remove(path);
-        }
+        let mut output = Manifest::copying(&prepared.theme_sources.assets, &prepared.files);
+        output.add_pages(sink.into_shared_pages());
         let snapshot = Snapshot {
-            pages,
-            copies,
+            output,
             stories,
             companies,
             pages_reused,
@@ -249,10 +195,8 @@ impl Session {
         diagnostics.sort();
         let rendered = sink.into_shared_pages();
         let snapshot = &mut last.snapshot;
-        snapshot.pages_reused = snapshot.pages.len().saturating_sub(rendered.len());
-        for (path, bytes) in rendered {
-            snapshot.pages.insert(path, bytes);
-        }
+        snapshot.pages_reused = snapshot.output.pages.len().saturating_sub(rendered.len());
+        snapshot.output.add_pages(rendered);
         snapshot.elapsed = started.elapsed();
         snapshot.bodies_only = true;
         let result = (snapshot.clone(), diagnostics.clone());

@@ -16,7 +16,7 @@ use notify_debouncer_full::{
 };
 
 use crate::load::{CONFIG_FILE, CONTENT_DIR, STATIC_DIR, is_ignored_name};
-use crate::rebuild::{Rebuilt, WarningReport, rebuild_loop};
+use crate::rebuild::{ChangeSource, Rebuilt, WarningReport, rebuild_loop};
 
 /// Folders of a site that are watched recursively when they exist.
 pub(crate) const WATCHED_FOLDERS: [&str; 5] =
@@ -165,6 +165,12 @@ impl SiteWatcher {
     }
 }
 
+impl ChangeSource for SiteWatcher {
+    fn next_change(&mut self, timeout: Duration) -> Result<Option<Vec<PathBuf>>> {
+        SiteWatcher::next_change(self, timeout)
+    }
+}
+
 /// True for events that can change what a file holds: not reads (rave's own rebuilds read every
 /// file) and not access-time updates.
 fn changes_content(kind: &notify::EventKind) -> bool {
@@ -243,13 +249,14 @@ pub(crate) fn watch_build(
                             crate::console::err!("{}", refusal.render());
                             return Ok(ControlFlow::Break(WatchEnd::EmptySiteRefused));
                         }
-                        let started = crate::output::LiveOutput::start(&root, &output, &snapshot)?;
+                        let started =
+                            crate::output::LiveOutput::start(&root, &output, &snapshot.output)?;
                         if !quiet {
                             crate::console::outln!(
                                 "Built {} stories, {} companies: {} files in {} ms -> {}",
                                 snapshot.stories,
                                 snapshot.companies,
-                                snapshot.pages.len() + snapshot.copies.len(),
+                                snapshot.output.pages.len() + snapshot.output.copies.len(),
                                 snapshot.elapsed.as_millis(),
                                 started.target().display()
                             );
@@ -258,7 +265,7 @@ pub(crate) fn watch_build(
                         live = Some(started);
                     }
                     Some(live) => {
-                        let report = live.apply(&snapshot)?;
+                        let report = live.apply(&snapshot.output)?;
                         if !quiet {
                             crate::console::outln!(
                                 "Rebuilt in {} ms{}: {} written, {} removed, {} unchanged",

@@ -238,12 +238,12 @@ fn a_session_sees_an_image_file_change() {
         let (built, _) = session
             .build()
             .unwrap_or_else(|d| panic!("{step}: {}", d.render()));
-        let files = built.files();
+        let files = built.output.files();
         let (fresh, _) = Session::new(site.options())
             .build()
             .unwrap_or_else(|d| panic!("{step}, fresh: {}", d.render()));
         assert!(
-            files == fresh.files(),
+            files == fresh.output.files(),
             "{step}: the session's build differs from a fresh one"
         );
         files

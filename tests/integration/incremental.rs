@@ -372,7 +372,7 @@ impl SiteState {
 /// A build's files and diagnostics, or its diagnostics when it failed, for comparing.
 fn outcome(result: BuildResult) -> Result<(BTreeMap<String, Vec<u8>>, String), String> {
     match result {
-        Ok((snapshot, diagnostics)) => Ok((snapshot.files(), diagnostics.render())),
+        Ok((snapshot, diagnostics)) => Ok((snapshot.output.files(), diagnostics.render())),
         Err(diagnostics) => Err(diagnostics.render()),
     }
 }

@@ -110,11 +110,16 @@ impl Steps<'_> {
                 d.render()
             )
         });
-        let files = built.files();
+        let files = built.output.files();
         let (fresh, _) = Session::new(self.site.options())
             .build()
             .unwrap_or_else(|d| panic!("step `{step}`: a fresh build failed:\n{}", d.render()));
-        assert_same_files(step, "a fresh session's build", &files, &fresh.files());
+        assert_same_files(
+            step,
+            "a fresh session's build",
+            &files,
+            &fresh.output.files(),
+        );
         let run = self.site.build(&["--quiet"]);
         run.success();
         let mut written = snapshot(&self.site.out());
@@ -385,11 +390,16 @@ fn body_edits_rerender_only_what_shows_the_story_and_match_fresh_builds() {
             built.bodies_only, bodies_only,
             "step `{step}`: bodies-only rebuild expected {bodies_only}"
         );
-        let files = built.files();
+        let files = built.output.files();
         let (fresh, _) = Session::new(site.options())
             .build()
             .unwrap_or_else(|d| panic!("step `{step}`: a fresh build failed:\n{}", d.render()));
-        assert_same_files(step, "a fresh session's build", &files, &fresh.files());
+        assert_same_files(
+            step,
+            "a fresh session's build",
+            &files,
+            &fresh.output.files(),
+        );
         files
     };
     let (first, _) = session.build().unwrap_or_else(|d| panic!("{}", d.render()));
