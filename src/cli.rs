@@ -139,7 +139,7 @@ pub struct BuildArgs {
     /// Print only errors and warnings.
     #[arg(long, short)]
     pub quiet: bool,
-    /// Also print the time each stage took (load, model, render, write).
+    /// Also print the time of each stage (load, model, templates, photos, markdown, render, write)
     #[arg(long, short, conflicts_with = "quiet")]
     pub verbose: bool,
     /// Keep running and rebuild the output on every change, writing only files that changed.

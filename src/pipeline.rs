@@ -60,13 +60,23 @@ impl BuildOptions {
     }
 }
 
-/// Time spent in each stage.
+/// Wall time spent in each stage of a build.
 #[derive(Debug, Clone, Copy, Default)]
 pub struct Timings {
+    /// Reading and checking every file of the site and of its theme.
     pub load: Duration,
+    /// Linking the loaded files into the site model.
     pub model: Duration,
+    /// Compiling the theme's templates (or taking them from a session's cache).
+    pub templates: Duration,
     pub photos: Duration,
+    /// Rendering the Markdown of stories, comments, profiles and pages.
+    pub markdown: Duration,
+    /// Rendering every page; each page file is written as its job finishes, in parallel with
+    /// the other jobs, so that writing is part of this stage's wall time.
     pub render: Duration,
+    /// The rest of the write: preparing the staging folder, copying static and theme files,
+    /// and swapping the staging folder in.
     pub write: Duration,
 }
 
@@ -89,6 +99,8 @@ pub struct BuildSummary {
 
 /// A build's result: built (maybe with warnings) or failed on content problems.
 #[derive(Debug)]
+// One value per build: the size of its variants costs nothing.
+#[allow(clippy::large_enum_variant)]
 pub enum BuildOutcome {
     Built(BuildSummary, Diagnostics),
     Failed(Diagnostics),
@@ -163,6 +175,9 @@ fn prepare_with(
         now: options.now,
     };
     let mut site = build_site(loaded, &model_options, &mut diagnostics);
+    timings.model = started.elapsed();
+
+    let started = Instant::now();
     let cached_theme = caches.as_deref_mut().and_then(|c| c.theme.take());
     let theme = match cached_theme {
         Some(theme)
@@ -172,7 +187,7 @@ fn prepare_with(
         }
         _ => Theme::compile(&theme_sources, &site.config.language, &mut diagnostics),
     };
-    timings.model = started.elapsed();
+    timings.templates = started.elapsed();
     let theme = match theme {
         Some(theme) if !diagnostics.has_errors() => theme,
         _ => {
@@ -205,7 +220,7 @@ fn prepare_with(
     if let Some(caches) = caches.as_deref_mut() {
         caches.render.markdown.sweep();
     }
-    timings.render = started.elapsed();
+    timings.markdown = started.elapsed();
     if diagnostics.has_errors() {
         if let Some(caches) = caches {
             caches.theme = Some(theme);
@@ -307,13 +322,16 @@ pub fn build(options: &BuildOptions) -> Result<BuildOutcome> {
         diagnostics.sort();
         return Ok(BuildOutcome::Failed(diagnostics));
     }
-    let render_started = Instant::now();
+    let write_started = Instant::now();
     let staging = Staging::begin(&options.root, &options.output)?;
     staging.write_copies(&Manifest::copying(
         &prepared.theme_sources.assets,
         &prepared.files,
     ))?;
+    let mut write_time = write_started.elapsed();
+    let render_started = Instant::now();
     let report = render_prepared(&mut prepared, &staging, &mut diagnostics, None, None);
+    prepared.timings.render = render_started.elapsed();
     if diagnostics.has_errors() {
         diagnostics.sort();
         // Dropping the staging folder leaves the previous output untouched.
@@ -333,11 +351,11 @@ pub fn build(options: &BuildOptions) -> Result<BuildOutcome> {
             failure.error
         );
     }
-    prepared.timings.render += render_started.elapsed();
-    let write_started = Instant::now();
+    let commit_started = Instant::now();
     let output = staging.target().to_path_buf();
     staging.commit()?;
-    prepared.timings.write = write_started.elapsed();
+    write_time += commit_started.elapsed();
+    prepared.timings.write = write_time;
     diagnostics.sort();
     let site = &prepared.site;
     Ok(BuildOutcome::Built(

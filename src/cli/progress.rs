@@ -82,13 +82,15 @@ pub(super) fn print_timings(summary: &crate::pipeline::BuildSummary) {
     for (stage, time) in [
         ("load", t.load),
         ("model", t.model),
+        ("templates", t.templates),
         ("photos", t.photos),
+        ("markdown", t.markdown),
         ("render", t.render),
         ("write", t.write),
     ] {
-        let _ = writeln!(out, "  {stage:<7}{:>9}", millis(time));
+        let _ = writeln!(out, "  {stage:<10}{:>9}", millis(time));
     }
-    let _ = writeln!(out, "  {:<7}{:>9}", "total", millis(summary.elapsed));
+    let _ = writeln!(out, "  {:<10}{:>9}", "total", millis(summary.elapsed));
 }
 
 /// `12.3 ms`.

@@ -391,7 +391,16 @@ fn verbose_build_prints_the_time_of_each_stage() {
     );
     let out = site.build(&["--verbose"]);
     out.success();
-    for stage in ["load", "model", "render", "write", "total"] {
+    for stage in [
+        "load",
+        "model",
+        "templates",
+        "photos",
+        "markdown",
+        "render",
+        "write",
+        "total",
+    ] {
         assert!(
             out.stdout
                 .lines()
