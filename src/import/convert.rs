@@ -33,7 +33,7 @@ struct ImageOut {
     #[serde(skip_serializing_if = "Option::is_none")]
     alt: Option<String>,
     #[serde(skip_serializing_if = "Option::is_none")]
-    credit: Option<String>,
+    caption: Option<String>,
 }
 
 #[derive(Debug, Serialize)]
@@ -448,7 +448,7 @@ impl<'a> Converter<'a> {
         Some(ImageOut {
             src,
             alt,
-            credit: (!caption.is_empty()).then_some(caption),
+            caption: (!caption.is_empty()).then_some(caption),
         })
     }
 

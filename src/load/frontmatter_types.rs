@@ -130,6 +130,9 @@ pub(super) struct ImageEntry {
     pub src: Spanned<String>,
     #[serde(default)]
     pub alt: Option<String>,
+    /// What the photo shows; the credit says whose it is.
+    #[serde(default)]
+    pub caption: Option<String>,
     #[serde(default)]
     pub credit: Option<String>,
     #[serde(default)]

@@ -99,6 +99,8 @@ pub struct ImageInput {
     /// Where `src:` stands in the file, for editorial findings (`rave check`).
     pub position: Position,
     pub alt: Option<String>,
+    /// What the photo shows, shown under it; apart from `credit`, which says whose it is.
+    pub caption: Option<String>,
     pub credit: Option<String>,
     pub credit_url: Option<String>,
 }

@@ -304,6 +304,7 @@ pub(super) fn story_input(
             src: src.to_owned(),
             position: source.position(&img.src.referenced),
             alt: img.alt.as_deref().map(str::trim).filter(|a| !a.is_empty()).map(str::to_owned),
+            caption: img.caption.as_deref().map(str::trim).filter(|c| !c.is_empty()).map(str::to_owned),
             credit: img.credit.as_deref().map(str::trim).filter(|c| !c.is_empty()).map(str::to_owned),
             credit_url: checked_url(source, img.credit_url.as_ref(), out),
         })

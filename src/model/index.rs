@@ -193,6 +193,22 @@ impl AuthorIndex {
         id
     }
 
+    /// The name and, when the site has a page for them, the slug of the author a story names
+    /// (`None`: the site's `author:`), without adding anyone: for stories not published yet.
+    pub(super) fn lookup(&self, written: Option<&str>) -> (String, Option<String>) {
+        let written = written.unwrap_or(&self.default_name);
+        let found = (self.by_slug.get(written))
+            .or_else(|| self.by_name.get(&written.to_lowercase()))
+            .or_else(|| self.by_slug.get(&slugify(written)));
+        match found {
+            Some(&id) => {
+                let author = &self.authors[id];
+                (author.name.clone(), Some(author.slug.clone()))
+            }
+            None => (written.to_owned(), None),
+        }
+    }
+
     pub(super) fn finish(self) -> Vec<Author> {
         self.authors
     }

@@ -107,8 +107,19 @@ pub struct Series {
     pub title: String,
     pub profile: Option<SeriesInput>,
     pub stories: Vec<StoryId>,
-    /// Announced stories dated after now (held back), oldest first: title and date only.
-    pub upcoming: Vec<(String, PostDate)>,
+    /// Announced stories dated after now (held back), oldest first: title, date and writer.
+    pub upcoming: Vec<UpcomingStory>,
+}
+
+/// A story of a series dated after now: announced, not published.
+#[derive(Debug, Clone, PartialEq)]
+pub struct UpcomingStory {
+    pub title: String,
+    pub date: PostDate,
+    /// The writer's name, as the published stories show it.
+    pub author: String,
+    /// The writer's author page slug, when the site has a page for them.
+    pub author_slug: Option<String>,
 }
 
 /// The whole site, ready to render.
@@ -177,8 +188,8 @@ pub fn build_site(
 
     let mut drafts_skipped = 0;
     let mut future_skipped = 0;
-    // Held-back stories of a series are announced on the series page (title and date only).
-    let mut upcoming: Vec<(String, String, PostDate)> = Vec::new();
+    // Held-back stories of a series are announced (title, date and writer), never published.
+    let mut held_back: Vec<(String, String, PostDate, Option<String>)> = Vec::new();
     let mut inputs: Vec<StoryInput> = story_inputs
         .into_iter()
         .filter(|s| {
@@ -189,7 +200,12 @@ pub fn build_site(
             if s.date.timestamp > options.now && !options.future {
                 future_skipped += 1;
                 if let Some((series, _)) = &s.series {
-                    upcoming.push((slugify(series), s.title.clone(), s.date));
+                    held_back.push((
+                        slugify(series),
+                        s.title.clone(),
+                        s.date,
+                        s.author.as_ref().map(|(name, _)| name.clone()),
+                    ));
                 }
                 return false;
             }
@@ -271,6 +287,19 @@ pub fn build_site(
         });
     }
 
+    let mut upcoming: Vec<(String, UpcomingStory)> = held_back
+        .into_iter()
+        .map(|(series, title, date, author)| {
+            let (author, author_slug) = authors.lookup(author.as_deref());
+            let story = UpcomingStory {
+                title,
+                date,
+                author,
+                author_slug,
+            };
+            (series, story)
+        })
+        .collect();
     // Collect back-references now that story ids are final (stories are newest first).
     let mut company_list = companies.finish();
     let mut author_list = authors.finish();
@@ -294,10 +323,14 @@ pub fn build_site(
             series_list[s].stories.push(id);
         }
     }
-    upcoming.sort_by(|a, b| a.2.cmp(&b.2).then_with(|| a.1.cmp(&b.1)));
-    for (slug, title, date) in upcoming {
+    upcoming.sort_by(|a, b| {
+        (a.1.date.cmp(&b.1.date))
+            .then_with(|| a.1.title.cmp(&b.1.title))
+            .then_with(|| a.1.author.cmp(&b.1.author))
+    });
+    for (slug, story) in upcoming {
         if let Some(s) = series_list.iter_mut().find(|s| s.slug == slug) {
-            s.upcoming.push((title, date));
+            s.upcoming.push(story);
         }
     }
     for s in &mut series_list {

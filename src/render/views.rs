@@ -26,6 +26,8 @@ pub struct SiteView<'a> {
     pub urls: SiteUrls,
     /// Plain pages (about ...), for navigation, A-Z by slug.
     pub pages: Vec<Link<'a>>,
+    /// How many categories the site's stories are filed under (the menu links them when any).
+    pub category_count: usize,
     /// `extra` from site.yaml.
     pub extra: &'a serde_json::Map<String, serde_json::Value>,
     /// rave's version, for a generator meta tag.
@@ -144,6 +146,8 @@ pub struct DateView {
 pub struct ImageView<'a> {
     pub url: String,
     pub alt: &'a str,
+    /// What the photo shows, in the writer's words (`caption:`), or `null`.
+    pub caption: Option<&'a str>,
     pub credit: Option<&'a str>,
     pub credit_url: Option<&'a str>,
     /// Intrinsic size in pixels of an image file of the site (static/ or the story's bundle);
@@ -220,6 +224,39 @@ pub struct SeriesNav<'a> {
     pub total: usize,
     pub previous: Option<Link<'a>>,
     pub next: Option<Link<'a>>,
+    /// Safe HTML of the series' introduction, shortened (the part before `<!-- more -->`, else
+    /// its first paragraph); `null` without a series page or introduction.
+    pub intro_html: Option<String>,
+    /// Every published part, oldest first, this story's marked `current`.
+    pub parts: Vec<SeriesPart<'a>>,
+    /// Parts announced for a later date, oldest first (the first is the next to come).
+    pub upcoming: Vec<UpcomingView<'a>>,
+}
+
+/// A published part of a series.
+#[derive(Debug, Serialize)]
+pub struct SeriesPart<'a> {
+    pub title: &'a str,
+    pub url: String,
+    /// 1-based.
+    pub position: usize,
+    /// The story of the page being rendered.
+    pub current: bool,
+}
+
+/// The writer of a story, as the box under the story shows them: only what the author profile
+/// gives (the other fields are `null`).
+#[derive(Debug, Serialize)]
+pub struct AuthorBoxView<'a> {
+    pub name: &'a str,
+    pub url: String,
+    pub tagline: Option<&'a str>,
+    pub avatar: Option<String>,
+    pub avatar_srcset: Option<String>,
+    /// Safe HTML of the short bio: the profile body's part before `<!-- more -->`, else its
+    /// first paragraph.
+    pub bio_html: Option<String>,
+    pub website: Option<&'a str>,
 }
 
 /// The story page's main object, `story` in story.html.
@@ -235,6 +272,9 @@ pub struct StoryView<'a, 'c> {
     pub note_html: Option<String>,
     pub word_count: usize,
     pub series: Option<SeriesNav<'a>>,
+    /// About the writer, from their author profile; `null` for a writer without a profile or
+    /// whose profile has neither tagline, avatar nor bio.
+    pub author_box: Option<AuthorBoxView<'a>>,
     pub comments: Vec<CommentView<'a>>,
     /// `<script type="application/ld+json">` with a `BlogPosting` and one `Review` per rated
     /// company (none for the site owner's own company).
@@ -493,6 +533,10 @@ pub struct SeriesView<'a> {
 pub struct UpcomingView<'a> {
     pub title: &'a str,
     pub date: DateView,
+    /// Who writes it.
+    pub author: &'a str,
+    /// Their author page, `null` when the site has none for them yet.
+    pub author_url: Option<String>,
 }
 
 /// A plain page, `page` in page.html.

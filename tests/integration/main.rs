@@ -29,4 +29,5 @@ mod photos;
 mod props;
 mod rankings;
 mod snapshots;
+mod story_boxes;
 mod util;

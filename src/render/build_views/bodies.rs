@@ -21,7 +21,12 @@ pub struct Bodies {
     /// Profile bodies; empty for companies without profile.
     pub companies: Vec<String>,
     pub authors: Vec<String>,
+    /// The short bio of each author's profile (its summary: the part before `<!-- more -->`,
+    /// else the first paragraph), for the box under their stories.
+    pub author_bios: Vec<Option<String>>,
     pub series: Vec<String>,
+    /// The introduction of each series' page, shortened the same way, for its stories.
+    pub series_intros: Vec<Option<String>>,
     pub pages: Vec<String>,
 }
 
@@ -59,7 +64,7 @@ impl Bodies {
                     .unwrap_or_else(|e| e.into_inner())
                     .extend(list);
             };
-        let doc = |origin: &Origin, body: &str, body_line: usize| {
+        let rendered_doc = |origin: &Origin, body: &str, body_line: usize| {
             let links = Links {
                 internal: &resolve,
                 local_files: None,
@@ -68,8 +73,10 @@ impl Bodies {
             };
             let r = markdown::render_with(body, trusted, &links);
             report(origin, body, body_line, &r.problems);
-            r.html
+            (r.html, r.summary_html)
         };
+        let doc =
+            |origin: &Origin, body: &str, body_line: usize| rendered_doc(origin, body, body_line).0;
         let (stories, comments): (Vec<Arc<Rendered>>, Vec<Vec<String>>) = site
             .stories
             .par_iter()
@@ -90,6 +97,26 @@ impl Bodies {
                 (rendered, comments)
             })
             .unzip();
+        let (authors, author_bios) = site
+            .authors
+            .par_iter()
+            .map(|a| {
+                a.profile
+                    .as_ref()
+                    .map(|p| rendered_doc(&p.origin, &p.body, p.body_line))
+                    .unwrap_or_default()
+            })
+            .unzip();
+        let (series, series_intros) = site
+            .series
+            .par_iter()
+            .map(|s| {
+                s.profile
+                    .as_ref()
+                    .map(|p| rendered_doc(&p.origin, &p.body, p.body_line))
+                    .unwrap_or_default()
+            })
+            .unzip();
         let bodies = Bodies {
             stories,
             comments,
@@ -103,26 +130,10 @@ impl Bodies {
                         .unwrap_or_default()
                 })
                 .collect(),
-            authors: site
-                .authors
-                .par_iter()
-                .map(|a| {
-                    a.profile
-                        .as_ref()
-                        .map(|p| doc(&p.origin, &p.body, p.body_line))
-                        .unwrap_or_default()
-                })
-                .collect(),
-            series: site
-                .series
-                .par_iter()
-                .map(|s| {
-                    s.profile
-                        .as_ref()
-                        .map(|p| doc(&p.origin, &p.body, p.body_line))
-                        .unwrap_or_default()
-                })
-                .collect(),
+            authors,
+            author_bios,
+            series,
+            series_intros,
             pages: site
                 .pages
                 .par_iter()

@@ -312,14 +312,7 @@ impl<'a> ViewBuilder<'a> {
             title: &series.title,
             url: self.urls.series(&series.slug),
             content_html: self.bodies.series[id.index()].clone(),
-            upcoming: series
-                .upcoming
-                .iter()
-                .map(|(title, date)| UpcomingView {
-                    title,
-                    date: date_view(date, self.words),
-                })
-                .collect(),
+            upcoming: self.upcoming_views(id),
         };
         let mut meta = self.meta(
             "series",

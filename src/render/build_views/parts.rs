@@ -7,8 +7,8 @@ use super::jobs::*;
 use crate::images::plan;
 use crate::load::images;
 use crate::model::{
-    AuthorId, Company, CompanyId, RatingStats, Story, StoryId, Taxon, YearRanking, best_rated,
-    most_discussed, worst_rated, year_highlights,
+    AuthorId, Company, CompanyId, RatingStats, SeriesId, Story, StoryId, Taxon, YearRanking,
+    best_rated, most_discussed, worst_rated, year_highlights,
 };
 use crate::rating::{self, GradeBand, Rating, Verdict};
 use crate::render::markdown::{self, MarkdownOptions};
@@ -50,6 +50,7 @@ impl<'a> ViewBuilder<'a> {
                     url: self.urls.page(&p.slug),
                 })
                 .collect(),
+            category_count: self.site.categories.len(),
             extra: &c.extra,
             generator: concat!("rave ", env!("CARGO_PKG_VERSION")),
         }
@@ -164,6 +165,7 @@ impl<'a> ViewBuilder<'a> {
                     webp_srcset: sets.map(|s| s.webp),
                     url: image_url,
                     alt: img.alt.as_deref().unwrap_or(""),
+                    caption: img.caption.as_deref(),
                     credit: img.credit.as_deref(),
                     credit_url: img.credit_url.as_deref(),
                     width: size.map(|s| s.width),
@@ -195,6 +197,19 @@ impl<'a> ViewBuilder<'a> {
                 total: series.stories.len(),
                 previous: (index > 0).then(|| link(index - 1)),
                 next: (index + 1 < series.stories.len()).then(|| link(index + 1)),
+                intro_html: self.bodies.series_intros.get(s.index()).cloned().flatten(),
+                parts: series
+                    .stories
+                    .iter()
+                    .enumerate()
+                    .map(|(i, &part)| SeriesPart {
+                        title: &self.site.stories[part].input.title,
+                        url: self.urls.story(&self.site.stories[part].input.slug),
+                        position: i + 1,
+                        current: part == id,
+                    })
+                    .collect(),
+                upcoming: self.upcoming_views(s),
             }
         });
         StoryView {
@@ -213,6 +228,7 @@ impl<'a> ViewBuilder<'a> {
             word_count: self.body_of(id).word_count,
             json_ld_html: self.story_json_ld(id, card, description),
             series,
+            author_box: self.author_box(story.author),
             comments: self.comment_views(id),
             extra: &input.extra,
         }
@@ -584,6 +600,40 @@ impl<'a> ViewBuilder<'a> {
             story_count: author.stories.len(),
             url,
         }
+    }
+
+    /// The box about a story's writer: what their profile says, nothing without one.
+    fn author_box(&self, id: AuthorId) -> Option<AuthorBoxView<'a>> {
+        let author = &self.site.authors[id];
+        let profile = author.profile.as_ref()?;
+        let card = self.author_card(author);
+        let bio_html = self.bodies.author_bios.get(id.index()).cloned().flatten();
+        if card.tagline.is_none() && card.avatar.is_none() && bio_html.is_none() {
+            return None;
+        }
+        Some(AuthorBoxView {
+            name: card.name,
+            url: card.url,
+            tagline: card.tagline,
+            avatar: card.avatar,
+            avatar_srcset: card.avatar_srcset,
+            bio_html,
+            website: profile.website.as_deref(),
+        })
+    }
+
+    /// The parts of series `id` announced for later, oldest first, with their writers.
+    pub(super) fn upcoming_views(&self, id: SeriesId) -> Vec<UpcomingView<'a>> {
+        self.site.series[id]
+            .upcoming
+            .iter()
+            .map(|u| UpcomingView {
+                title: &u.title,
+                date: date_view(&u.date, self.words),
+                author: &u.author,
+                author_url: u.author_slug.as_deref().map(|slug| self.urls.author(slug)),
+            })
+            .collect()
     }
 
     pub(super) fn author_view(&self, id: AuthorId) -> AuthorView<'a> {

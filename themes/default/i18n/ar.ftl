@@ -6,6 +6,7 @@ nav-main = القائمة الرئيسية
 nav-stories = القصص
 nav-companies = الشركات
 nav-authors = الكتّاب
+nav-categories = التصنيفات
 nav-tags = الوسوم
 nav-search = بحث
 footer-feeds = تابِع عبر الخلاصة:
@@ -129,3 +130,15 @@ not-found-latest = أحدث القصص
 
 ## Threaded comments
 comment-in-reply-to = ردًّا على { $author }
+
+## صندوق الكاتب والسلسلة
+editor-note = ملاحظة المحرّر
+photo-credit = تصوير:
+series-part-of = الجزء { $position } من { $total } في سلسلة
+series-previous-part = الجزء السابق
+series-next-part = الجزء التالي
+series-coming = يُنشر في
+author-box-title = عن
+author-box-more = كل قصص { $author }
+series-next-on = الجزء التالي، في { $date }:
+series-next-about = يروي «{ $title }»

@@ -6,6 +6,7 @@ nav-main = Hauptnavigation
 nav-stories = Geschichten
 nav-companies = Unternehmen
 nav-authors = Autoren
+nav-categories = Kategorien
 nav-tags = Schlagwörter
 nav-search = Suche
 footer-feeds = Per Feed folgen:
@@ -81,6 +82,10 @@ editor-note = Anmerkung der Redaktion
 series-part-of = Teil { $position } von { $total } der Reihe
 series-previous-part = Vorheriger Teil
 series-next-part = Nächster Teil
+author-box-title = Über
+author-box-more = Alle Geschichten von { $author }
+series-next-on = Als Nächstes, am { $date }:
+series-next-about = über „{ $title }“
 
 ## Seitennavigation
 pagination = Seitennavigation

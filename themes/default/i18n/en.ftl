@@ -8,6 +8,7 @@ nav-main = Main
 nav-stories = Stories
 nav-companies = Companies
 nav-authors = Authors
+nav-categories = Categories
 nav-tags = Tags
 nav-search = Search
 footer-feeds = Follow by feed:
@@ -83,6 +84,10 @@ editor-note = Editor's note
 series-part-of = Part { $position } of { $total } in
 series-previous-part = Previous part
 series-next-part = Next part
+author-box-title = About
+author-box-more = All stories by { $author }
+series-next-on = Next, on { $date }:
+series-next-about = on “{ $title }”
 
 ## Pagination
 pagination = Pagination

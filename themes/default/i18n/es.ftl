@@ -6,6 +6,7 @@ nav-main = Navegación principal
 nav-stories = Historias
 nav-companies = Empresas
 nav-authors = Autores
+nav-categories = Categorías
 nav-tags = Etiquetas
 nav-search = Buscar
 footer-feeds = Seguir por feed:
@@ -81,6 +82,10 @@ editor-note = Nota del editor
 series-part-of = Parte { $position } de { $total } de la serie
 series-previous-part = Parte anterior
 series-next-part = Parte siguiente
+author-box-title = Sobre
+author-box-more = Todas las historias de { $author }
+series-next-on = Próxima parte, el { $date }:
+series-next-about = cuenta «{ $title }»
 
 ## Paginación
 pagination = Paginación

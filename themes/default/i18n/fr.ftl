@@ -6,6 +6,7 @@ nav-main = Navigation principale
 nav-stories = Récits
 nav-companies = Entreprises
 nav-authors = Auteurs
+nav-categories = Catégories
 nav-tags = Mots-clés
 nav-search = Recherche
 footer-feeds = Suivre par flux :
@@ -81,6 +82,10 @@ editor-note = Note de la rédaction
 series-part-of = Épisode { $position } sur { $total } de la série
 series-previous-part = Épisode précédent
 series-next-part = Épisode suivant
+author-box-title = À propos de
+author-box-more = Tous les récits de { $author }
+series-next-on = Prochain épisode, le { $date } :
+series-next-about = raconte « { $title } »
 
 ## Pagination
 pagination = Pagination

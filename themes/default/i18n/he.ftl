@@ -6,6 +6,7 @@ nav-main = ניווט ראשי
 nav-stories = סיפורים
 nav-companies = חברות
 nav-authors = כותבים
+nav-categories = קטגוריות
 nav-tags = תגיות
 nav-search = חיפוש
 footer-feeds = מעקב בפיד:
@@ -114,3 +115,15 @@ not-found-latest = הסיפורים האחרונים
 
 ## Threaded comments
 comment-in-reply-to = בתגובה ל{ $author }
+
+## תיבת הכותב והסדרה
+editor-note = הערת העורך
+photo-credit = צילום:
+series-part-of = חלק { $position } מתוך { $total } בסדרה
+series-previous-part = החלק הקודם
+series-next-part = החלק הבא
+series-coming = יתפרסם ב־
+author-box-title = על
+author-box-more = כל הסיפורים של { $author }
+series-next-on = החלק הבא, ב־{ $date }:
+series-next-about = על „{ $title }“

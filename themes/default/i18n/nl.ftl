@@ -6,6 +6,7 @@ nav-main = Hoofdnavigatie
 nav-stories = Verhalen
 nav-companies = Bedrijven
 nav-authors = Auteurs
+nav-categories = Categorieën
 nav-tags = Tags
 nav-search = Zoeken
 footer-feeds = Volgen via feed:
@@ -81,6 +82,10 @@ editor-note = Noot van de redactie
 series-part-of = Deel { $position } van { $total } in de reeks
 series-previous-part = Vorig deel
 series-next-part = Volgend deel
+author-box-title = Over
+author-box-more = Alle verhalen van { $author }
+series-next-on = Volgende deel, op { $date }:
+series-next-about = over ‘{ $title }’
 
 ## Paginering
 pagination = Paginering

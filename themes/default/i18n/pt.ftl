@@ -6,6 +6,7 @@ nav-main = Navegação principal
 nav-stories = Histórias
 nav-companies = Empresas
 nav-authors = Autores
+nav-categories = Categorias
 nav-tags = Etiquetas
 nav-search = Pesquisa
 footer-feeds = Acompanhar por feed:
@@ -81,6 +82,10 @@ editor-note = Nota do editor
 series-part-of = Parte { $position } de { $total } da série
 series-previous-part = Parte anterior
 series-next-part = Próxima parte
+author-box-title = Sobre
+author-box-more = Todas as histórias de { $author }
+series-next-on = Próxima parte, em { $date }:
+series-next-about = conta “{ $title }”
 
 ## Paginação
 pagination = Paginação
