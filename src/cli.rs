@@ -41,7 +41,7 @@ pub struct Cli {
 pub enum Command {
     /// Create a starter site (site.yaml, sample stories and profiles) in a new or empty folder.
     Init(authoring::InitArgs),
-    /// Write a new story, company profile or author profile with valid front matter.
+    /// Write a new story, company or author profile, page or series with valid front matter.
     New(authoring::NewArgs),
     /// Check the site for errors and editorial problems, without writing anything.
     Check(authoring::CheckArgs),
@@ -53,6 +53,8 @@ pub enum Command {
     Import(import::ImportArgs),
     /// Serve the site locally, rebuild on every change and reload open pages.
     Serve(ServeArgs),
+    /// Work with the theme: copy a built-in template into templates/ to change it.
+    Theme(authoring::ThemeArgs),
     /// Print shell completions: rave completions bash > /etc/bash_completion.d/rave
     Completions(authoring::CompletionsArgs),
     /// Print rave's man page (roff): rave man > rave.1
@@ -86,6 +88,10 @@ pub struct ServeArgs {
     /// Include stories dated after now.
     #[arg(long)]
     pub future: bool,
+    /// The date-time the site treats as now (YYYY-MM-DD or RFC 3339), as `rave build --now`:
+    /// stories dated after it are held back [default: $SOURCE_DATE_EPOCH, else the current time].
+    #[arg(long, value_name = "DATE")]
+    pub now: Option<String>,
     /// Poll for changes instead of using file system events (network drives, some containers).
     #[arg(long)]
     pub poll: bool,
@@ -196,6 +202,7 @@ fn run(cli: Cli) -> anyhow::Result<u8> {
         Command::Man => authoring::man(),
         Command::Serve(args) => serve(args),
         Command::Import(args) => import::import(args),
+        Command::Theme(args) => authoring::theme(args),
     }
 }
 
@@ -203,7 +210,7 @@ fn serve(args: ServeArgs) -> anyhow::Result<u8> {
     let mut options = BuildOptions::new(&args.root);
     options.drafts = args.drafts;
     options.future = args.future;
-    options.now = resolve_now(None)?;
+    options.now = resolve_now(args.now.as_deref())?;
     let serve_options = crate::serve::ServeOptions {
         interface: args.interface,
         port: args.port,

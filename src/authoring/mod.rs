@@ -1,11 +1,12 @@
-//! Authoring: `rave init` (a starter site) and `rave new` (a story or profile with valid front
-//! matter). These write files, but never over an existing one: every file is created with
+//! Authoring: `rave init` (a starter site), `rave new` (a story, profile, page or series with
+//! valid front matter) and `rave theme eject` (a built-in template to edit). These write files, but never over an existing one: every file is created with
 //! `create_new`, so a race with an editor or another command cannot clobber anything.
 //!
 //! YAML is written with serde-saphyr's serializer, which quotes whatever needs quoting (`:`,
 //! `#`, quotes, `yes`, numbers ...), so any title or name reads back exactly as given. Nothing
 //! here prints: the command line (`cli`) reports the results.
 
+pub(crate) mod eject;
 pub(crate) mod init;
 pub(crate) mod new;
 

@@ -1,4 +1,4 @@
-//! `rave new story|company|author`: one new content file with valid front matter.
+//! `rave new story|company|author|page|series`: one new content file with valid front matter.
 //!
 //! Every value is checked the way the build checks it (ratings with [`parse_rating`], slugs
 //! with [`slugify`], company names with the model's folding) before anything is written, and an
@@ -33,6 +33,7 @@ pub(crate) struct NewStory {
     pub mentions: Vec<MentionSpec>,
     pub author: Option<String>,
     pub tags: Vec<String>,
+    pub categories: Vec<String>,
     pub draft: bool,
 }
 
@@ -67,8 +68,18 @@ struct StoryRestYaml<'a> {
     companies: Vec<CompanyYaml<'a>>,
     #[serde(skip_serializing_if = "Vec::is_empty")]
     tags: Vec<&'a str>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    category: Option<OneOrMany<'a>>,
     #[serde(skip_serializing_if = "is_false")]
     draft: bool,
+}
+
+/// `category: Retail`, or `category: [Retail, Travel]` for several.
+#[derive(Serialize)]
+#[serde(untagged)]
+enum OneOrMany<'a> {
+    One(&'a str),
+    Many(Vec<&'a str>),
 }
 
 fn is_false(b: &bool) -> bool {
@@ -88,6 +99,32 @@ struct Story {
     mentions: Vec<(String, Option<String>)>,
     author: Option<String>,
     tags: Vec<String>,
+    categories: Vec<String>,
+}
+
+/// Terms (tags or categories) of the command line, each one line, repeats left out (in any
+/// case); an error names the first that has nothing to make a URL from.
+fn checked_terms(terms: &[String], flag: &str) -> Result<Vec<String>, AuthoringError> {
+    let mut checked: Vec<String> = Vec::new();
+    for term in terms {
+        let term = one_line(term);
+        if term.is_empty() {
+            continue;
+        }
+        if slugify(&term).is_empty() {
+            return Err(AuthoringError::usage(
+                format!("{flag} `{term}` has no letters or digits to make a URL from"),
+                match flag {
+                    "tag" => "use words: --tags refunds,couriers",
+                    _ => "use words: --category Retail",
+                },
+            ));
+        }
+        if !checked.iter().any(|t| t.eq_ignore_ascii_case(&term)) {
+            checked.push(term);
+        }
+    }
+    Ok(checked)
 }
 
 fn check_story(story: &NewStory) -> Result<Story, AuthoringError> {
@@ -140,28 +177,13 @@ fn check_story(story: &NewStory) -> Result<Story, AuthoringError> {
         .as_deref()
         .map(one_line)
         .filter(|a| !a.is_empty());
-    let mut tags: Vec<String> = Vec::new();
-    for tag in &story.tags {
-        let tag = one_line(tag);
-        if tag.is_empty() {
-            continue;
-        }
-        if slugify(&tag).is_empty() {
-            return Err(AuthoringError::usage(
-                format!("tag `{tag}` has no letters or digits to make a URL from"),
-                "use words: --tags refunds,couriers",
-            ));
-        }
-        if !tags.iter().any(|t| t.eq_ignore_ascii_case(&tag)) {
-            tags.push(tag);
-        }
-    }
     Ok(Story {
         title,
         slug,
         mentions,
         author,
-        tags,
+        tags: checked_terms(&story.tags, "tag")?,
+        categories: checked_terms(&story.categories, "category")?,
     })
 }
 
@@ -174,15 +196,21 @@ const PART_PROMPT: &str = "Say what part it played.";
 const COMPANY_PROMPT: &str =
     "What does the company do, and where? A sentence or two for the top of its page.";
 const AUTHOR_PROMPT: &str = "A short bio: who you are, and why customer service catches your eye.";
+const PAGE_PROMPT: &str =
+    "Write the page here: who runs the blog, how to send a story, how to get in touch.";
+const SERIES_PROMPT: &str =
+    "Introduce the series in a paragraph: what it follows, and how many parts to expect.";
 
 /// The prompts `rave new` writes into bodies, for `rave check` to find those left unedited.
-pub(crate) const PLACEHOLDERS: [&str; 6] = [
+pub(crate) const PLACEHOLDERS: [&str; 8] = [
     STORY_OPENING,
     STORY_TELLING,
     GRADE_PROMPT,
     PART_PROMPT,
     COMPANY_PROMPT,
     AUTHOR_PROMPT,
+    PAGE_PROMPT,
+    SERIES_PROMPT,
 ];
 
 /// The text of a new story file.
@@ -203,6 +231,11 @@ fn story_text(story: &Story, date: &str, draft: bool) -> Result<String, Authorin
             })
             .collect(),
         tags: story.tags.iter().map(String::as_str).collect(),
+        category: match story.categories.as_slice() {
+            [] => None,
+            [one] => Some(OneOrMany::One(one)),
+            many => Some(OneOrMany::Many(many.iter().map(String::as_str).collect())),
+        },
         draft,
     })?);
     let mut body = format!("{STORY_OPENING}\n\n## What happened\n\n{STORY_TELLING}\n");
@@ -357,6 +390,61 @@ pub(crate) fn new_author(root: &Path, name: &str) -> Result<NewFile, AuthoringEr
         "credit stories to this author with: rave new story \"Title\" --author {slug}"
     ));
     Ok(file)
+}
+
+/// Writes `content/pages/<slug>.md` for a page titled `title` (linked from the menu).
+pub(crate) fn new_page(root: &Path, title: &str) -> Result<NewFile, AuthoringError> {
+    let (title, slug) = titled(root, title, "page", "rave new page \"About this blog\"")?;
+    let yaml = to_yaml(&TitleYaml { title: &title })?;
+    let relative = Path::new(CONTENT_DIR)
+        .join("pages")
+        .join(format!("{slug}.md"));
+    write(
+        root,
+        relative,
+        &with_front_matter(&yaml, &format!("{PAGE_PROMPT}\n")),
+        "page",
+        "edit that file instead, or choose another title",
+    )
+}
+
+/// Writes `content/series/<slug>.md` for a series titled `title`.
+pub(crate) fn new_series(root: &Path, title: &str) -> Result<NewFile, AuthoringError> {
+    let (title, slug) = titled(root, title, "series", "rave new series \"The long refund\"")?;
+    let yaml = to_yaml(&TitleYaml { title: &title })?;
+    let relative = Path::new(CONTENT_DIR)
+        .join("series")
+        .join(format!("{slug}.md"));
+    let mut file = write(
+        root,
+        relative,
+        &with_front_matter(&yaml, &format!("{SERIES_PROMPT}\n")),
+        "series",
+        "edit that file instead, or choose another title",
+    )?;
+    file.notes.push(format!(
+        "add a story to it with `series: {slug}` in its front matter; parts are ordered by date"
+    ));
+    Ok(file)
+}
+
+/// The one-line title of a new page or series and its slug, in a site folder.
+fn titled(
+    root: &Path,
+    title: &str,
+    what: &str,
+    example: &str,
+) -> Result<(String, String), AuthoringError> {
+    require_site(root)?;
+    let title = one_line(title);
+    let slug = slugify(&title);
+    if slug.is_empty() {
+        return Err(AuthoringError::usage(
+            format!("the {what} title `{title}` has no letters or digits to make a file name from"),
+            format!("give the title in quotes: {example}"),
+        ));
+    }
+    Ok((title, slug))
 }
 
 fn write(

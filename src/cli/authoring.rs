@@ -1,4 +1,5 @@
-//! The authoring commands on the command line: `init`, `new`, `check`, `completions`, `man`.
+//! The authoring commands on the command line: `init`, `new`, `theme`, `check`, `completions`,
+//! `man`.
 //! Their work is done in [`crate::authoring`] and [`crate::check`]; this module parses flags
 //! and prints.
 
@@ -8,8 +9,11 @@ use std::path::PathBuf;
 use clap::{Arg, ArgAction, ArgMatches, Args, CommandFactory, FromArgMatches, Subcommand};
 
 use super::{Cli, exit, resolve_now};
+use crate::authoring::eject::{builtin_templates, eject_template};
 use crate::authoring::init::{InitOptions, init as init_site};
-use crate::authoring::new::{MentionSpec, NewFile, NewStory, new_author, new_company, new_story};
+use crate::authoring::new::{
+    MentionSpec, NewFile, NewStory, new_author, new_company, new_page, new_series, new_story,
+};
 use crate::authoring::{AuthoringError, ErrorKind, shown, story_date};
 use crate::check::{CheckOptions, check as check_site, render_report};
 use crate::style::Style;
@@ -56,6 +60,10 @@ pub enum NewKind {
     Company(NewProfileArgs),
     /// Write an author profile, content/authors/<slug>.md.
     Author(NewProfileArgs),
+    /// Write a page (about, contact ...), content/pages/<slug>.md, linked from the menu.
+    Page(NewTitledArgs),
+    /// Write a series' page, content/series/<slug>.md; stories join it with `series: <slug>`.
+    Series(NewTitledArgs),
 }
 
 /// Flags of `rave new story`.
@@ -72,6 +80,9 @@ pub struct NewStoryArgs {
     /// Tags, separated by commas.
     #[arg(long, value_name = "TAGS", value_delimiter = ',')]
     pub tags: Vec<String>,
+    /// A category (a word or phrase); repeat for several, the first being the main one.
+    #[arg(long, value_name = "NAME")]
+    pub category: Vec<String>,
     /// Mark the story `draft: true` (left out of builds without --drafts).
     #[arg(long)]
     pub draft: bool,
@@ -90,6 +101,17 @@ pub struct NewProfileArgs {
     /// The name, as readers know it.
     #[arg(value_name = "NAME")]
     pub name: String,
+    /// The site folder, holding site.yaml.
+    #[arg(long, value_name = "DIR", default_value = ".")]
+    pub root: PathBuf,
+}
+
+/// Flags of `rave new page` and `rave new series`.
+#[derive(Debug, Args)]
+pub struct NewTitledArgs {
+    /// The title, as readers see it; the file name is made from it.
+    #[arg(value_name = "TITLE")]
+    pub title: String,
     /// The site folder, holding site.yaml.
     #[arg(long, value_name = "DIR", default_value = ".")]
     pub root: PathBuf,
@@ -180,6 +202,65 @@ impl Args for MentionArgs {
 
     fn augment_args_for_update(cmd: clap::Command) -> clap::Command {
         Self::augment_args(cmd)
+    }
+}
+
+/// Flags of `rave theme`.
+#[derive(Debug, Args)]
+pub struct ThemeArgs {
+    #[command(subcommand)]
+    pub action: ThemeAction,
+}
+
+/// What `rave theme` does.
+#[derive(Debug, Subcommand)]
+pub enum ThemeAction {
+    /// Copy a template of the built-in default theme into the site's templates/, where it
+    /// overrides the theme's own; without TEMPLATE, list the templates.
+    #[command(
+        after_help = "rave theme eject story.html   # then edit templates/story.html
+        Never replaces a file; delete yours to eject it again. The view fields a template can use
+        are in docs/themes.md."
+    )]
+    Eject(EjectArgs),
+}
+
+/// Flags of `rave theme eject`.
+#[derive(Debug, Args)]
+pub struct EjectArgs {
+    /// The template to copy (`story.html` or `story`).
+    #[arg(value_name = "TEMPLATE")]
+    pub template: Option<String>,
+    /// The site folder, holding site.yaml.
+    #[arg(long, value_name = "DIR", default_value = ".")]
+    pub root: PathBuf,
+}
+
+/// `rave theme ...`.
+pub(super) fn theme(args: ThemeArgs) -> anyhow::Result<u8> {
+    let ThemeAction::Eject(args) = args.action;
+    let mut out = crate::console::stdout();
+    let Some(name) = args.template else {
+        writeln!(out, "Templates of the built-in default theme:")?;
+        for name in builtin_templates() {
+            writeln!(out, "  {name}")?;
+        }
+        writeln!(
+            out,
+            "Copy one into templates/ to change it: rave theme eject story.html"
+        )?;
+        return Ok(exit::SUCCESS);
+    };
+    match eject_template(&args.root, &name) {
+        Ok(path) => {
+            writeln!(out, "{}", Style::stdout().bold(&shown(&path)))?;
+            crate::console::errln!(
+                "{} it overrides the theme's own from the next build; edit it there",
+                Style::stderr().hint("note:")
+            );
+            Ok(exit::SUCCESS)
+        }
+        Err(e) => Ok(failed(&e)),
     }
 }
 
@@ -300,12 +381,15 @@ pub(super) fn new(args: NewArgs) -> anyhow::Result<u8> {
                 mentions: a.mentions.mentions,
                 author: a.author,
                 tags: a.tags,
+                categories: a.category,
                 draft: a.draft,
             };
             new_story(&a.root, &story)
         }
         NewKind::Company(a) => new_company(&a.root, &a.name),
         NewKind::Author(a) => new_author(&a.root, &a.name),
+        NewKind::Page(a) => new_page(&a.root, &a.title),
+        NewKind::Series(a) => new_series(&a.root, &a.title),
     };
     match written {
         Ok(file) => {

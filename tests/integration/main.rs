@@ -31,3 +31,4 @@ mod rankings;
 mod snapshots;
 mod story_boxes;
 mod util;
+mod writer_commands;
