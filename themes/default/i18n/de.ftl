@@ -4,7 +4,7 @@
 skip-to-content = Zum Inhalt springen
 nav-main = Hauptnavigation
 nav-stories = Geschichten
-nav-companies = Unternehmen
+nav-companies = Firmen
 nav-authors = Autoren
 nav-categories = Kategorien
 nav-tags = Schlagwörter
