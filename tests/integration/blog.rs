@@ -4,11 +4,10 @@
 
 use std::collections::{BTreeMap, BTreeSet};
 use std::path::Path;
-use std::process::Command;
 
 use serde_json::Value;
 
-use crate::util::{Run, Site, links_of, read_page, snapshot, text_of};
+use crate::util::{Run, Site, links_of, rave_with_env, read_page, snapshot, text_of};
 
 /// The fixture of this file (now is 2024-01-01):
 ///
@@ -641,20 +640,15 @@ fn lists_paginate_with_prev_and_next_links() {
 
 /// Runs `rave build` with `SOURCE_DATE_EPOCH` set and no `--now`.
 fn build_with_epoch(site: &Site, output: &Path, epoch: &str) -> Run {
-    let output_arg = output.to_str().expect("UTF-8 path");
     let root = site.root();
-    let result = Command::new(env!("CARGO_BIN_EXE_rave"))
-        .args(["build", "--root"])
-        .arg(&root)
-        .args(["--output", output_arg])
-        .env("SOURCE_DATE_EPOCH", epoch)
-        .output()
-        .expect("run rave");
-    Run {
-        code: result.status.code(),
-        stdout: String::from_utf8_lossy(&result.stdout).into_owned(),
-        stderr: String::from_utf8_lossy(&result.stderr).into_owned(),
-    }
+    let args: [&std::ffi::OsStr; 5] = [
+        "build".as_ref(),
+        "--root".as_ref(),
+        root.as_os_str(),
+        "--output".as_ref(),
+        output.as_os_str(),
+    ];
+    rave_with_env(&args, &[("SOURCE_DATE_EPOCH", epoch)])
 }
 
 #[test]

@@ -4,7 +4,6 @@
 
 use std::collections::BTreeMap;
 use std::path::Path;
-use std::process::Command;
 
 // The example is compiled here as a module so that the test needs no second build of it; its
 // `main` (and anything only `main` uses) is dead code in this context, and the example's
@@ -100,18 +99,21 @@ fn a_generated_corpus_is_deterministic_and_builds_into_the_expected_pages() {
     }
 
     let out = tmp.path().join("out");
-    let built = Command::new(env!("CARGO_BIN_EXE_rave"))
-        .arg("build")
-        .arg("--root")
-        .arg(tmp.path().join("site"))
-        .arg("--output")
-        .arg(&out)
-        .args(["--now", "2025-01-01", "--quiet"])
-        .output()
-        .expect("run rave");
-    let stderr = String::from_utf8_lossy(&built.stderr);
-    assert!(built.status.success(), "{stderr}");
-    assert_eq!(stderr, "", "a generated corpus builds without warnings");
+    let built = crate::util::rave(&crate::util::args(&[
+        &"build",
+        &"--root",
+        &tmp.path().join("site"),
+        &"--output",
+        &out,
+        &"--now",
+        &"2025-01-01",
+        &"--quiet",
+    ]));
+    built.success();
+    assert_eq!(
+        built.stderr, "",
+        "a generated corpus builds without warnings"
+    );
 
     let published = summary.stories - summary.drafts;
     assert_eq!(pages_under(&out.join("stories")), published);

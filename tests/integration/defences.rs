@@ -2,12 +2,7 @@
 //! name, control characters in content, closed pipes, huge names, impossible settings. Each test
 //! here failed before the defence it names was added.
 
-use std::io::{Read as _, Write as _};
-use std::net::TcpStream;
-use std::time::Duration;
-
-use crate::live::{free_port, parse_head, serve_with};
-use crate::util::Site;
+use crate::util::{Site, free_port, get_from, rave_command, request, serve_with};
 
 /// A site with one story, enough to serve and build.
 fn one_story_site() -> Site {
@@ -20,27 +15,14 @@ fn one_story_site() -> Site {
     site
 }
 
-/// Sends `head` (request line and headers, without the blank line) and returns the status and
-/// body of the answer.
-fn raw_request(port: u16, head: &str) -> (u16, String) {
-    let mut stream = TcpStream::connect(("127.0.0.1", port)).expect("connect to rave serve");
-    stream
-        .set_read_timeout(Some(Duration::from_secs(30)))
-        .expect("set a read timeout");
-    write!(stream, "{head}\r\nConnection: close\r\n\r\n").expect("send the request");
-    let mut raw = Vec::new();
-    stream.read_to_end(&mut raw).expect("read the answer");
-    let text = String::from_utf8_lossy(&raw).into_owned();
-    let (head, body) = text.split_once("\r\n\r\n").unwrap_or((&text, ""));
-    (parse_head(head).0, body.to_owned())
-}
-
 #[test]
 fn serve_answers_only_to_its_own_host_names() {
     let site = one_story_site();
     let (rave, port) = serve_with(&site, free_port(), &["--allow-host", "preview.example"]);
-    let get =
-        |path: &str, host: &str| raw_request(port, &format!("GET {path} HTTP/1.1\r\nHost: {host}"));
+    let get = |path: &str, host: &str| {
+        let reply = get_from(port, path, host);
+        (reply.status, reply.body)
+    };
     for host in [
         "127.0.0.1".to_owned(),
         format!("127.0.0.1:{port}"),
@@ -68,13 +50,13 @@ fn serve_answers_only_to_its_own_host_names() {
         }
     }
     // Without a Host header, or with another host in an absolute-form request line.
-    assert_eq!(raw_request(port, "GET / HTTP/1.0").0, 403);
+    assert_eq!(request(port, "GET / HTTP/1.0").status, 403);
     assert_eq!(
-        raw_request(
+        request(
             port,
             &format!("GET http://evil.example/ HTTP/1.1\r\nHost: 127.0.0.1:{port}")
         )
-        .0,
+        .status,
         403
     );
 }
@@ -155,10 +137,7 @@ fn run_with_closed_output(args: &[&str]) -> Option<i32> {
     let (stdout_reader, stdout_writer) = std::io::pipe().expect("a pipe");
     let (stderr_reader, stderr_writer) = std::io::pipe().expect("a pipe");
     drop((stdout_reader, stderr_reader));
-    std::process::Command::new(env!("CARGO_BIN_EXE_rave"))
-        .args(args)
-        .env_remove("SOURCE_DATE_EPOCH")
-        .stdin(std::process::Stdio::null())
+    rave_command(args)
         .stdout(stdout_writer)
         .stderr(stderr_writer)
         .status()

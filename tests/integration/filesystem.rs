@@ -3,9 +3,9 @@
 
 use std::path::{Path, PathBuf};
 
-use crate::kill::{previous_of, spawn_build, wait_bounded};
-use crate::live::{Running, args, free_port, get, out_text, serve};
-use crate::util::{Run, Site, rave, snapshot};
+use crate::kill::{previous_of, spawn_build};
+use crate::live::out_text;
+use crate::util::{Run, Running, Site, args, free_port, get, rave, serve, snapshot};
 
 /// A folder outside the site holding a secret file, as a link target.
 fn outside_secret(site: &Site) -> PathBuf {
@@ -160,14 +160,7 @@ fn serve_never_serves_a_file_from_outside_the_site() {
     link(&outside, &site.root().join("static"));
     link(&outside, &site.root().join("content/stories/linked"));
     let (rave, port) = serve(&site, free_port());
-    rave.wait_for("the link warning", || {
-        let stderr = rave.stderr();
-        if stderr.contains("symbolic link not followed") {
-            Ok(())
-        } else {
-            Err(stderr)
-        }
-    });
+    rave.wait_for_line("symbolic link not followed");
     for path in ["/secret.txt", "/deep/secret.css", "/stories/leak/"] {
         let reply = get(port, path);
         assert_eq!(reply.status, 404, "{path}");
@@ -300,19 +293,18 @@ fn a_build_killed_while_removing_the_previous_output_never_blocks_the_next() {
         if kills == 3 {
             break;
         }
-        let mut child = spawn_build(&site, &out);
+        let build = spawn_build(&site, &out);
         // The moment the removal of the old output has begun: its marker is gone, or most of
         // its files are.
         let killed = loop {
-            if child.try_wait().expect("poll").is_some() {
+            if build.exited().is_some() {
                 break false;
             }
             let removing = previous.is_dir()
                 && (!previous.join(marker).exists()
                     || std::fs::read_dir(&previous).map_or(0, |d| d.count()) < FILES / 4);
             if removing {
-                let _ = child.kill();
-                let _ = child.wait();
+                build.kill();
                 break true;
             }
             std::thread::sleep(std::time::Duration::from_micros(200));
@@ -377,18 +369,19 @@ fn a_missing_content_folder_warns_and_never_replaces_published_stories_unless_to
     assert!(snapshot(&out) == published, "the published site is kept");
 
     // build --watch refuses the same way, before writing anything.
-    let mut watch = std::process::Command::new(env!("CARGO_BIN_EXE_rave"))
-        .args(["build", "--watch", "--now", "2024-01-01", "--root"])
-        .arg(site.root())
-        .arg("--output")
-        .arg(&out)
-        .stdin(std::process::Stdio::null())
-        .stdout(std::process::Stdio::null())
-        .stderr(std::process::Stdio::piped())
-        .spawn()
-        .expect("start rave build --watch");
-    let (code, stderr) = wait_bounded(&mut watch, std::time::Duration::from_secs(60));
-    assert_eq!(code, Some(1), "{}", String::from_utf8_lossy(&stderr));
+    let watch = Running::spawn(&args(&[
+        &"build",
+        &"--watch",
+        &"--now",
+        &"2024-01-01",
+        &"--root",
+        &site.root(),
+        &"--output",
+        &out,
+    ]));
+    watch
+        .finish(std::time::Duration::from_secs(60))
+        .expect_code(1);
     assert!(snapshot(&out) == published, "the published site is kept");
 
     site.build(&["--allow-empty"]).success();
@@ -474,14 +467,7 @@ fn build_watch_keeps_watching_folders_replaced_by_copies() {
         &"--now",
         &"2024-01-01",
     ]));
-    rave.wait_for("the first build", || {
-        let stdout = rave.stdout();
-        if stdout.contains("Watching for changes") {
-            Ok(())
-        } else {
-            Err(stdout)
-        }
-    });
+    rave.wait_for_line("Watching for changes");
     for (folder, rel, file, text) in [
         (
             "content",
@@ -640,20 +626,18 @@ fn a_site_yaml_that_is_a_fifo_is_an_error_not_a_hang() {
         .status()
         .expect("run mkfifo");
     assert!(made.success());
-    let mut build = std::process::Command::new(env!("CARGO_BIN_EXE_rave"))
-        .args(["build", "--now", "2024-01-01", "--root"])
-        .arg(site.root())
-        .arg("--output")
-        .arg(site.out())
-        .stdin(std::process::Stdio::null())
-        .stdout(std::process::Stdio::null())
-        .stderr(std::process::Stdio::piped())
-        .spawn()
-        .expect("start rave build");
-    let (code, stderr) = wait_bounded(&mut build, std::time::Duration::from_secs(30));
-    let stderr = String::from_utf8_lossy(&stderr);
-    assert_eq!(code, Some(1), "{stderr}");
-    assert!(stderr.contains("not a regular file"), "{stderr}");
+    let build = Running::spawn(&args(&[
+        &"build",
+        &"--now",
+        &"2024-01-01",
+        &"--root",
+        &site.root(),
+        &"--output",
+        &site.out(),
+    ]));
+    let run = build.finish(std::time::Duration::from_secs(30));
+    run.expect_code(1);
+    assert!(run.stderr.contains("not a regular file"), "{}", run.stderr);
 }
 
 #[cfg(unix)]

@@ -2,7 +2,6 @@
 //! a temporary folder, with the real binary standing in for `rave`, and must exit 0.
 
 use std::path::{Path, PathBuf};
-use std::process::Command;
 
 const DOC: &str = include_str!("../../docs/getting-started.md");
 
@@ -123,19 +122,16 @@ fn every_command_of_getting_started_runs_and_exits_0() {
                 assert!(cwd.is_dir(), "`{command}`: no such folder");
             }
             Some("rave") => {
-                let output = Command::new(env!("CARGO_BIN_EXE_rave"))
-                    .args(&words[1..])
-                    .current_dir(&cwd)
-                    .env_remove("SOURCE_DATE_EPOCH")
-                    .output()
-                    .expect("run rave");
+                let mut rave = crate::util::rave_command(&words[1..]);
+                rave.current_dir(&cwd);
+                let run = crate::util::run_to_end(rave);
                 assert!(
-                    output.status.success(),
+                    run.code == Some(0),
                     "`{command}` in {} exited with {:?}\n--- stdout\n{}\n--- stderr\n{}",
                     cwd.display(),
-                    output.status.code(),
-                    String::from_utf8_lossy(&output.stdout),
-                    String::from_utf8_lossy(&output.stderr)
+                    run.code,
+                    run.stdout,
+                    run.stderr
                 );
             }
             _ => panic!("```sh blocks of the guide hold only `rave` and `cd` commands: {command}"),

@@ -3,22 +3,17 @@
 //! Runs of the binary are bounded: each is killed and the test fails if it overruns its limit.
 
 use std::collections::BTreeMap;
-use std::ffi::OsString;
-use std::io::Read as _;
 use std::path::Path;
-use std::process::{Command, Stdio};
 use std::time::{Duration, Instant};
 
 use rave::diagnostics::{Diagnostic, Diagnostics};
 
-use crate::util::{NOW, Site, errors_of, read_page, snapshot, text_of};
+use crate::util::{Run, Running, Site, errors_of, read_page, snapshot, text_of};
 
 /// What a bounded run of the binary did.
 #[derive(Debug)]
 struct Bounded {
-    code: Option<i32>,
-    stdout: String,
-    stderr: String,
+    run: Run,
     elapsed: Duration,
     /// Peak resident memory in KiB, where the system tells it (Linux).
     peak_kib: Option<u64>,
@@ -34,76 +29,33 @@ fn peak_kib(pid: u32) -> Option<u64> {
 /// Runs `rave build` on `site` into `out`, killing it and failing the test after `limit`.
 #[track_caller]
 fn build_bounded(site: &Site, out: &Path, limit: Duration) -> Bounded {
-    let args: Vec<OsString> = vec![
-        "build".into(),
-        "--root".into(),
-        site.root().into(),
-        "--output".into(),
-        out.into(),
-        "--now".into(),
-        NOW.into(),
-    ];
     let started = Instant::now();
-    let mut child = Command::new(env!("CARGO_BIN_EXE_rave"))
-        .args(&args)
-        .env_remove("SOURCE_DATE_EPOCH")
-        .stdin(Stdio::null())
-        .stdout(Stdio::piped())
-        .stderr(Stdio::piped())
-        .spawn()
-        .expect("start the rave binary");
-    // Pipes are drained on their own threads so that a chatty run cannot block on a full pipe.
-    let drain = |mut pipe: Box<dyn std::io::Read + Send>| {
-        std::thread::spawn(move || {
-            let mut bytes = Vec::new();
-            let _ = pipe.read_to_end(&mut bytes);
-            String::from_utf8_lossy(&bytes).into_owned()
-        })
-    };
-    let stdout = drain(Box::new(child.stdout.take().expect("stdout")));
-    let stderr = drain(Box::new(child.stderr.take().expect("stderr")));
+    let build = Running::spawn(&site.build_args(out, &[]));
     let mut peak = None;
-    let status = loop {
-        if let Some(kib) = peak_kib(child.id()) {
+    let run = build.finish_sampling(limit, |pid| {
+        if let Some(kib) = peak_kib(pid) {
             peak = Some(peak.map_or(kib, |p: u64| p.max(kib)));
         }
-        if let Some(status) = child.try_wait().expect("poll the rave binary") {
-            break status;
-        }
-        if started.elapsed() > limit {
-            let _ = child.kill();
-            let _ = child.wait();
-            panic!(
-                "rave build did not finish within {limit:?}; killed it\n--- stderr (start)\n{}",
-                stderr
-                    .join()
-                    .unwrap_or_default()
-                    .chars()
-                    .take(2000)
-                    .collect::<String>()
-            );
-        }
-        std::thread::sleep(Duration::from_millis(5));
-    };
+    });
     Bounded {
-        code: status.code(),
-        stdout: stdout.join().expect("stdout reader"),
-        stderr: stderr.join().expect("stderr reader"),
+        run,
         elapsed: started.elapsed(),
         peak_kib: peak,
+    }
+}
+
+/// A bounded run reads as the run it wraps (`run.stderr`, `run.code`).
+impl std::ops::Deref for Bounded {
+    type Target = Run;
+    fn deref(&self) -> &Run {
+        &self.run
     }
 }
 
 impl Bounded {
     #[track_caller]
     fn expect_code(&self, code: i32) -> &Bounded {
-        assert_eq!(
-            self.code,
-            Some(code),
-            "expected exit code {code}\n--- stdout\n{}\n--- stderr\n{}",
-            self.stdout,
-            self.stderr.chars().take(20_000).collect::<String>()
-        );
+        self.run.expect_code(code);
         self
     }
 
@@ -122,7 +74,7 @@ impl Bounded {
 
     /// True when some line of stderr starts with `prefix` (`path:line:column: error`).
     fn has_line(&self, prefix: &str) -> bool {
-        self.stderr.lines().any(|l| l.starts_with(prefix))
+        self.run.stderr.lines().any(|l| l.starts_with(prefix))
     }
 }
 

@@ -2,10 +2,9 @@
 //! build recovers, and two builds of the same output at once never mix their pages.
 
 use std::path::{Path, PathBuf};
-use std::process::{Child, Command, Stdio};
-use std::time::{Duration, Instant};
+use std::time::Duration;
 
-use crate::util::{NOW, Site, snapshot};
+use crate::util::{Running, Site, snapshot};
 
 /// A site with `count` small stories: slow enough to build (a debug build renders a few
 /// hundred pages a second) that a kill lands while pages are being written.
@@ -35,20 +34,8 @@ fn write_stories(site: &Site, count: usize, version: &str) {
 }
 
 /// `rave build` of `site` into `out`, started and left running.
-pub(crate) fn spawn_build(site: &Site, out: &Path) -> Child {
-    Command::new(env!("CARGO_BIN_EXE_rave"))
-        .arg("build")
-        .arg("--root")
-        .arg(site.root())
-        .arg("--output")
-        .arg(out)
-        .args(["--now", NOW, "--quiet"])
-        .env_remove("SOURCE_DATE_EPOCH")
-        .stdin(Stdio::null())
-        .stdout(Stdio::null())
-        .stderr(Stdio::piped())
-        .spawn()
-        .expect("start the rave binary")
+pub(crate) fn spawn_build(site: &Site, out: &Path) -> Running {
+    Running::spawn(&site.build_args(out, &["--quiet"]))
 }
 
 /// The staging folder rave writes beside `out`.
@@ -67,28 +54,23 @@ fn staged_stories(staging: &Path) -> usize {
     std::fs::read_dir(staging.join("stories")).map_or(0, |d| d.count())
 }
 
-/// Waits until `ready` holds, then kills `child`. Fails the test if the build ends first or
+/// Waits until `ready` holds, then kills `build`. Fails the test if the build ends first or
 /// `ready` never holds within `limit`.
 #[track_caller]
-fn kill_when(child: &mut Child, limit: Duration, ready: impl Fn() -> bool) {
-    let started = Instant::now();
-    loop {
-        if ready() {
-            break;
-        }
-        if let Some(status) = child.try_wait().expect("poll") {
-            panic!(
-                "the build ended ({status}) before the moment to kill it: make the fixture bigger"
-            );
-        }
-        assert!(
-            started.elapsed() < limit,
-            "the moment to kill never came within {limit:?}"
-        );
-        std::thread::sleep(Duration::from_millis(1));
-    }
-    child.kill().expect("send SIGKILL");
-    let status = child.wait().expect("wait for the killed build");
+fn kill_when(build: &Running, limit: Duration, ready: impl Fn() -> bool) {
+    build.wait_polling(
+        "the moment to kill (if the build ended first, make the fixture bigger)",
+        Duration::from_millis(1),
+        limit,
+        || {
+            if ready() {
+                Ok(())
+            } else {
+                Err("not yet".to_owned())
+            }
+        },
+    );
+    let status = build.kill();
     assert!(!status.success(), "killed, not finished: {status}");
 }
 
@@ -114,8 +96,8 @@ fn a_build_killed_half_way_leaves_the_previous_output_and_the_next_build_recover
         ),
     ];
     for (moment, ready) in moments {
-        let mut child = spawn_build(&site, &out);
-        kill_when(&mut child, Duration::from_secs(300), ready);
+        let build = spawn_build(&site, &out);
+        kill_when(&build, Duration::from_secs(300), ready);
         if out.exists() {
             assert!(
                 snapshot(&out) == before,
@@ -153,17 +135,17 @@ fn two_builds_of_the_same_output_at_once_never_mix() {
     let out = site.out();
     // Twice: into a new folder, then over an existing output.
     for round in ["a new output", "an existing output"] {
-        let mut first = spawn_build(&site, &out);
-        let mut second = spawn_build(&site, &out);
+        let first = spawn_build(&site, &out);
+        let second = spawn_build(&site, &out);
         let mut built = 0;
-        for child in [&mut first, &mut second] {
-            let output = wait_bounded(child, Duration::from_secs(300));
-            let stderr = String::from_utf8_lossy(&output.1).into_owned();
-            match output.0 {
+        for build in [first, second] {
+            let run = build.finish(Duration::from_secs(300));
+            match run.code {
                 Some(0) => built += 1,
                 code => assert!(
-                    stderr.contains("another rave process is writing"),
-                    "{round}: exit {code:?} without the lock message:\n{stderr}"
+                    run.stderr.contains("another rave process is writing"),
+                    "{round}: exit {code:?} without the lock message:\n{}",
+                    run.stderr
                 ),
             }
         }
@@ -175,31 +157,6 @@ fn two_builds_of_the_same_output_at_once_never_mix() {
         assert!(!staging_of(&out).exists(), "{round}: staging left behind");
         assert!(!previous_of(&out).exists(), "{round}: previous left behind");
     }
-}
-
-/// Waits for `child` (killing it after `limit`), with its exit code and stderr.
-#[track_caller]
-pub(crate) fn wait_bounded(child: &mut Child, limit: Duration) -> (Option<i32>, Vec<u8>) {
-    use std::io::Read as _;
-    let mut pipe = child.stderr.take().expect("stderr");
-    let reader = std::thread::spawn(move || {
-        let mut bytes = Vec::new();
-        let _ = pipe.read_to_end(&mut bytes);
-        bytes
-    });
-    let started = Instant::now();
-    let status = loop {
-        if let Some(status) = child.try_wait().expect("poll") {
-            break status;
-        }
-        if started.elapsed() > limit {
-            let _ = child.kill();
-            let _ = child.wait();
-            panic!("a build did not finish within {limit:?}");
-        }
-        std::thread::sleep(Duration::from_millis(10));
-    };
-    (status.code(), reader.join().expect("stderr reader"))
 }
 
 /// When to kill the build: a condition polled while it runs.

@@ -6,22 +6,15 @@
 //! then asserts on it.
 
 use std::collections::{BTreeMap, BTreeSet};
-use std::ffi::OsString;
-use std::io::{BufRead as _, BufReader, Read, Write as _};
-use std::net::{TcpListener, TcpStream};
+use std::net::TcpListener;
 use std::path::Path;
-use std::process::{Child, Command, Stdio};
-use std::sync::{Arc, Mutex};
-use std::time::{Duration, Instant, SystemTime};
+use std::time::{Duration, SystemTime};
 
 use rave::session::{Session, Snapshot};
 
-use crate::util::{NOW, Site, snapshot, text_of, with_front_matter};
-
-/// The longest any wait lasts before the test fails.
-const PATIENCE: Duration = Duration::from_secs(30);
-/// How often a wait checks again.
-const TICK: Duration = Duration::from_millis(50);
+use crate::util::{
+    Running, Site, Streaming, free_port, get, serve, snapshot, text_of, with_front_matter,
+};
 
 /// Front matter of a story rating one company.
 fn rated(title: &str, date: &str, author: &str, company: &str, rating: &str) -> String {
@@ -336,18 +329,6 @@ fn incremental_rebuilds_are_byte_identical_to_fresh_builds() {
     assert!(!page_of(&files, "stories/bravo/index.html").contains("override-two"));
 }
 
-// ---------------------------------------------------------------------------------------------
-// A running `rave` process.
-// ---------------------------------------------------------------------------------------------
-
-/// A `rave` process with its output collected by threads; killed when dropped, so that a failed
-/// assert never leaves it running.
-pub(crate) struct Running {
-    child: Mutex<Child>,
-    stdout: Arc<Mutex<String>>,
-    stderr: Arc<Mutex<String>>,
-}
-
 #[test]
 fn body_edits_rerender_only_what_shows_the_story_and_match_fresh_builds() {
     let site = Site::new();
@@ -530,122 +511,6 @@ fn body_edits_rerender_only_what_shows_the_story_and_match_fresh_builds() {
     check(&mut session, "edit the new story", &["echo.md"], true);
 }
 
-fn collect(pipe: impl Read + Send + 'static) -> Arc<Mutex<String>> {
-    let text = Arc::new(Mutex::new(String::new()));
-    let shared = Arc::clone(&text);
-    std::thread::spawn(move || {
-        for line in BufReader::new(pipe).lines() {
-            let Ok(line) = line else { break };
-            let mut text = shared.lock().unwrap_or_else(|e| e.into_inner());
-            text.push_str(&line);
-            text.push('\n');
-        }
-    });
-    text
-}
-
-impl Running {
-    pub(crate) fn spawn(args: &[OsString]) -> Running {
-        let mut child = Command::new(env!("CARGO_BIN_EXE_rave"))
-            .args(args)
-            .env_remove("SOURCE_DATE_EPOCH")
-            .stdin(Stdio::null())
-            .stdout(Stdio::piped())
-            .stderr(Stdio::piped())
-            .spawn()
-            .expect("start the rave binary");
-        let stdout = collect(child.stdout.take().expect("piped stdout"));
-        let stderr = collect(child.stderr.take().expect("piped stderr"));
-        Running {
-            child: Mutex::new(child),
-            stdout,
-            stderr,
-        }
-    }
-
-    pub(crate) fn stdout(&self) -> String {
-        self.stdout
-            .lock()
-            .unwrap_or_else(|e| e.into_inner())
-            .clone()
-    }
-
-    pub(crate) fn stderr(&self) -> String {
-        self.stderr
-            .lock()
-            .unwrap_or_else(|e| e.into_inner())
-            .clone()
-    }
-
-    pub(crate) fn output(&self) -> String {
-        format!("--- stdout\n{}--- stderr\n{}", self.stdout(), self.stderr())
-    }
-
-    /// Lines of stdout starting with `prefix`.
-    fn stdout_lines(&self, prefix: &str) -> usize {
-        self.stdout()
-            .lines()
-            .filter(|l| l.starts_with(prefix))
-            .count()
-    }
-
-    /// Lines of stderr containing `needle`.
-    fn stderr_lines(&self, needle: &str) -> usize {
-        self.stderr().lines().filter(|l| l.contains(needle)).count()
-    }
-
-    /// `Rebuilt ...` lines `rave build --watch` printed so far.
-    pub(crate) fn rebuilds(&self) -> usize {
-        self.stdout_lines("Rebuilt in ")
-    }
-
-    /// Polls `check` every [`TICK`] until it returns `Ok`, for up to [`PATIENCE`], and panics with
-    /// its last `Err` and the output; fails at once (with the output) if the process ends.
-    #[track_caller]
-    pub(crate) fn wait_for<T>(
-        &self,
-        what: &str,
-        mut check: impl FnMut() -> Result<T, String>,
-    ) -> T {
-        let deadline = Instant::now() + PATIENCE;
-        loop {
-            let exited = self
-                .child
-                .lock()
-                .unwrap_or_else(|e| e.into_inner())
-                .try_wait()
-                .expect("poll the rave process");
-            if let Some(status) = exited {
-                // Let the reader threads catch up with the last lines.
-                std::thread::sleep(Duration::from_millis(200));
-                panic!(
-                    "rave exited ({status}) while waiting for {what}\n{}",
-                    self.output()
-                );
-            }
-            match check() {
-                Ok(value) => return value,
-                Err(last) if Instant::now() >= deadline => {
-                    panic!("gave up waiting for {what}: {last}\n{}", self.output())
-                }
-                Err(_) => std::thread::sleep(TICK),
-            }
-        }
-    }
-}
-
-impl Drop for Running {
-    fn drop(&mut self) {
-        let child = self.child.get_mut().unwrap_or_else(|e| e.into_inner());
-        let _ = child.kill();
-        let _ = child.wait();
-    }
-}
-
-pub(crate) fn args(items: &[&dyn AsRef<std::ffi::OsStr>]) -> Vec<OsString> {
-    items.iter().map(|a| a.as_ref().to_os_string()).collect()
-}
-
 // ---------------------------------------------------------------------------------------------
 // 2. `rave build --watch`.
 // ---------------------------------------------------------------------------------------------
@@ -705,16 +570,7 @@ fn build_watch_keeps_the_output_up_to_date() {
             "Charlie body.\n",
         );
     let out = site.out();
-    let rave = Running::spawn(&args(&[
-        &"build",
-        &"--root",
-        &site.root(),
-        &"--output",
-        &out,
-        &"--now",
-        &NOW,
-        &"--watch",
-    ]));
+    let rave = Running::spawn(&site.build_args(&out, &["--watch"]));
     rave.wait_for("the first build", || {
         if rave.stdout().contains("Watching for changes") {
             out_text(&out, "stories/alpha/index.html").map(drop)
@@ -940,18 +796,7 @@ fn build_watch_with_poll_sees_edits_and_new_stories() {
         "Alpha body.\n",
     );
     let out = site.out();
-    let rave = Running::spawn(&args(&[
-        &"build",
-        &"--root",
-        &site.root(),
-        &"--output",
-        &out,
-        &"--now",
-        &NOW,
-        &"--watch",
-        &"--poll",
-        &"--quiet",
-    ]));
+    let rave = Running::spawn(&site.build_args(&out, &["--watch", "--poll", "--quiet"]));
     rave.wait_for("the first build", || {
         out_text(&out, "stories/alpha/index.html").map(drop)
     });
@@ -984,211 +829,6 @@ fn build_watch_with_poll_sees_edits_and_new_stories() {
 // ---------------------------------------------------------------------------------------------
 // 3. `rave serve`.
 // ---------------------------------------------------------------------------------------------
-
-/// A port that was free a moment ago.
-pub(crate) fn free_port() -> u16 {
-    TcpListener::bind("127.0.0.1:0")
-        .and_then(|l| l.local_addr())
-        .expect("bind a free port")
-        .port()
-}
-
-/// Starts `rave serve` from `port` and returns it with the port it says it serves on.
-pub(crate) fn serve(site: &Site, port: u16) -> (Running, u16) {
-    serve_with(site, port, &[])
-}
-
-/// [`serve`] with more flags.
-pub(crate) fn serve_with(site: &Site, port: u16, flags: &[&str]) -> (Running, u16) {
-    let mut all = args(&[
-        &"serve",
-        &"--root",
-        &site.root(),
-        &"--port",
-        &port.to_string(),
-    ]);
-    all.extend(flags.iter().map(OsString::from));
-    let rave = Running::spawn(&all);
-    let prefix = "Serving http://127.0.0.1:";
-    let served = rave.wait_for("the `Serving` line", || {
-        let stdout = rave.stdout();
-        let at = stdout.find(prefix).ok_or_else(|| stdout.clone())?;
-        let digits: String = stdout[at + prefix.len()..]
-            .chars()
-            .take_while(char::is_ascii_digit)
-            .collect();
-        digits.parse::<u16>().map_err(|e| format!("{e}: {stdout}"))
-    });
-    (rave, served)
-}
-
-/// An HTTP response.
-#[derive(Debug)]
-pub(crate) struct Reply {
-    pub(crate) status: u16,
-    headers: Vec<(String, String)>,
-    pub(crate) body: String,
-}
-
-impl Reply {
-    fn header(&self, name: &str) -> Option<&str> {
-        self.headers
-            .iter()
-            .find(|(n, _)| n.eq_ignore_ascii_case(name))
-            .map(|(_, v)| v.as_str())
-    }
-
-    fn content_type(&self) -> &str {
-        self.header("content-type").unwrap_or("")
-    }
-}
-
-/// Status line and headers of a response head (without the blank line).
-pub(crate) fn parse_head(head: &str) -> (u16, Vec<(String, String)>) {
-    let mut lines = head.split("\r\n");
-    let status_line = lines.next().unwrap_or("");
-    let status = status_line
-        .split(' ')
-        .nth(1)
-        .and_then(|s| s.parse().ok())
-        .unwrap_or_else(|| panic!("not an HTTP status line: {status_line:?}"));
-    let headers = lines
-        .filter_map(|l| l.split_once(':'))
-        .map(|(n, v)| (n.trim().to_owned(), v.trim().to_owned()))
-        .collect();
-    (status, headers)
-}
-
-/// Decodes a `Transfer-Encoding: chunked` body.
-fn dechunk(mut raw: &[u8]) -> Vec<u8> {
-    let mut body = Vec::new();
-    while let Some(end) = raw.windows(2).position(|w| w == b"\r\n") {
-        let size = std::str::from_utf8(&raw[..end])
-            .ok()
-            .and_then(|s| usize::from_str_radix(s.split(';').next().unwrap_or("").trim(), 16).ok())
-            .unwrap_or(0);
-        raw = &raw[end + 2..];
-        if size == 0 || raw.len() < size {
-            break;
-        }
-        body.extend_from_slice(&raw[..size]);
-        raw = raw.get(size + 2..).unwrap_or_default();
-    }
-    body
-}
-
-fn connect(port: u16, path: &str) -> TcpStream {
-    let mut stream = TcpStream::connect(("127.0.0.1", port)).expect("connect to rave serve");
-    stream
-        .set_read_timeout(Some(PATIENCE))
-        .expect("set a read timeout");
-    // The path is sent exactly as given: no normalisation of `..` or escapes on the way.
-    write!(
-        stream,
-        "GET {path} HTTP/1.1\r\nHost: 127.0.0.1:{port}\r\nConnection: close\r\n\r\n"
-    )
-    .expect("send the request");
-    stream
-}
-
-/// GETs `path` (sent raw) and reads the whole response.
-pub(crate) fn get(port: u16, path: &str) -> Reply {
-    let mut raw = Vec::new();
-    connect(port, path)
-        .read_to_end(&mut raw)
-        .unwrap_or_else(|e| panic!("read the response to {path}: {e}"));
-    let split = raw
-        .windows(4)
-        .position(|w| w == b"\r\n\r\n")
-        .unwrap_or_else(|| panic!("no response head for {path}: {raw:?}"));
-    let (status, headers) = parse_head(&String::from_utf8_lossy(&raw[..split]));
-    let mut reply = Reply {
-        status,
-        headers,
-        body: String::new(),
-    };
-    let rest = &raw[split + 4..];
-    let body = if reply
-        .header("transfer-encoding")
-        .is_some_and(|v| v.eq_ignore_ascii_case("chunked"))
-    {
-        dechunk(rest)
-    } else {
-        rest.to_vec()
-    };
-    reply.body = String::from_utf8_lossy(&body).into_owned();
-    reply
-}
-
-/// A response being read: its head, and the body so far (for endless streams).
-struct Streaming {
-    status: u16,
-    headers: Vec<(String, String)>,
-    stream: TcpStream,
-    body: Vec<u8>,
-    /// How much of `body` [`Streaming::next_event`] has looked at.
-    seen: usize,
-}
-
-impl Streaming {
-    /// GETs `path` and reads only the response head.
-    fn open(port: u16, path: &str) -> Streaming {
-        let mut stream = connect(port, path);
-        let mut raw = Vec::new();
-        let mut buf = [0u8; 1024];
-        let split = loop {
-            if let Some(split) = raw.windows(4).position(|w| w == b"\r\n\r\n") {
-                break split;
-            }
-            let n = stream
-                .read(&mut buf)
-                .unwrap_or_else(|e| panic!("read the head of {path}: {e}"));
-            assert!(
-                n > 0,
-                "connection closed before the head of {path}: {raw:?}"
-            );
-            raw.extend_from_slice(&buf[..n]);
-        };
-        let (status, headers) = parse_head(&String::from_utf8_lossy(&raw[..split]));
-        Streaming {
-            status,
-            headers,
-            stream,
-            body: raw[split + 4..].to_vec(),
-            seen: 0,
-        }
-    }
-
-    fn header(&self, name: &str) -> Option<&str> {
-        self.headers
-            .iter()
-            .find(|(n, _)| n.eq_ignore_ascii_case(name))
-            .map(|(_, v)| v.as_str())
-    }
-
-    /// Reads the event stream until the next `event: <name>` line (the read times out after
-    /// [`PATIENCE`]).
-    #[track_caller]
-    fn next_event(&mut self, name: &str) {
-        let wanted = format!("event: {name}");
-        let mut buf = [0u8; 1024];
-        loop {
-            let unseen = String::from_utf8_lossy(&self.body[self.seen..]).into_owned();
-            if let Some(at) = unseen.find(&wanted) {
-                self.seen += at + wanted.len();
-                return;
-            }
-            let n = self.stream.read(&mut buf).unwrap_or_else(|e| {
-                panic!("no `{wanted}` on the event stream ({e}); got {unseen:?}")
-            });
-            assert!(
-                n > 0,
-                "the event stream ended before `{wanted}`: {unseen:?}"
-            );
-            self.body.extend_from_slice(&buf[..n]);
-        }
-    }
-}
 
 /// The names at the top of the site folder.
 fn root_entries(site: &Site) -> BTreeSet<String> {

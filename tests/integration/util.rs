@@ -1,12 +1,19 @@
 //! A small fixture builder: a site in a temporary folder, and helpers to run the real `rave`
-//! binary on it and to read what it wrote.
+//! binary on it (one process runner, [`process`]), talk to `rave serve` (one HTTP client,
+//! [`http`]) and read what it wrote.
+
+mod http;
+mod process;
 
 use std::collections::BTreeMap;
-use std::ffi::OsString;
+use std::ffi::{OsStr, OsString};
 use std::path::{Path, PathBuf};
-use std::process::Command;
+use std::time::Duration;
 
 use tempfile::TempDir;
+
+pub(crate) use http::{Streaming, free_port, get, get_from, request};
+pub(crate) use process::{PATIENCE, Running, rave_command};
 
 /// The date-time every build of a fixture treats as "now", so that runs are reproducible.
 pub(crate) const NOW: &str = "2024-01-01";
@@ -83,22 +90,26 @@ impl Site {
         )
     }
 
-    /// Runs `rave build --root <root>` with `args` added, and `--now NOW` unless `args` set it.
-    pub(crate) fn rave_build(&self, args: &[&str]) -> Run {
-        let mut all: Vec<OsString> = vec!["build".into(), "--root".into(), self.root().into()];
+    /// `build --root <root> --output <output>` with `args` added, and `--now NOW` unless
+    /// `args` set it.
+    pub(crate) fn build_args(&self, output: &Path, args: &[&str]) -> Vec<OsString> {
+        let mut all: Vec<OsString> = vec![
+            "build".into(),
+            "--root".into(),
+            self.root().into(),
+            "--output".into(),
+            output.into(),
+        ];
         if !args.contains(&"--now") {
             all.extend(["--now".into(), NOW.into()]);
         }
         all.extend(args.iter().map(OsString::from));
-        rave(&all)
+        all
     }
 
-    /// Builds into `output`, with `args` added.
+    /// Runs `rave build` into `output`, with `args` added (see [`Site::build_args`]).
     pub(crate) fn build_to(&self, output: &Path, args: &[&str]) -> Run {
-        let output = output.to_str().expect("a UTF-8 temporary path");
-        let mut all = vec!["--output", output];
-        all.extend_from_slice(args);
-        self.rave_build(&all)
+        rave(&self.build_args(output, args))
     }
 
     /// Builds into [`Site::out`].
@@ -158,7 +169,7 @@ impl Run {
             Some(code),
             "expected exit code {code}\n--- stdout\n{}\n--- stderr\n{}",
             self.stdout,
-            self.stderr
+            self.stderr.chars().take(20_000).collect::<String>()
         );
         self
     }
@@ -170,24 +181,62 @@ impl Run {
     }
 }
 
-/// Runs the real `rave` binary with `args`, in a neutral environment.
-pub(crate) fn rave<S: AsRef<std::ffi::OsStr>>(args: &[S]) -> Run {
+/// How long a one-shot run may take before it is killed and its test fails: far more than any
+/// build here needs, so that only a hang reaches it.
+const RUN_LIMIT: Duration = Duration::from_secs(600);
+
+/// Runs the real `rave` binary with `args`, in a neutral environment, to its end.
+#[track_caller]
+pub(crate) fn rave<S: AsRef<OsStr>>(args: &[S]) -> Run {
     rave_with_env(args, &[])
 }
 
 /// [`rave`] with environment variables set.
-pub(crate) fn rave_with_env<S: AsRef<std::ffi::OsStr>>(args: &[S], env: &[(&str, &str)]) -> Run {
-    let output = Command::new(env!("CARGO_BIN_EXE_rave"))
-        .args(args)
-        .env_remove("SOURCE_DATE_EPOCH")
-        .envs(env.iter().copied())
-        .output()
-        .expect("run the rave binary");
-    Run {
-        code: output.status.code(),
-        stdout: String::from_utf8_lossy(&output.stdout).into_owned(),
-        stderr: String::from_utf8_lossy(&output.stderr).into_owned(),
-    }
+#[track_caller]
+pub(crate) fn rave_with_env<S: AsRef<OsStr>>(args: &[S], env: &[(&str, &str)]) -> Run {
+    let mut command = rave_command(args);
+    command.envs(env.iter().copied());
+    run_to_end(command)
+}
+
+/// Runs `command` (made with [`rave_command`]) to its end.
+#[track_caller]
+pub(crate) fn run_to_end(command: std::process::Command) -> Run {
+    Running::start(command).finish(RUN_LIMIT)
+}
+
+/// Arguments of mixed kinds (paths, strings) as one list.
+pub(crate) fn args(items: &[&dyn AsRef<OsStr>]) -> Vec<OsString> {
+    items.iter().map(|a| a.as_ref().to_os_string()).collect()
+}
+
+/// Starts `rave serve` on `site` from `port` and returns it with the port it says it serves on.
+pub(crate) fn serve(site: &Site, port: u16) -> (Running, u16) {
+    serve_with(site, port, &[])
+}
+
+/// [`serve`] with more flags.
+pub(crate) fn serve_with(site: &Site, port: u16, flags: &[&str]) -> (Running, u16) {
+    let mut all = args(&[
+        &"serve",
+        &"--root",
+        &site.root(),
+        &"--port",
+        &port.to_string(),
+    ]);
+    all.extend(flags.iter().map(OsString::from));
+    let rave = Running::spawn(&all);
+    let prefix = "Serving http://127.0.0.1:";
+    let served = rave.wait_for("the `Serving` line", || {
+        let stdout = rave.stdout();
+        let at = stdout.find(prefix).ok_or_else(|| stdout.clone())?;
+        let digits: String = stdout[at + prefix.len()..]
+            .chars()
+            .take_while(char::is_ascii_digit)
+            .collect();
+        digits.parse::<u16>().map_err(|e| format!("{e}: {stdout}"))
+    });
+    (rave, served)
 }
 
 /// A file of an output folder as text.

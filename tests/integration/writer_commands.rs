@@ -2,8 +2,7 @@
 //! `rave new story --category`, `rave theme eject`, `rave serve --now`, and Categories in the
 //! menu.
 
-use crate::live::{get, serve_with};
-use crate::util::{Run, Site, rave, text_of};
+use crate::util::{Run, Site, free_port, get, rave, serve_with, text_of};
 
 /// `rave` with `args`, paths given as `&Path` or `&str`.
 fn run(args: &[&dyn AsRef<std::ffi::OsStr>]) -> Run {
@@ -288,13 +287,13 @@ fn serve_takes_now_as_build_does() {
         "title: Sooner\ndate: 2023-01-01\nauthor: Ann\ncompany: Acme\nrating: B",
         "Text.\n",
     );
-    let (server, port) = serve_with(&site, crate::live::free_port(), &["--now", "2032-01-01"]);
+    let (server, port) = serve_with(&site, free_port(), &["--now", "2032-01-01"]);
     let reply = get(port, "/stories/later/");
     assert_eq!(reply.status, 200, "{}", server.output());
     assert!(reply.body.contains("Text from the future."));
     drop(server);
 
-    let (server, port) = serve_with(&site, crate::live::free_port(), &["--now", "2024-01-01"]);
+    let (server, port) = serve_with(&site, free_port(), &["--now", "2024-01-01"]);
     assert_eq!(
         get(port, "/stories/later/").status,
         404,
