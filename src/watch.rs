@@ -2,6 +2,11 @@
 //! save or a `git checkout` of hundreds of files is one change, not hundreds. Watches folders
 //! recursively (content/, templates/, themes/, static/) and the site folder itself for site.yaml
 //! and for those folders appearing later; ignores the output folder and editor temporary files.
+//!
+//! A watch that cannot be added (the system's limit of watches reached, for one) ends the
+//! watcher with an error: changes it cannot see would leave a stale site looking current. Debug
+//! builds let tests reach that limit on purpose (`RAVE_TEST_WATCH_LIMIT`, see
+//! [`test_watch_limit`]); release builds never read it.
 
 use std::ops::ControlFlow;
 use std::path::{Path, PathBuf};
@@ -120,6 +125,12 @@ impl SiteWatcher {
                 self.watched.remove(i);
             }
             if let Some(id) = id {
+                // The site folder's own watch counts too.
+                #[cfg(debug_assertions)]
+                if test_watch_limit().is_some_and(|limit| 1 + self.watched.len() >= limit) {
+                    return Err(notify::Error::new(notify::ErrorKind::MaxFilesWatch))
+                        .with_context(|| format!("cannot watch {}", dir.display()));
+                }
                 self.backend
                     .watch(&dir, RecursiveMode::Recursive)
                     .with_context(|| format!("cannot watch {}", dir.display()))?;
@@ -169,6 +180,14 @@ impl ChangeSource for SiteWatcher {
     fn next_change(&mut self, timeout: Duration) -> Result<Option<Vec<PathBuf>>> {
         SiteWatcher::next_change(self, timeout)
     }
+}
+
+/// Debug builds only: `RAVE_TEST_WATCH_LIMIT=N` makes the watcher fail to add a watch once it
+/// holds N, exactly as it fails when the system's limit of watches is reached, so that tests can
+/// see a real `rave serve` or `rave build --watch` lose its watcher.
+#[cfg(debug_assertions)]
+fn test_watch_limit() -> Option<usize> {
+    std::env::var("RAVE_TEST_WATCH_LIMIT").ok()?.parse().ok()
 }
 
 /// True for events that can change what a file holds: not reads (rave's own rebuilds read every

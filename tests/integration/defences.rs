@@ -5,7 +5,7 @@
 use crate::util::{Site, free_port, get_from, rave_command, request, serve_with};
 
 /// A site with one story, enough to serve and build.
-fn one_story_site() -> Site {
+pub(crate) fn one_story_site() -> Site {
     let site = Site::new();
     site.story(
         "a.md",

@@ -8,6 +8,7 @@ mod build;
 mod comment_threads;
 mod companies;
 mod corpus;
+mod dead_watcher;
 mod defences;
 mod errors;
 mod escaping;
