@@ -6,7 +6,8 @@
 // every page type in light and dark, the Nu HTML checker on every page, no horizontal scrolling at
 // 390 px, no request to another host, no script but search, internal links and anchors resolve,
 // search finds a company, pages work with JavaScript off, the company report card fits a phone
-// screen, focus and skip link, badge contrast, budgets (CSS, story HTML), lazy images. Prints one
+// screen, focus and skip link, badge contrast, budgets (CSS, story HTML), lazy images, photos on a
+// 390 px phone load their smallest copy. Prints one
 // line per check and closes with `N passed, M failed`.
 
 import fs from "node:fs";
@@ -383,6 +384,53 @@ async function checkSite(browser, name, dir, shots, extra, shows = {}) {
       if (r.footer !== "none") problems.push("site footer is printed");
       if (r.prose === "none") problems.push("story text is hidden");
       if (rgb(r.bg).some((c) => c < 250)) problems.push(`background ${r.bg}`);
+      return problems;
+    });
+
+    // --- Photos on a phone: the smallest copy, never a wider one or the photo itself
+    await check(`${name}: at 390 px every photo (lead, figures, logos, avatars) loads its smallest copy, never a wider one or the original`, async () => {
+      const ctx = await context({ viewport: PHONE, isMobile: true, hasTouch: true, deviceScaleFactor: 1 });
+      const page = await ctx.newPage();
+      watch(page);
+      const requested = [];
+      page.on("request", (req) => { if (req.resourceType() === "image") requested.push(new URL(req.url()).pathname); });
+      const problems = [];
+      let shownCount = 0;
+      let bytes = 0;
+      for (const p of pages.filter((x) => x.kind !== "redirect" && /<img[^>]*\ssrcset="/.test(x.html))) {
+        requested.length = 0;
+        await page.goto(origin + p.url, { waitUntil: "load" });
+        const shown = await page.evaluate(async () => {
+          const path = (u) => new URL(u, location.href).pathname;
+          // The smallest candidate of a srcset: what a 390 px screen at pixel ratio 1 needs.
+          const smallest = (set) => set.split(",").map((c) => c.trim().split(/\s+/))
+            .map(([u, w]) => ({ u: path(u), w: parseInt(w, 10) })).sort((a, b) => a.w - b.w)[0].u;
+          const out = [];
+          for (const img of document.querySelectorAll("img[srcset]")) {
+            img.scrollIntoView();
+            await Promise.race([img.decode().catch(() => {}), new Promise((r) => setTimeout(r, 3000))]);
+            const sets = [img.getAttribute("srcset"), ...[...(img.closest("picture")?.querySelectorAll("source") || [])].map((s) => s.getAttribute("srcset"))];
+            out.push({ src: path(img.getAttribute("src")), current: img.currentSrc ? path(img.currentSrc) : "(nothing)", smallest: sets.map(smallest) });
+          }
+          return out;
+        });
+        for (const s of shown) {
+          shownCount += 1;
+          if (!s.smallest.includes(s.current)) problems.push(`${p.url}: ${s.src} shows ${s.current}, not ${s.smallest.join(" or ")}`);
+        }
+        const allowed = new Set(shown.flatMap((s) => s.smallest));
+        for (const r of new Set(requested)) {
+          if (shown.some((s) => s.src === r)) problems.push(`${p.url}: the photo itself, ${r}, was downloaded`);
+          else if (/-\d+w\.(webp|jpe?g|png)$/.test(r) && !allowed.has(r)) problems.push(`${p.url}: downloaded ${r}, wider than needed`);
+        }
+        for (const r of new Set(requested)) {
+          if (allowed.has(r)) bytes += fs.statSync(path.join(dir, decodeURIComponent(r))).size;
+        }
+      }
+      note(`${name}: ${shownCount} photos shown at 390 px, ${bytes} bytes of photo copies downloaded over all pages`);
+      // The fixture has photos on every page type; the example site has none.
+      if (name.startsWith("fixture") && shownCount < 6) problems.push(`only ${shownCount} photos with srcset were shown: the fixture should have photos on every page type`);
+      await ctx.close();
       return problems;
     });
 
