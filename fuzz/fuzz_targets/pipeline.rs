@@ -3,27 +3,10 @@
 //! diagnostic names a file; no page carries a script the input brought.
 #![no_main]
 
-use std::sync::OnceLock;
-
 use libfuzzer_sys::fuzz_target;
 
-fn site() -> &'static tempfile::TempDir {
-    static SITE: OnceLock<tempfile::TempDir> = OnceLock::new();
-    SITE.get_or_init(|| {
-        let dir = tempfile::tempdir().expect("a temporary folder");
-        std::fs::write(
-            dir.path().join("site.yaml"),
-            "title: Fuzz\nbase_url: https://example.com\n",
-        )
-        .expect("site.yaml");
-        std::fs::create_dir_all(dir.path().join("content/stories")).expect("content");
-        dir
-    })
-}
-
 fuzz_target!(|data: &[u8]| {
-    let root = site().path();
-    std::fs::write(root.join("content/stories/story.md"), data).expect("write the story");
+    let root = rave_fuzz::site_with_story(data);
     let mut options = rave::pipeline::BuildOptions::new(root);
     options.now = rave::date::PostDate::parse("2024-01-01")
         .expect("a date")

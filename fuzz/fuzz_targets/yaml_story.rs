@@ -3,34 +3,13 @@
 //! Never a panic, and every diagnostic names a file.
 #![no_main]
 
-use std::sync::OnceLock;
-
 use libfuzzer_sys::fuzz_target;
-
-fn site() -> &'static tempfile::TempDir {
-    static SITE: OnceLock<tempfile::TempDir> = OnceLock::new();
-    SITE.get_or_init(|| {
-        let dir = tempfile::tempdir().expect("a temporary folder");
-        std::fs::write(
-            dir.path().join("site.yaml"),
-            "title: Fuzz\nbase_url: https://example.com\n",
-        )
-        .expect("site.yaml");
-        std::fs::create_dir_all(dir.path().join("content/stories")).expect("content");
-        dir
-    })
-}
 
 fuzz_target!(|data: &[u8]| {
     let Ok(yaml) = std::str::from_utf8(data) else {
         return;
     };
-    let root = site().path();
-    std::fs::write(
-        root.join("content/stories/story.md"),
-        format!("---\n{yaml}\n---\nThe body.\n"),
-    )
-    .expect("write the story");
+    let root = rave_fuzz::site_with_story(format!("---\n{yaml}\n---\nThe body.\n").as_bytes());
     let mut diagnostics = rave::diagnostics::Diagnostics::new();
     let loaded = rave::load::load_site(root, &rave::load::LoadOptions::default(), &mut diagnostics);
     let loaded = loaded.expect("site.yaml is fine");
