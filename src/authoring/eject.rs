@@ -3,7 +3,7 @@
 
 use std::path::{Path, PathBuf};
 
-use super::{AuthoringError, Created, create_new_file, require_site, shown};
+use super::{AuthoringError, require_site, write_new_file};
 use crate::load::theme::default_theme_files;
 
 /// The templates of the built-in default theme, A-Z (`story.html` ...).
@@ -41,35 +41,20 @@ pub(crate) fn eject_template(root: &Path, name: &str) -> Result<PathBuf, Authori
         ));
     };
     let path = root.join("templates").join(&wanted);
-    match create_new_file(&path, bytes) {
-        Ok(Created::Written) => Ok(path),
-        Ok(Created::AlreadyThere) => Err(AuthoringError::refused(
-            format!(
-                "{} already exists; eject never replaces a file",
-                shown(&path)
-            ),
-            "edit that file, or delete it first to start again from the default theme's",
-        )),
-        Err(e) => Err(AuthoringError::io(format!(
-            "cannot write {}: {e}",
-            shown(&path)
-        ))),
-    }
+    write_new_file(
+        &path,
+        bytes,
+        "eject never replaces a file",
+        "edit that file, or delete it first to start again from the default theme's",
+    )?;
+    Ok(path)
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
 
-    fn site() -> tempfile::TempDir {
-        let dir = tempfile::tempdir().expect("tmp");
-        std::fs::write(
-            dir.path().join("site.yaml"),
-            "title: T\nbase_url: https://example.com\n",
-        )
-        .expect("site.yaml");
-        dir
-    }
+    use crate::authoring::test_site as site;
 
     #[test]
     fn lists_the_page_templates() {

@@ -100,6 +100,40 @@ pub(crate) fn create_new_file(path: &Path, contents: &[u8]) -> std::io::Result<C
     Ok(Created::Written)
 }
 
+/// Writes a file an authoring command makes for the writer to edit: a new file `path` (see
+/// [`create_new_file`]); one already there is refused with "<path> already exists; `refusal`"
+/// and `help`, and is left as it was.
+pub(crate) fn write_new_file(
+    path: &Path,
+    contents: &[u8],
+    refusal: &str,
+    help: &str,
+) -> Result<(), AuthoringError> {
+    match create_new_file(path, contents) {
+        Ok(Created::Written) => Ok(()),
+        Ok(Created::AlreadyThere) => Err(AuthoringError::refused(
+            format!("{} already exists; {refusal}", shown(path)),
+            help,
+        )),
+        Err(e) => Err(AuthoringError::io(format!(
+            "cannot write {}: {e}",
+            shown(path)
+        ))),
+    }
+}
+
+/// A site folder with just a `site.yaml`, for the authoring commands' unit tests.
+#[cfg(test)]
+pub(crate) fn test_site() -> tempfile::TempDir {
+    let dir = tempfile::tempdir().expect("tmp");
+    std::fs::write(
+        dir.path().join("site.yaml"),
+        "title: T\nbase_url: https://example.com\n",
+    )
+    .expect("site.yaml");
+    dir
+}
+
 /// A value serialized as YAML (a mapping of its fields), with strings quoted where needed.
 pub(crate) fn to_yaml<T: Serialize>(value: &T) -> Result<String, AuthoringError> {
     let options = serde_saphyr::ser_options! {

@@ -9,8 +9,7 @@ use std::path::{Path, PathBuf};
 use serde::Serialize;
 
 use super::{
-    AuthoringError, Created, create_new_file, one_line, require_site, shown, to_yaml,
-    with_front_matter,
+    AuthoringError, one_line, require_site, shown, to_yaml, with_front_matter, write_new_file,
 };
 use crate::load::{CONTENT_DIR, LoadOptions, load_site};
 use crate::model::{company_key, company_slug};
@@ -455,21 +454,17 @@ fn write(
     instead: &str,
 ) -> Result<NewFile, AuthoringError> {
     let path = root.join(&relative);
-    let shown_path = shown(&path);
-    match create_new_file(&path, text.as_bytes()) {
-        Ok(Created::Written) => Ok(NewFile {
-            relative,
-            path,
-            notes: Vec::new(),
-        }),
-        Ok(Created::AlreadyThere) => Err(AuthoringError::refused(
-            format!("{shown_path} already exists; a new {what} never replaces a file"),
-            instead,
-        )),
-        Err(e) => Err(AuthoringError::io(format!(
-            "cannot write {shown_path}: {e}"
-        ))),
-    }
+    write_new_file(
+        &path,
+        text.as_bytes(),
+        &format!("a new {what} never replaces a file"),
+        instead,
+    )?;
+    Ok(NewFile {
+        relative,
+        path,
+        notes: Vec::new(),
+    })
 }
 
 #[cfg(test)]
@@ -478,15 +473,7 @@ mod tests {
     use crate::diagnostics::Diagnostics;
     use crate::load::{LoadOptions, load_site};
 
-    fn site() -> tempfile::TempDir {
-        let dir = tempfile::tempdir().expect("tmp");
-        std::fs::write(
-            dir.path().join("site.yaml"),
-            "title: T\nbase_url: https://example.com\n",
-        )
-        .expect("site.yaml");
-        dir
-    }
+    use crate::authoring::test_site as site;
 
     fn story(title: &str, mentions: &[(&str, Option<&str>)]) -> NewStory {
         NewStory {

@@ -8,7 +8,7 @@ use crate::diagnostics::{Diagnostic, Diagnostics, did_you_mean};
 use crate::i18n::CatalogueFile;
 use crate::links;
 
-use super::walk::{rel, site_walker};
+use super::walk::{each_site_file, rel};
 use super::{StaticFile, safe_relative, walk_static};
 
 mod embedded {
@@ -195,30 +195,9 @@ fn read_templates(
     templates: &mut BTreeMap<String, TemplateSource>,
     diagnostics: &mut Diagnostics,
 ) {
-    if !links::is_real_dir(root, dir, diagnostics) {
-        return;
-    }
-    let walker = site_walker(dir);
-    for entry in walker {
-        let entry = match entry {
-            Ok(e) => e,
-            Err(e) => {
-                diagnostics.push(Diagnostic::error(
-                    rel(root, e.path().unwrap_or(dir)),
-                    format!("cannot read: {e}"),
-                ));
-                continue;
-            }
-        };
-        if entry.path_is_symlink() {
-            diagnostics.push(links::not_followed(root, entry.path()));
-            continue;
-        }
-        if !entry.file_type().is_file() {
-            continue;
-        }
+    each_site_file(root, dir, diagnostics, |entry, diagnostics| {
         let Some(name) = entry.path().strip_prefix(dir).ok().and_then(safe_relative) else {
-            continue;
+            return;
         };
         match links::read_real_file(entry.path()) {
             Ok(bytes) => match String::from_utf8(bytes) {
@@ -241,7 +220,7 @@ fn read_templates(
                 format!("cannot read template: {e}"),
             )),
         }
-    }
+    });
 }
 
 #[cfg(test)]

@@ -250,19 +250,24 @@ pub(super) fn site_walker(dir: &Path) -> impl Iterator<Item = walkdir::Result<wa
         .filter_entry(|e| e.depth() == 0 || !is_ignored_name(&e.file_name().to_string_lossy()))
 }
 
-/// Lists the files of a static folder (site or theme) with their destinations.
-pub fn walk_static(root: &Path, dir: &Path, diagnostics: &mut Diagnostics) -> Vec<StaticFile> {
-    let mut out = Vec::new();
+/// Calls `visit` with each file below `dir` (see [`site_walker`]), in name order. Entries that
+/// cannot be read are errors and symbolic links warnings (neither is visited); a `dir` that is
+/// not a real folder has no files.
+pub(super) fn each_site_file(
+    root: &Path,
+    dir: &Path,
+    diagnostics: &mut Diagnostics,
+    mut visit: impl FnMut(&walkdir::DirEntry, &mut Diagnostics),
+) {
     if !links::is_real_dir(root, dir, diagnostics) {
-        return out;
+        return;
     }
-    let walker = site_walker(dir);
-    for entry in walker {
+    for entry in site_walker(dir) {
         let entry = match entry {
             Ok(e) => e,
             Err(e) => {
                 diagnostics.push(Diagnostic::error(
-                    rel(root, dir),
+                    rel(root, e.path().unwrap_or(dir)),
                     format!("cannot read: {e}"),
                 ));
                 continue;
@@ -270,13 +275,18 @@ pub fn walk_static(root: &Path, dir: &Path, diagnostics: &mut Diagnostics) -> Ve
         };
         if entry.path_is_symlink() {
             diagnostics.push(links::not_followed(root, entry.path()));
-            continue;
+        } else if entry.file_type().is_file() {
+            visit(&entry, diagnostics);
         }
-        if !entry.file_type().is_file() {
-            continue;
-        }
+    }
+}
+
+/// Lists the files of a static folder (site or theme) with their destinations.
+pub fn walk_static(root: &Path, dir: &Path, diagnostics: &mut Diagnostics) -> Vec<StaticFile> {
+    let mut out = Vec::new();
+    each_site_file(root, dir, diagnostics, |entry, diagnostics| {
         let Ok(inner) = entry.path().strip_prefix(dir) else {
-            continue;
+            return;
         };
         match safe_relative(inner) {
             Some(destination) => out.push(StaticFile {
@@ -289,7 +299,7 @@ pub fn walk_static(root: &Path, dir: &Path, diagnostics: &mut Diagnostics) -> Ve
                 "file name cannot be published (not valid UTF-8 or a reserved name); skipped",
             )),
         }
-    }
+    });
     out
 }
 

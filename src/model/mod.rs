@@ -691,16 +691,9 @@ mod tests {
         second.origin.path = PathBuf::from("content/stories/other/same.md");
         let (_, d) = site(vec![story("same", "2020-01-01", &[]), second], vec![]);
         let e = d.iter().find(|d| d.is_error()).expect("error");
-        assert!(
-            e.message.contains("content/stories/same.md"),
-            "{}",
-            e.message
-        );
-        assert!(
-            e.message.contains("content/stories/other/same.md"),
-            "{}",
-            e.message
-        );
+        for file in ["content/stories/same.md", "content/stories/other/same.md"] {
+            assert!(e.message.contains(file), "{}", e.message);
+        }
     }
 
     #[test]
