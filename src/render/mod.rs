@@ -135,6 +135,14 @@ pub const REQUIRED_TEMPLATES: [&str; 14] = [
     "base.html",
 ];
 
+/// Templates a theme may leave out. Each renders a page of its own that only it shows (no other
+/// template needs its variables), and rave makes that page only when the theme has the template,
+/// so a theme written before the page existed keeps building, without the page.
+pub const OPTIONAL_TEMPLATES: [&str; 1] = [SERIES_INDEX_TEMPLATE];
+
+/// The `/series/` page: every series of the site.
+pub const SERIES_INDEX_TEMPLATE: &str = "series-index.html";
+
 impl Theme {
     /// Compiles all templates at once (so inheritance and components resolve).
     pub fn compile(
@@ -200,6 +208,11 @@ impl Theme {
             .render_to(template, &context, &mut out)
             .map_err(|e| error_chain(&e))?;
         Ok(out)
+    }
+
+    /// Whether the theme has `template` (its own, a site override, or the built-in one).
+    pub(crate) fn has_template(&self, template: &str) -> bool {
+        self.origins.contains_key(template)
     }
 
     fn origin(&self, template: &str) -> PathBuf {
@@ -374,7 +387,8 @@ pub fn render_site(
     let copied: std::collections::HashMap<&str, &StaticFile> =
         files.iter().map(|f| (f.destination.as_str(), f)).collect();
     let urls = Urls::new(&site.config);
-    let mut builder = ViewBuilder::new(site, bodies, &urls, &theme.catalogue);
+    let series_index = theme.has_template(SERIES_INDEX_TEMPLATE);
+    let mut builder = ViewBuilder::new(site, bodies, &urls, &theme.catalogue, series_index);
     builder.search_entries = builder.search_entries();
     let site_view = builder.site_view();
     theme.tera.global_context().insert("site", &site_view);
@@ -433,7 +447,8 @@ pub fn render_changed_bodies(
     diagnostics: &mut Diagnostics,
 ) -> RenderReport {
     let urls = Urls::new(&site.config);
-    let mut builder = ViewBuilder::lazy(site, bodies, &urls, &theme.catalogue);
+    let series_index = theme.has_template(SERIES_INDEX_TEMPLATE);
+    let mut builder = ViewBuilder::lazy(site, bodies, &urls, &theme.catalogue, series_index);
     for &id in changed {
         if let Some(entry) = memo.search_entries.get_mut(id.index()) {
             *entry = builder.search_entry(id);

@@ -52,6 +52,8 @@ pub struct SiteUrls {
     pub most_discussed: String,
     /// The search page.
     pub search: String,
+    /// Every series (`/series/`), or `null` when the theme has no `series-index.html`.
+    pub series: Option<String>,
 }
 
 /// Describes the page being rendered, in every template as `meta`.
@@ -526,6 +528,22 @@ pub struct SeriesView<'a> {
     pub content_html: String,
     /// Announced stories not yet published, oldest first (title and date, no link).
     pub upcoming: Vec<UpcomingView<'a>>,
+}
+
+/// A series as the `/series/` page lists it, items of `all_series` in series-index.html.
+#[derive(Debug, Serialize)]
+pub struct SeriesEntry<'a, 'c> {
+    pub title: &'a str,
+    pub url: String,
+    /// Safe HTML of the introduction, shortened (before `<!-- more -->`, else its first
+    /// paragraph); `null` without a series page or introduction.
+    pub intro_html: Option<String>,
+    /// Published parts.
+    pub part_count: usize,
+    /// Parts announced for a later date.
+    pub upcoming_count: usize,
+    /// The newest published part, or `null` before the first.
+    pub newest: Option<&'c StoryCard<'a>>,
 }
 
 /// A story announced for a later date.

@@ -34,7 +34,7 @@ const CSS_BUDGET = 20000; // "under 20 KB", read strictly
 const STORY_BUDGET = 60 * 1024; // per 1,000 words
 // Every page type the default theme renders (the body's kind-* class).
 const KINDS = ["home", "story", "company", "companies", "leaderboard", "author", "authors", "tag",
-  "tags", "category", "categories", "series", "page", "search", "404"];
+  "tags", "category", "categories", "series", "series-index", "page", "search", "404"];
 
 // ---------------------------------------------------------------------------------------------
 // Results

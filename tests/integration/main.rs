@@ -29,6 +29,7 @@ mod photo_privacy;
 mod photos;
 mod props;
 mod rankings;
+mod series_index;
 mod snapshots;
 mod story_boxes;
 mod util;

@@ -194,6 +194,10 @@ impl<'a> ViewBuilder<'a> {
                 self.urls.series(&site.series[id].slug),
                 newest(&mut site.series[id].stories.iter().copied()),
             ),
+            Job::SeriesIndex => (
+                self.urls.at("series/"),
+                newest(&mut site.series.iter().flat_map(|s| s.stories.iter().copied())),
+            ),
             Job::Page(id) => (self.urls.page(&site.pages[id].slug), None),
             Job::Search => (self.urls.at("search/"), None),
             Job::NotFound

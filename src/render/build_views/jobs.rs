@@ -33,6 +33,8 @@ pub(crate) enum Job {
     Term(Taxonomy, TaxonId, usize),
     Terms(Taxonomy),
     Series(SeriesId),
+    /// `/series/`, when the theme has its template.
+    SeriesIndex,
     Page(usize),
     Board(Board),
     Search,
@@ -117,6 +119,9 @@ impl<'a> ViewBuilder<'a> {
             jobs.push(Job::Terms(taxonomy));
         }
         jobs.extend(SeriesId::all(&site.series).map(Job::Series));
+        if self.series_index {
+            jobs.push(Job::SeriesIndex);
+        }
         jobs.extend((0..site.pages.len()).map(Job::Page));
         jobs.push(Job::Search);
         jobs.push(Job::NotFound);

@@ -7,6 +7,7 @@ mod indexes;
 mod jobs;
 mod pages;
 mod parts;
+mod series_index;
 
 use rayon::prelude::*;
 
@@ -42,6 +43,8 @@ pub(super) struct ViewBuilder<'a> {
     pub search_entries: Vec<String>,
     /// Pages rendered by an earlier build of the session, by context hash.
     pub page_cache: Option<&'a PageCache>,
+    /// Whether the theme has the optional `/series/` page's template.
+    series_index: bool,
 }
 
 thread_local! {
@@ -67,13 +70,15 @@ pub(super) type JobResult = Result<Vec<(String, PageBytes)>, JobError>;
 
 impl<'a> ViewBuilder<'a> {
     /// A builder for a whole render: every story's card is built up front, in parallel.
+    /// `series_index`: the theme has the `/series/` page's template.
     pub(super) fn new(
         site: &'a Site,
         bodies: &'a Bodies,
         urls: &'a Urls,
         words: &'a Catalogue,
+        series_index: bool,
     ) -> Self {
-        let builder = Self::lazy(site, bodies, urls, words);
+        let builder = Self::lazy(site, bodies, urls, words, series_index);
         (0..site.stories.len()).into_par_iter().for_each(|index| {
             builder.card_of_unrecorded(StoryId::from_index(index));
         });
@@ -87,6 +92,7 @@ impl<'a> ViewBuilder<'a> {
         bodies: &'a Bodies,
         urls: &'a Urls,
         words: &'a Catalogue,
+        series_index: bool,
     ) -> Self {
         let stories = site.stories.len();
         ViewBuilder {
@@ -94,6 +100,7 @@ impl<'a> ViewBuilder<'a> {
             bodies,
             urls,
             words,
+            series_index,
             display: site.config.rating_display,
             cards: (0..stories).map(|_| OnceLock::new()).collect(),
             ratings: (0..stories).map(|_| OnceLock::new()).collect(),

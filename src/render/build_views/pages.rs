@@ -25,6 +25,7 @@ impl<'a> ViewBuilder<'a> {
             Job::Term(taxonomy, id, n) => self.term_page(theme, taxonomy, id, n),
             Job::Terms(taxonomy) => self.terms_page(theme, taxonomy),
             Job::Series(id) => self.series_page(theme, id),
+            Job::SeriesIndex => self.series_index_page(theme),
             Job::Page(id) => self.plain_page(theme, id),
             Job::Board(board) => self.board_page(theme, board),
             Job::Feed(_) | Job::SearchIndex | Job::Sitemap | Job::Robots | Job::Redirects => {
@@ -387,7 +388,7 @@ impl<'a> ViewBuilder<'a> {
         self.emit(theme, "404.html", meta, &NoVars {})
     }
 
-    fn emit<T: Serialize>(
+    pub(super) fn emit<T: Serialize>(
         &self,
         theme: &Theme,
         template: &'static str,
@@ -417,7 +418,7 @@ impl<'a> ViewBuilder<'a> {
         }
     }
 
-    fn meta(
+    pub(super) fn meta(
         &self,
         kind: &'static str,
         title: String,

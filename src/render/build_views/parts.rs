@@ -40,6 +40,7 @@ impl<'a> ViewBuilder<'a> {
                 worst: self.board_url(Board::Worst),
                 most_discussed: self.board_url(Board::MostDiscussed),
                 search: self.urls.at("search/"),
+                series: self.series_index_url(),
             },
             pages: self
                 .site
@@ -194,7 +195,9 @@ impl<'a> ViewBuilder<'a> {
                 title: &series.title,
                 url: self.urls.series(&series.slug),
                 position: index + 1,
-                total: series.stories.len(),
+                // Announced parts count too: the box lists them, and "Part 2 of 2" above a
+                // "coming next" line would tell the reader the series had ended.
+                total: series.stories.len() + series.upcoming.len(),
                 previous: (index > 0).then(|| link(index - 1)),
                 next: (index + 1 < series.stories.len()).then(|| link(index + 1)),
                 intro_html: self.bodies.series_intros.get(s.index()).cloned().flatten(),

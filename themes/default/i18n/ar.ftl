@@ -138,6 +138,30 @@ series-part-of = الجزء { $position } من { $total } في سلسلة
 series-previous-part = الجزء السابق
 series-next-part = الجزء التالي
 series-coming = يُنشر في
+series-kicker = سلسلة
+series-coming-soon = قريبًا
+series-part = الجزء { $position }
+parts-count = { $count ->
+    [zero] لا أجزاء
+    [one] جزء واحد
+    [two] جزآن
+    [few] { $count } أجزاء
+    [many] { $count } جزءًا
+   *[other] { $count } جزء
+}
+series-index-title = السلاسل
+series-index-lead = قصص تُروى على أجزاء، تبدأ بالسلسلة التي استُكملت مؤخرًا.
+series-newest-part = أحدث جزء:
+series-upcoming-count = { $count ->
+    [zero] لا أجزاء قادمة
+    [one] جزء واحد قادم
+    [two] جزآن قادمان
+    [few] { $count } أجزاء قادمة
+    [many] { $count } جزءًا قادمًا
+   *[other] { $count } جزء قادم
+}
+no-series = لا سلاسل بعد.
+meta-series-index = القصص التي تُروى على أجزاء في { $site }.
 author-box-title = عن
 author-box-more = كل قصص { $author }
 series-next-on = الجزء التالي، في { $date }:

@@ -237,6 +237,16 @@ no-categories = Noch keine Kategorien.
 series-kicker = Reihe
 series-coming-soon = Demnächst
 series-coming = erscheint am
+series-part = Teil { $position }
+series-index-title = Reihen
+series-index-lead = Geschichten in mehreren Teilen, die zuletzt fortgesetzte zuerst.
+series-newest-part = Neuester Teil:
+series-upcoming-count = { $count ->
+    [one] { $count } weiterer Teil folgt
+   *[other] { $count } weitere Teile folgen
+}
+no-series = Noch keine Reihen.
+meta-series-index = Geschichten in mehreren Teilen auf { $site }.
 
 ## Suche
 search-title = Suche

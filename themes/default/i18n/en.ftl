@@ -218,6 +218,13 @@ no-categories = No categories yet.
 series-kicker = Series
 series-coming-soon = Coming soon
 series-coming = coming
+series-part = Part { $position }
+series-index-title = Series
+series-index-lead = Stories told in several parts, the most recently continued first.
+series-newest-part = Newest part:
+series-upcoming-count = { $count } more to come
+no-series = No series yet.
+meta-series-index = Stories told in several parts on { $site }.
 
 ## Search
 search-title = Search

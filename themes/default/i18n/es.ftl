@@ -237,6 +237,16 @@ no-categories = Todavía no hay categorías.
 series-kicker = Serie
 series-coming-soon = Próximamente
 series-coming = se publica el
+series-part = Parte { $position }
+series-index-title = Series
+series-index-lead = Historias contadas en varias partes, primero la continuada más recientemente.
+series-newest-part = Parte más reciente:
+series-upcoming-count = { $count ->
+    [one] { $count } parte por publicar
+   *[other] { $count } partes por publicar
+}
+no-series = Todavía no hay series.
+meta-series-index = Historias contadas en varias partes en { $site }.
 
 ## Búsqueda
 search-title = Buscar

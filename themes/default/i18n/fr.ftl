@@ -237,6 +237,16 @@ no-categories = Aucune catégorie pour l’instant.
 series-kicker = Série
 series-coming-soon = Bientôt
 series-coming = à paraître le
+series-part = Épisode { $position }
+series-index-title = Séries
+series-index-lead = Des récits en plusieurs épisodes, le plus récemment poursuivi en premier.
+series-newest-part = Dernier épisode :
+series-upcoming-count = { $count ->
+    [one] { $count } épisode à venir
+   *[other] { $count } épisodes à venir
+}
+no-series = Aucune série pour l’instant.
+meta-series-index = Les récits en plusieurs épisodes de { $site }.
 
 ## Recherche
 search-title = Recherche

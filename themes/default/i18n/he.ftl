@@ -123,6 +123,24 @@ series-part-of = חלק { $position } מתוך { $total } בסדרה
 series-previous-part = החלק הקודם
 series-next-part = החלק הבא
 series-coming = יתפרסם ב־
+series-kicker = סדרה
+series-coming-soon = בקרוב
+series-part = חלק { $position }
+parts-count = { $count ->
+    [one] חלק אחד
+    [two] שני חלקים
+   *[other] { $count } חלקים
+}
+series-index-title = סדרות
+series-index-lead = סיפורים בהמשכים, החל מהסדרה שנמשכה לאחרונה.
+series-newest-part = החלק האחרון:
+series-upcoming-count = { $count ->
+    [one] עוד חלק אחד בדרך
+    [two] עוד שני חלקים בדרך
+   *[other] עוד { $count } חלקים בדרך
+}
+no-series = אין עדיין סדרות.
+meta-series-index = סיפורים בהמשכים ב־{ $site }.
 author-box-title = על
 author-box-more = כל הסיפורים של { $author }
 series-next-on = החלק הבא, ב־{ $date }:

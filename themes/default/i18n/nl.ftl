@@ -237,6 +237,16 @@ no-categories = Nog geen categorieën.
 series-kicker = Reeks
 series-coming-soon = Binnenkort
 series-coming = verschijnt op
+series-part = Deel { $position }
+series-index-title = Reeksen
+series-index-lead = Verhalen in meerdere delen, de laatst voortgezette eerst.
+series-newest-part = Nieuwste deel:
+series-upcoming-count = { $count ->
+    [one] nog { $count } deel op komst
+   *[other] nog { $count } delen op komst
+}
+no-series = Nog geen reeksen.
+meta-series-index = Verhalen in meerdere delen op { $site }.
 
 ## Zoeken
 search-title = Zoeken

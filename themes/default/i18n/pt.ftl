@@ -237,6 +237,16 @@ no-categories = Ainda não há categorias.
 series-kicker = Série
 series-coming-soon = Em breve
 series-coming = publicação em
+series-part = Parte { $position }
+series-index-title = Séries
+series-index-lead = Histórias contadas em várias partes, primeiro a continuada mais recentemente.
+series-newest-part = Parte mais recente:
+series-upcoming-count = { $count ->
+    [one] { $count } parte por publicar
+   *[other] { $count } partes por publicar
+}
+no-series = Ainda não há séries.
+meta-series-index = Histórias contadas em várias partes em { $site }.
 
 ## Pesquisa
 search-title = Pesquisa
