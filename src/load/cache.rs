@@ -5,25 +5,9 @@ use std::path::{Path, PathBuf};
 
 use super::images;
 use super::parse::*;
+use super::stamp::{RACY_MARGIN, Stamp};
 use super::walk::*;
 use crate::diagnostics::Diagnostic;
-
-/// What identifies a file's version without reading it: length and modification time.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
-pub(super) struct Stamp {
-    pub(super) len: u64,
-    pub(super) modified: Option<std::time::SystemTime>,
-}
-
-impl Stamp {
-    pub(super) fn of(path: &Path) -> Option<Stamp> {
-        let meta = std::fs::metadata(path).ok()?;
-        Some(Stamp {
-            len: meta.len(),
-            modified: meta.modified().ok(),
-        })
-    }
-}
 
 /// Everything a content file's parse depends on: its own stamp, its comments file's, and the
 /// files of its bundle (an image check reads them).
@@ -56,9 +40,6 @@ pub struct LoadCache {
     /// How the last walk found each content file, to parse one again on its own.
     pub(super) found: std::collections::HashMap<PathBuf, Found>,
 }
-
-/// How much older than its parse a file's modification time must be for its stamp to be trusted.
-pub(super) const RACY_MARGIN: std::time::Duration = std::time::Duration::from_secs(2);
 
 pub(super) fn is_settled(key: &CacheKey, parsed_at: std::time::SystemTime) -> bool {
     let settled = |stamp: &Stamp| stamp.modified.is_some_and(|m| m + RACY_MARGIN <= parsed_at);
@@ -128,5 +109,109 @@ impl LoadCache {
         let rel = path.strip_prefix(&canonical_root).ok()?;
         let joined = root.join(rel);
         self.found.contains_key(&joined).then_some(joined)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use std::time::{Duration, SystemTime};
+
+    fn key(file: Stamp, comments: Option<Option<Stamp>>) -> CacheKey {
+        CacheKey {
+            file,
+            comments: comments.map(|stamp| (PathBuf::from("a.comments.yaml"), stamp)),
+            assets: Vec::new(),
+        }
+    }
+
+    #[test]
+    fn a_stamp_is_trusted_only_when_the_file_was_modified_well_before_its_parse() {
+        let parsed_at = SystemTime::UNIX_EPOCH + Duration::from_secs(1_000_000);
+        let aged = |seconds: u64| Stamp {
+            len: 10,
+            modified: Some(parsed_at - Duration::from_secs(seconds)),
+        };
+        let margin = RACY_MARGIN.as_secs();
+        assert!(is_settled(&key(aged(margin), None), parsed_at));
+        assert!(!is_settled(&key(aged(margin - 1), None), parsed_at));
+        let unknown_time = Stamp {
+            len: 10,
+            modified: None,
+        };
+        assert!(!is_settled(&key(unknown_time, None), parsed_at));
+        // A comments file counts like the story; one that is not there has nothing to trust.
+        assert!(is_settled(&key(aged(60), Some(None)), parsed_at));
+        assert!(is_settled(&key(aged(60), Some(Some(aged(60)))), parsed_at));
+        assert!(!is_settled(&key(aged(60), Some(Some(aged(0)))), parsed_at));
+    }
+
+    #[test]
+    fn a_missing_file_gets_a_key_no_file_can_have() {
+        let tmp = tempfile::tempdir().expect("tmp");
+        let path = tmp.path().join("gone.md");
+        assert_eq!(Stamp::of(&path), None);
+        let found = Found {
+            kind: Kind::Story,
+            path: path.clone(),
+            rel: PathBuf::from("content/stories/gone.md"),
+            bundle_dir: None,
+            assets: Vec::new(),
+            comments_file: None,
+        };
+        let missing = CacheKey::of(&found);
+        assert_eq!(missing.file.len, u64::MAX);
+        std::fs::write(&path, "").expect("write");
+        assert_ne!(CacheKey::of(&found), missing);
+    }
+
+    /// A one-story site, loaded once into `cache`.
+    fn loaded(
+        cache: &mut LoadCache,
+        front_matter: &str,
+        body: &str,
+    ) -> (tempfile::TempDir, PathBuf) {
+        let tmp = tempfile::tempdir().expect("tmp");
+        std::fs::write(
+            tmp.path().join(crate::load::CONFIG_FILE),
+            "title: T\nbase_url: https://example.com\n",
+        )
+        .expect("site.yaml");
+        let story = tmp.path().join("content/stories/a.md");
+        std::fs::create_dir_all(story.parent().expect("folder")).expect("folders");
+        std::fs::write(&story, format!("---\n{front_matter}\n---\n{body}")).expect("story");
+        let mut diagnostics = crate::diagnostics::Diagnostics::new();
+        crate::load::load_site_cached(
+            tmp.path(),
+            &crate::load::LoadOptions::default(),
+            &mut diagnostics,
+            Some(cache),
+        )
+        .expect("the site loads");
+        (tmp, story)
+    }
+
+    #[test]
+    fn a_body_is_parsed_again_on_its_own_only_when_nothing_else_changed() {
+        let front_matter = "title: A\ndate: 2024-01-01";
+        let mut cache = LoadCache::new();
+        let (_tmp, story) = loaded(&mut cache, front_matter, "First body.\n");
+        std::fs::write(&story, format!("---\n{front_matter}\n---\nSecond body.\n")).expect("edit");
+        assert_eq!(
+            cache.reparse_body(&story).as_deref(),
+            Some("Second body.\n")
+        );
+        std::fs::write(
+            &story,
+            "---\ntitle: B\ndate: 2024-01-01\n---\nSecond body.\n",
+        )
+        .expect("edit");
+        assert_eq!(cache.reparse_body(&story), None, "the title changed");
+        let elsewhere = story.with_file_name("b.md");
+        assert_eq!(
+            cache.reparse_body(&elsewhere),
+            None,
+            "not a story of the load"
+        );
     }
 }

@@ -103,3 +103,78 @@ pub(super) fn check_threads(comments: &[CommentInput], out: &mut Vec<Diagnostic>
         }
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::date::PostDate;
+    use std::path::PathBuf;
+
+    fn comment(line: usize, id: Option<&str>, reply_to: Option<&str>) -> CommentInput {
+        CommentInput {
+            author: "Reader".to_owned(),
+            date: PostDate::parse("2024-01-01").expect("a date"),
+            body: "Hello.".to_owned(),
+            body_file: PathBuf::from("content/stories/a.comments.yaml"),
+            body_position: Position::new(line, 7),
+            url: None,
+            id: id.map(str::to_owned),
+            id_position: Position::new(line, 5),
+            reply_to: reply_to.map(str::to_owned),
+            reply_to_position: Position::new(line + 1, 11),
+        }
+    }
+
+    fn messages(comments: &[CommentInput]) -> Vec<(usize, String)> {
+        let mut out = Vec::new();
+        check_threads(comments, &mut out);
+        assert!(out.iter().all(Diagnostic::is_error));
+        out.iter()
+            .map(|d| (d.position.map_or(0, |p| p.line), d.message.clone()))
+            .collect()
+    }
+
+    #[test]
+    fn a_thread_of_replies_to_known_comments_is_fine() {
+        let thread = [
+            comment(1, Some("1"), None),
+            comment(5, Some("2"), Some("1")),
+            comment(9, None, Some("2")),
+        ];
+        assert_eq!(messages(&thread), []);
+    }
+
+    #[test]
+    fn ids_are_unique_and_replies_name_a_comment_of_the_story() {
+        let comments = [
+            comment(1, Some("1"), None),
+            comment(5, Some("1"), None),
+            comment(9, None, Some("7")),
+        ];
+        assert_eq!(
+            messages(&comments),
+            [
+                (5, "comment id `1` is used twice".to_owned()),
+                (
+                    10,
+                    "`reply_to: 7` names no comment of this story".to_owned()
+                ),
+            ]
+        );
+    }
+
+    #[test]
+    fn replies_never_go_round_in_a_circle() {
+        let circle = [
+            comment(1, Some("1"), Some("2")),
+            comment(5, Some("2"), Some("1")),
+        ];
+        assert_eq!(
+            messages(&circle),
+            [
+                (2, "`reply_to: 2` makes a circle of replies".to_owned()),
+                (6, "`reply_to: 1` makes a circle of replies".to_owned()),
+            ]
+        );
+    }
+}

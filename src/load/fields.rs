@@ -134,3 +134,102 @@ pub(super) fn parse_date(
         }
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use std::path::{Path, PathBuf};
+
+    #[test]
+    fn only_urls_that_cannot_run_script_are_safe() {
+        for url in [
+            "https://example.com/a?b#c",
+            "HTTP://EXAMPLE.COM",
+            "mailto:ann@example.com",
+            "/stories/a/",
+            "photo.jpg",
+            "page?x=a:b",
+            "#top",
+        ] {
+            assert!(is_safe_url(url), "{url}");
+        }
+        for url in [
+            "javascript:alert(1)",
+            " JavaScript:alert(1)",
+            "data:text/html,x",
+            "//evil.example/x",
+            "https://example.com/\"onload=x",
+            "https://example.com/<script>",
+            "java\tscript:x",
+        ] {
+            assert!(!is_safe_url(url), "{url}");
+        }
+    }
+
+    fn found(path: &str, bundle_dir: Option<&str>) -> Found {
+        Found {
+            kind: Kind::Story,
+            path: PathBuf::from(path),
+            rel: PathBuf::from(path),
+            bundle_dir: bundle_dir.map(PathBuf::from),
+            assets: Vec::new(),
+            comments_file: None,
+        }
+    }
+
+    #[test]
+    fn a_file_name_or_its_bundle_folder_gives_the_slug() {
+        assert_eq!(
+            file_slug(&found("content/authors/Jane Doe.md", None)).as_deref(),
+            Some("jane-doe")
+        );
+        assert_eq!(
+            file_slug(&found(
+                "content/stories/Late Parcel/index.md",
+                Some("content/stories/Late Parcel")
+            ))
+            .as_deref(),
+            Some("late-parcel")
+        );
+        assert_eq!(file_slug(&found("content/stories/---.md", None)), None);
+    }
+
+    /// Runs `check` on the value of `key:` in the one-line YAML `key: <value>`.
+    fn checked<T>(
+        value: &str,
+        check: impl FnOnce(&YamlSource<'_>, &Spanned<String>, &mut Vec<Diagnostic>) -> Option<T>,
+    ) -> (Option<T>, Vec<String>) {
+        let text = format!("key: {value}\n");
+        let source = YamlSource::whole_file(Path::new("a.md"), &text);
+        let parsed: std::collections::BTreeMap<String, Spanned<String>> =
+            crate::yaml::parse_recovering(&source).0.expect("a mapping");
+        let mut out = Vec::new();
+        let result = check(&source, &parsed["key"], &mut out);
+        (result, out.iter().map(|d| d.message.clone()).collect())
+    }
+
+    #[test]
+    fn required_text_is_trimmed_and_never_empty() {
+        let required = |s: &YamlSource<'_>, v: &Spanned<String>, out: &mut Vec<Diagnostic>| {
+            required_text(s, v, "title", out)
+        };
+        assert_eq!(
+            checked("'  A title '", required),
+            (Some("A title".to_owned()), vec![])
+        );
+        assert_eq!(
+            checked("'  '", required),
+            (None, vec!["`title` is empty".to_owned()])
+        );
+    }
+
+    #[test]
+    fn an_explicit_slug_must_be_one_already() {
+        assert_eq!(
+            checked("late-parcel", explicit_slug),
+            (Some("late-parcel".to_owned()), vec![])
+        );
+        let (slug, errors) = checked("Late Parcel", explicit_slug);
+        assert_eq!((slug, errors.len()), (None, 1), "{errors:?}");
+    }
+}

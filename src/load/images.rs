@@ -5,56 +5,15 @@
 //! opened, and only their headers are read (`imagesize`). SVG files, remote images and files that
 //! are not the image their name claims simply have no size: that is never a diagnostic.
 
-use std::collections::{BTreeMap, HashMap};
+use std::collections::HashMap;
 use std::path::{Path, PathBuf};
 use std::time::SystemTime;
 
 use rayon::prelude::*;
 
-use super::cache::{RACY_MARGIN, Stamp};
+use super::image_size::{ImageSize, ImageSizes};
+use super::stamp::{RACY_MARGIN, Stamp};
 use super::{StaticFile, StoryInput, safe_relative};
-
-/// An image's width and height in pixels, and whether rave published resized copies of it.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
-pub struct ImageSize {
-    pub width: u32,
-    pub height: u32,
-    /// The format of the resized copies beside the WebP ones, once the photo is processed
-    /// (`images::process_photos`); `None` for an image published as it is.
-    pub variants: Option<Fallback>,
-}
-
-impl ImageSize {
-    /// The size of an image published as it is.
-    pub fn plain(width: u32, height: u32) -> Self {
-        ImageSize {
-            width,
-            height,
-            variants: None,
-        }
-    }
-}
-
-/// The format of a processed photo's copies for browsers without WebP.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
-pub enum Fallback {
-    Jpeg,
-    Png,
-}
-
-impl Fallback {
-    /// The file extension of this format's copies.
-    pub fn extension(self) -> &'static str {
-        match self {
-            Fallback::Jpeg => "jpg",
-            Fallback::Png => "png",
-        }
-    }
-}
-
-/// Image sizes by path: a file of `static/` by its site path without the leading `/`
-/// (`images/shop.png`), a file of a story bundle by its path in the bundle (`shop.png`).
-pub type ImageSizes = BTreeMap<String, ImageSize>;
 
 /// Extensions of the files whose size is read (lowercase; matched ignoring case).
 const EXTENSIONS: [&str; 6] = ["avif", "gif", "jpeg", "jpg", "png", "webp"];

@@ -4,7 +4,7 @@ use std::path::PathBuf;
 
 use super::aliases::AliasInput;
 use super::frontmatter_types::Extra;
-use super::images::ImageSizes;
+use super::image_size::ImageSizes;
 
 use crate::config::SiteConfig;
 use crate::date::PostDate;

@@ -9,6 +9,7 @@ mod aliases;
 mod comment_threads;
 mod frontmatter;
 mod frontmatter_types;
+mod image_size;
 pub mod images;
 pub mod theme;
 
@@ -16,6 +17,7 @@ mod cache;
 mod fields;
 mod inputs;
 mod parse;
+mod stamp;
 mod walk;
 
 use std::path::{Path, PathBuf};
@@ -24,7 +26,7 @@ use rayon::prelude::*;
 
 pub use aliases::{AliasInput, alias as check_alias};
 pub use frontmatter::{Split, SplitError, decode, split};
-pub use images::{Fallback, ImageSize, ImageSizes};
+pub use image_size::{Fallback, ImageSize, ImageSizes};
 
 use crate::config::parse_site_config;
 use crate::diagnostics::{Diagnostic, Diagnostics};

@@ -7,7 +7,7 @@ use super::frontmatter_types::{
     AuthorFrontMatter, CommentEntry, CompanyFrontMatter, PageFrontMatter, Scalar,
     SeriesFrontMatter, StoryFrontMatter,
 };
-use super::images::ImageSizes;
+use super::image_size::ImageSizes;
 
 use super::fields::*;
 use super::inputs::*;
@@ -640,5 +640,126 @@ fn push_term(
         );
     } else if !list.iter().any(|x| x.eq_ignore_ascii_case(name)) {
         list.push(name.to_owned());
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use std::path::PathBuf;
+
+    /// Loads `text` as the content file `content/<folder>/<name>` of kind `kind`, with its
+    /// findings as `(line, message)`.
+    fn load(kind: Kind, name: &str, text: &str) -> (Option<Loaded>, Vec<(usize, String)>) {
+        let tmp = tempfile::tempdir().expect("tmp");
+        let rel = PathBuf::from(format!("content/{}/{name}", kind.folder()));
+        let path = tmp.path().join(&rel);
+        std::fs::create_dir_all(path.parent().expect("a folder")).expect("folders");
+        std::fs::write(&path, text).expect("write");
+        let found = Found {
+            kind,
+            path,
+            rel,
+            bundle_dir: None,
+            assets: Vec::new(),
+            comments_file: None,
+        };
+        let mut out = Vec::new();
+        let loaded = load_file(found, &mut out);
+        let findings = out
+            .iter()
+            .map(|d| (d.position.map_or(0, |p| p.line), d.message.clone()))
+            .collect();
+        (loaded, findings)
+    }
+
+    #[test]
+    fn a_story_takes_its_slug_from_its_file_and_its_ratings_from_the_shorthand() {
+        let (loaded, findings) = load(
+            Kind::Story,
+            "Late Parcel.md",
+            "---\ntitle: A late parcel\ndate: 2024-03-01\ncompany: Acme\nrating: B+\nchannel: phone\n---\nIt came late.\n",
+        );
+        assert_eq!(findings, []);
+        let Some(Loaded::Story(story)) = loaded else {
+            panic!("a story: {loaded:?}")
+        };
+        assert_eq!(story.slug, "late-parcel");
+        assert_eq!(story.title, "A late parcel");
+        assert_eq!(
+            (story.body.as_str(), story.body_line),
+            ("It came late.\n", 8)
+        );
+        assert_eq!(story.mentions.len(), 1);
+        let mention = &story.mentions[0];
+        assert_eq!(mention.name, "Acme");
+        assert_eq!(mention.rating_text.as_deref(), Some("B+"));
+        assert_eq!(mention.channel, Some(Channel::Phone));
+        assert_eq!(mention.position.line, 4);
+    }
+
+    #[test]
+    fn every_problem_of_a_story_is_reported_and_the_story_is_left_out() {
+        let (loaded, findings) = load(
+            Kind::Story,
+            "a.md",
+            "---\ntitle: '  '\ndate: last week\ncompanies:\n  - name: Acme\n    rating: B\n  - name: acme\n    rating: C\n---\nBody.\n",
+        );
+        assert!(loaded.is_none(), "{loaded:?}");
+        let lines: Vec<usize> = findings.iter().map(|(line, _)| *line).collect();
+        assert!(
+            findings
+                .iter()
+                .any(|(line, m)| *line == 2 && m == "`title` is empty"),
+            "{findings:?}"
+        );
+        assert!(
+            findings
+                .iter()
+                .any(|(line, m)| *line == 3 && m.starts_with("`date`")),
+            "{findings:?}"
+        );
+        assert!(
+            findings
+                .iter()
+                .any(|(_, m)| m.contains("is rated twice in this story")),
+            "{findings:?}"
+        );
+        assert!(lines.windows(2).all(|w| w[0] <= w[1]), "{findings:?}");
+    }
+
+    #[test]
+    fn a_file_without_front_matter_is_an_error_at_its_start() {
+        let (loaded, findings) = load(Kind::Page, "about.md", "Just text.\n");
+        assert!(loaded.is_none());
+        assert_eq!(findings, [(1, "the file has no front matter".to_owned())]);
+    }
+
+    #[test]
+    fn profiles_need_a_name_and_a_file_name_that_makes_a_slug() {
+        let (loaded, findings) = load(Kind::Company, "acme.md", "---\nname: Acme\n---\n");
+        assert!(matches!(loaded, Some(Loaded::Company(ref c)) if c.file_slug == "acme"));
+        assert_eq!(findings, []);
+        let (loaded, findings) = load(Kind::Author, "---.md", "---\nname: Ann\n---\n");
+        assert!(loaded.is_none());
+        assert_eq!(
+            findings,
+            [(0, "the file name gives an empty URL slug".to_owned())]
+        );
+    }
+
+    #[test]
+    fn a_profile_with_an_unsafe_link_keeps_the_profile_and_drops_the_link() {
+        let (loaded, findings) = load(
+            Kind::Author,
+            "ann.md",
+            "---\nname: Ann\nwebsite: javascript:alert(1)\n---\n",
+        );
+        let Some(Loaded::Author(author)) = loaded else {
+            panic!("an author: {loaded:?}")
+        };
+        assert_eq!(author.website, None);
+        assert_eq!(findings.len(), 1, "{findings:?}");
+        assert!(findings[0].1.contains("dropped"), "{findings:?}");
     }
 }

@@ -330,3 +330,187 @@ pub(super) fn split_error(path: &Path, e: &SplitError) -> Diagnostic {
         .at(e.position)
         .with_help(e.help.clone())
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn write(root: &Path, rel: &str) {
+        let path = root.join(rel);
+        std::fs::create_dir_all(path.parent().expect("a folder")).expect("create folders");
+        std::fs::write(path, "x").expect("write a file");
+    }
+
+    /// `(path, is an error, message)` of each finding, paths relative to the site.
+    fn findings(diagnostics: &Diagnostics) -> Vec<(String, bool, String)> {
+        diagnostics
+            .iter()
+            .map(|d| {
+                (
+                    d.path.display().to_string(),
+                    d.is_error(),
+                    d.message.clone(),
+                )
+            })
+            .collect()
+    }
+
+    #[test]
+    fn editor_and_system_leftovers_are_ignored() {
+        for name in [
+            ".a.md.swp",
+            "a.md~",
+            "4913",
+            ".#a.md",
+            "a.md___jb_tmp___",
+            "Thumbs.db",
+            ".DS_Store",
+            "a.tmp",
+        ] {
+            assert!(is_ignored_name(name), "{name}");
+        }
+        for name in ["a.md", "index.md", "shop.jpg", "a.comments.yaml"] {
+            assert!(!is_ignored_name(name), "{name}");
+        }
+    }
+
+    #[test]
+    fn only_harmless_relative_paths_are_published() {
+        assert_eq!(
+            safe_relative(Path::new("css/site.css")).as_deref(),
+            Some("css/site.css")
+        );
+        for bad in ["", "../x", "/etc/passwd", "a/../b", "./a"] {
+            assert_eq!(safe_relative(Path::new(bad)), None, "{bad}");
+        }
+    }
+
+    #[test]
+    fn stories_are_markdown_files_or_bundles_with_their_files_and_comments() {
+        let tmp = tempfile::tempdir().expect("tmp");
+        let root = tmp.path();
+        for rel in [
+            "content/stories/plain.md",
+            "content/stories/plain.comments.yaml",
+            "content/stories/orphan.comments.yaml",
+            "content/stories/stray.jpg",
+            "content/stories/.plain.md.swp",
+            "content/stories/trip/index.md",
+            "content/stories/trip/shop.jpg",
+            "content/stories/trip/notes.md",
+            "content/companies/acme.md",
+            "content/companies/logo.png",
+        ] {
+            write(root, rel);
+        }
+        let mut diagnostics = Diagnostics::new();
+        let found = walk_content(root, &mut diagnostics);
+        let listed: Vec<(Kind, String, Option<PathBuf>, Vec<PathBuf>)> = found
+            .iter()
+            .map(|f| {
+                (
+                    f.kind,
+                    f.rel.display().to_string(),
+                    f.comments_file
+                        .as_ref()
+                        .map(|c| c.strip_prefix(root).expect("inside").to_path_buf()),
+                    f.assets.clone(),
+                )
+            })
+            .collect();
+        assert_eq!(
+            listed,
+            [
+                (
+                    Kind::Story,
+                    "content/stories/plain.md".to_owned(),
+                    Some(PathBuf::from("content/stories/plain.comments.yaml")),
+                    vec![],
+                ),
+                (
+                    Kind::Story,
+                    "content/stories/trip/index.md".to_owned(),
+                    None,
+                    vec![PathBuf::from("notes.md"), PathBuf::from("shop.jpg")],
+                ),
+                (
+                    Kind::Company,
+                    "content/companies/acme.md".to_owned(),
+                    None,
+                    vec![],
+                ),
+            ]
+        );
+        let mut warned = findings(&diagnostics);
+        warned.sort();
+        let warned: Vec<(&str, bool, &str)> = warned
+            .iter()
+            .map(|(p, e, m)| (p.as_str(), *e, m.split(';').next().unwrap_or("")))
+            .collect();
+        assert_eq!(
+            warned,
+            [
+                ("content/companies/logo.png", false, "not a Markdown file"),
+                (
+                    "content/stories/orphan.comments.yaml",
+                    false,
+                    "comments file without a story beside it"
+                ),
+                ("content/stories/stray.jpg", false, "not part of a story"),
+                (
+                    "content/stories/trip/notes.md",
+                    false,
+                    "Markdown file inside a story bundle"
+                ),
+            ]
+        );
+    }
+
+    #[test]
+    fn a_site_without_content_warns_and_finds_nothing() {
+        let tmp = tempfile::tempdir().expect("tmp");
+        let mut diagnostics = Diagnostics::new();
+        assert!(walk_content(tmp.path(), &mut diagnostics).is_empty());
+        let found = findings(&diagnostics);
+        assert_eq!(found.len(), 1, "{found:?}");
+        assert!(
+            !found[0].1 && found[0].2.contains("no content/ folder"),
+            "{found:?}"
+        );
+    }
+
+    #[cfg(unix)]
+    #[test]
+    fn site_files_come_in_name_order_without_links_or_leftovers() {
+        let tmp = tempfile::tempdir().expect("tmp");
+        let root = tmp.path();
+        for rel in [
+            "static/b.css",
+            "static/a/z.txt",
+            "static/.hidden",
+            "static/c.txt~",
+        ] {
+            write(root, rel);
+        }
+        std::os::unix::fs::symlink(root.join("static/b.css"), root.join("static/link.css"))
+            .expect("link");
+        let static_dir = root.join("static");
+        let mut visited = Vec::new();
+        let mut diagnostics = Diagnostics::new();
+        each_site_file(root, &static_dir, &mut diagnostics, |entry, _| {
+            visited.push(safe_relative(
+                entry.path().strip_prefix(&static_dir).expect("inside"),
+            ));
+        });
+        assert_eq!(
+            visited,
+            [Some("a/z.txt".to_owned()), Some("b.css".to_owned())]
+        );
+        let found = findings(&diagnostics);
+        assert_eq!(found.len(), 1, "{found:?}");
+        assert!(
+            found[0].0.ends_with("static/link.css") && !found[0].1,
+            "the link is a warning: {found:?}"
+        );
+    }
+}
