@@ -8,8 +8,10 @@
 //! [`links`], against the pages rendered here.
 //!
 //! The site is prepared and rendered into a [`MemorySink`] exactly as `rave build` would, with
-//! drafts and future-dated stories included (they will be published one day). Findings are
-//! [`Diagnostic`]s with file and line, so they print like build errors; nothing here prints.
+//! drafts and future-dated stories included (they will be published one day). When the build
+//! stops at errors, the editorial checks look at the site it had made by then
+//! ([`pipeline::Made`]); nothing is loaded twice. Findings are [`Diagnostic`]s with file and
+//! line, so they print like build errors; nothing here prints.
 
 use std::collections::BTreeMap;
 use std::fmt::Write as _;
@@ -20,9 +22,9 @@ use pulldown_cmark::{Event, Parser, Tag, TagEnd};
 
 use crate::authoring::new::PLACEHOLDERS;
 use crate::diagnostics::{Diagnostic, Diagnostics, Position, count_line};
-use crate::load::{COMMENTS_SUFFIX, LoadOptions, Origin, load_site};
+use crate::load::{COMMENTS_SUFFIX, Origin};
 use crate::model::{Company, CompanyId, ModelOptions, Site, build_site, company_key, company_slug};
-use crate::pipeline::{self, BuildOptions};
+use crate::pipeline::{self, BuildOptions, Made, Stopped};
 use crate::render::MemorySink;
 use crate::render::markdown::parser_options;
 use crate::style::{Style, visible};
@@ -97,7 +99,7 @@ pub(crate) fn check(options: &CheckOptions) -> CheckReport {
     build.now = options.now;
     // A check writes nothing, not even the photo cache.
     build.process_photos = false;
-    let (mut diagnostics, site) = match pipeline::prepare(&build) {
+    let (mut diagnostics, site) = match pipeline::prepare_or_stop(&build) {
         Ok((mut prepared, mut diagnostics)) => {
             let sink = MemorySink::new();
             pipeline::render_prepared(&mut prepared, &sink, &mut diagnostics, None, None);
@@ -113,18 +115,22 @@ pub(crate) fn check(options: &CheckOptions) -> CheckReport {
             links::broken_links(&prepared.site, &published, &mut diagnostics);
             (diagnostics, Some(prepared.site))
         }
-        Err(diagnostics) => {
-            // The build stops at errors; the editorial checks still look at what loaded.
-            let mut ignored = Diagnostics::new();
-            let site =
-                load_site(&options.root, &LoadOptions::default(), &mut ignored).map(|loaded| {
+        Err(Stopped { diagnostics, made }) => {
+            // The build stops at errors; the editorial checks still look at what loaded, linked
+            // here if the build stopped before it did (the model's findings are the build's
+            // to report, and it did not get that far).
+            let site = match made {
+                Made::Linked(site) => Some(site),
+                Made::Loaded(loaded) => {
                     let model = ModelOptions {
-                        drafts: true,
-                        future: true,
-                        now: options.now,
+                        drafts: build.drafts,
+                        future: build.future,
+                        now: build.now,
                     };
-                    build_site(loaded, &model, &mut ignored)
-                });
+                    Some(build_site(loaded, &model, &mut Diagnostics::new()))
+                }
+                Made::Nothing => None,
+            };
             (diagnostics, site)
         }
     };

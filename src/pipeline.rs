@@ -122,6 +122,32 @@ pub struct Prepared {
 
 /// Runs load, model and template compilation. `Err(diagnostics)` when content is broken.
 pub fn prepare(options: &BuildOptions) -> Result<(Prepared, Diagnostics), Diagnostics> {
+    prepare_with(options, None).map_err(|stopped| stopped.diagnostics)
+}
+
+/// A build stopped by content problems, with as much of the site as it had made by then, for
+/// `rave check` to look at without loading and linking the site a second time.
+#[derive(Debug)]
+pub(crate) struct Stopped {
+    pub(crate) diagnostics: Diagnostics,
+    pub(crate) made: Made,
+}
+
+/// How far a stopped build got.
+#[derive(Debug)]
+// One value per failed build: the size of its variants costs nothing.
+#[allow(clippy::large_enum_variant)]
+pub(crate) enum Made {
+    /// Not even `site.yaml` could be read.
+    Nothing,
+    /// The site loaded, but its theme could not be found or read: no model yet.
+    Loaded(LoadedSite),
+    /// The site was linked (the templates or the Markdown stopped the build).
+    Linked(Site),
+}
+
+/// [`prepare`], keeping what the build made when it stops.
+pub(crate) fn prepare_or_stop(options: &BuildOptions) -> Result<(Prepared, Diagnostics), Stopped> {
     prepare_with(options, None)
 }
 
@@ -139,14 +165,14 @@ pub fn prepare_cached(
     options: &BuildOptions,
     caches: &mut BuildCaches,
 ) -> Result<(Prepared, Diagnostics), Diagnostics> {
-    prepare_with(options, Some(caches))
+    prepare_with(options, Some(caches)).map_err(|stopped| stopped.diagnostics)
 }
 
 /// [`prepare`], keeping what a later build can reuse in `caches` when given.
 fn prepare_with(
     options: &BuildOptions,
     mut caches: Option<&mut BuildCaches>,
-) -> Result<(Prepared, Diagnostics), Diagnostics> {
+) -> Result<(Prepared, Diagnostics), Stopped> {
     let mut diagnostics = Diagnostics::new();
     let mut timings = Timings::default();
     let started = Instant::now();
@@ -163,9 +189,13 @@ fn prepare_with(
         .as_ref()
         .and_then(|l: &LoadedSite| load_theme(&options.root, &l.config.theme, &mut diagnostics));
     timings.load = started.elapsed();
-    let (Some(loaded), Some(theme_sources)) = (loaded, theme_sources) else {
-        diagnostics.sort();
-        return Err(diagnostics);
+    let (loaded, theme_sources) = match (loaded, theme_sources) {
+        (Some(loaded), Some(theme_sources)) => (loaded, theme_sources),
+        (loaded, _) => {
+            diagnostics.sort();
+            let made = loaded.map_or(Made::Nothing, Made::Loaded);
+            return Err(Stopped { diagnostics, made });
+        }
     };
 
     let started = Instant::now();
@@ -192,7 +222,8 @@ fn prepare_with(
         Some(theme) if !diagnostics.has_errors() => theme,
         _ => {
             diagnostics.sort();
-            return Err(diagnostics);
+            let made = Made::Linked(site);
+            return Err(Stopped { diagnostics, made });
         }
     };
 
@@ -226,7 +257,8 @@ fn prepare_with(
             caches.theme = Some(theme);
         }
         diagnostics.sort();
-        return Err(diagnostics);
+        let made = Made::Linked(site);
+        return Err(Stopped { diagnostics, made });
     }
     Ok((
         Prepared {

@@ -5,6 +5,7 @@ mod aliases;
 mod authoring;
 mod blog;
 mod build;
+mod check_after_errors;
 mod comment_threads;
 mod companies;
 mod corpus;
