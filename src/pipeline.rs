@@ -245,6 +245,7 @@ fn prepare_with(
     let started = Instant::now();
     let bodies = Bodies::render_cached(
         &site,
+        &theme.catalogue,
         &mut diagnostics,
         caches.as_deref().map(|c| &c.render.markdown),
     );

@@ -165,9 +165,12 @@ impl Session {
         for (id, body) in new_bodies {
             let prepared = &mut last.prepared;
             let old_body = std::mem::replace(&mut prepared.site.stories[id].input.body, body);
-            let (old, new) = prepared
-                .bodies
-                .rerender_story(&prepared.site, &old_body, id);
+            let (old, new) = prepared.bodies.rerender_story(
+                &prepared.site,
+                &prepared.theme.catalogue,
+                &old_body,
+                id,
+            );
             diagnostics.remove_all(&old);
             diagnostics.extend(new);
             ids.push(id);

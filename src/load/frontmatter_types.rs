@@ -123,7 +123,8 @@ pub(super) struct CompanyEntry {
     pub channel: Option<Spanned<String>>,
 }
 
-/// The lead image of a story.
+/// The lead image of a story, or an entry of `photos:` (a photo of the text, whose alt text is
+/// the Markdown's: `alt` is refused there).
 #[derive(Debug, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub(super) struct ImageEntry {
@@ -196,6 +197,9 @@ pub(super) struct StoryFrontMatter {
     pub updated: Option<Spanned<Scalar>>,
     #[serde(default)]
     pub image: Option<ImageEntry>,
+    /// Captions and credits of photos inside the text.
+    #[serde(default)]
+    pub photos: Vec<ImageEntry>,
     #[serde(default)]
     pub comments: Vec<CommentEntry>,
     /// Old addresses that redirect to the story.

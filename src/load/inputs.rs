@@ -147,6 +147,9 @@ pub struct StoryInput {
     pub note: Option<String>,
     pub draft: bool,
     pub image: Option<ImageInput>,
+    /// Captions and credits of photos of the text (`photos:`), each for the body image with
+    /// the same `src`; `alt` is always `None` (the Markdown gives it).
+    pub photos: Vec<ImageInput>,
     pub comments: Vec<CommentInput>,
     /// Old addresses that redirect here.
     pub aliases: Vec<AliasInput>,

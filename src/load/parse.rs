@@ -274,41 +274,63 @@ pub(super) fn story_input(
     }
 
     let image = fm.image.as_ref().and_then(|img| {
-        let src = img.src.value.trim();
-        if src.is_empty() {
-            out.push(source.error_at(&img.src.referenced, "`image.src` is empty").with_help("name an image file of the story's folder, a path under static/, or a URL"));
-            return None;
-        }
-        if !is_safe_url(src) {
-            out.push(source.error_at(&img.src.referenced, format!("image source `{src}` is not allowed")).with_help("use an http(s) URL, a site path or a file beside the story"));
-            return None;
-        }
-        let is_local = !src.contains("://") && !src.starts_with('/');
-        if is_local {
-            let exists = safe_relative(Path::new(src))
-                .is_some_and(|p| found.assets.iter().any(|a| a.to_string_lossy().replace('\\', "/") == p));
-            if !exists {
-                out.push(
-                    source
-                        .error_at(&img.src.referenced, format!("image `{src}` not found beside the story"))
-                        .with_help(if found.bundle_dir.is_some() {
-                            "put the image file in the story's folder, next to index.md".to_owned()
-                        } else {
-                            "make the story a folder (`content/stories/<slug>/index.md`) with the image beside it, or use a path under static/ starting with `/`".to_owned()
-                        }),
-                );
-                return None;
-            }
-        }
         Some(ImageInput {
-            src: src.to_owned(),
+            src: image_src(source, &img.src, "image.src", &found, out)?,
             position: source.position(&img.src.referenced),
-            alt: img.alt.as_deref().map(str::trim).filter(|a| !a.is_empty()).map(str::to_owned),
-            caption: img.caption.as_deref().map(str::trim).filter(|c| !c.is_empty()).map(str::to_owned),
-            credit: img.credit.as_deref().map(str::trim).filter(|c| !c.is_empty()).map(str::to_owned),
+            alt: trimmed(img.alt.as_deref()),
+            caption: trimmed(img.caption.as_deref()),
+            credit: trimmed(img.credit.as_deref()),
             credit_url: checked_url(source, img.credit_url.as_ref(), out),
         })
     });
+    let photos: Vec<ImageInput> = fm
+        .photos
+        .iter()
+        .filter_map(|photo| {
+            let src = image_src(source, &photo.src, "photos.src", &found, out)?;
+            if photo.alt.is_some() {
+                out.push(
+                    source
+                        .error_at(&photo.src.referenced, format!("photo `{src}`: `alt` belongs in the text"))
+                        .with_help(format!("remove `alt:` here and write the alt text in the Markdown: `![what it shows]({src})`")),
+                );
+                return None;
+            }
+            let caption = trimmed(photo.caption.as_deref());
+            let credit = trimmed(photo.credit.as_deref());
+            if caption.is_none() && credit.is_none() {
+                out.push(
+                    source
+                        .warning_at(&photo.src.referenced, format!("photo `{src}` has neither a caption nor a credit"))
+                        .with_help("add `caption:` (what it shows) or `credit:` (whose photo it is), or remove the entry"),
+                );
+                return None;
+            }
+            Some(ImageInput {
+                src,
+                position: source.position(&photo.src.referenced),
+                alt: None,
+                caption,
+                credit,
+                credit_url: checked_url(source, photo.credit_url.as_ref(), out),
+            })
+        })
+        .collect();
+    for (i, entry) in fm.photos.iter().enumerate() {
+        let src = entry.src.value.trim();
+        if !src.is_empty() && fm.photos[..i].iter().any(|e| e.src.value.trim() == src) {
+            out.push(
+                source
+                    .error_at(
+                        &entry.src.referenced,
+                        format!("photo `{src}` is listed twice in `photos:`"),
+                    )
+                    .with_help(
+                        "keep one entry per photo: its figure shows one caption and one credit",
+                    ),
+            );
+        }
+    }
 
     let mut comments = comments(source, &fm.comments, out);
     if let Some(sidecar) = &found.comments_file {
@@ -344,6 +366,7 @@ pub(super) fn story_input(
             .filter(|n| !n.is_empty()),
         draft: fm.draft,
         image,
+        photos,
         comments,
         aliases,
         extra: fm.extra,
@@ -354,6 +377,68 @@ pub(super) fn story_input(
         // Read with the other images of the site, after the parse (see `load_site_cached`).
         image_sizes: ImageSizes::new(),
     })
+}
+
+/// The text of an optional field, trimmed; `None` when absent or blank.
+fn trimmed(text: Option<&str>) -> Option<String> {
+    text.map(str::trim)
+        .filter(|t| !t.is_empty())
+        .map(str::to_owned)
+}
+
+/// The `src` of a story image (`field` names it in messages): a URL, a site path, or a file that
+/// exists beside the story; `None` with an error otherwise.
+fn image_src(
+    source: &YamlSource<'_>,
+    src: &Spanned<String>,
+    field: &str,
+    found: &Found,
+    out: &mut Vec<Diagnostic>,
+) -> Option<String> {
+    let value = src.value.trim();
+    if value.is_empty() {
+        out.push(
+            source
+                .error_at(&src.referenced, format!("`{field}` is empty"))
+                .with_help(
+                    "name an image file of the story's folder, a path under static/, or a URL",
+                ),
+        );
+        return None;
+    }
+    if !is_safe_url(value) {
+        out.push(
+            source
+                .error_at(
+                    &src.referenced,
+                    format!("image source `{value}` is not allowed"),
+                )
+                .with_help("use an http(s) URL, a site path or a file beside the story"),
+        );
+        return None;
+    }
+    let is_local = !value.contains("://") && !value.starts_with('/');
+    if is_local {
+        let exists = safe_relative(Path::new(value)).is_some_and(|p| {
+            found
+                .assets
+                .iter()
+                .any(|a| a.to_string_lossy().replace('\\', "/") == p)
+        });
+        if !exists {
+            out.push(
+                source
+                    .error_at(&src.referenced, format!("image `{value}` not found beside the story"))
+                    .with_help(if found.bundle_dir.is_some() {
+                        "put the image file in the story's folder, next to index.md".to_owned()
+                    } else {
+                        "make the story a folder (`content/stories/<slug>/index.md`) with the image beside it, or use a path under static/ starting with `/`".to_owned()
+                    }),
+            );
+            return None;
+        }
+    }
+    Some(value.to_owned())
 }
 
 /// Comments kept in `<story>.comments.yaml`: a YAML list of `{author, date, body, url}`.

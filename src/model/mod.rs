@@ -568,6 +568,7 @@ mod tests {
             note: None,
             draft: false,
             image: None,
+            photos: vec![],
             comments: vec![],
             aliases: vec![],
             extra: Default::default(),

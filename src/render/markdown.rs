@@ -11,7 +11,7 @@ use pulldown_cmark::{CowStr, Event, Options, Parser, Tag, TagEnd};
 
 use crate::config::ImageSettings;
 use crate::images::plan;
-use crate::load::{ImageSize, is_safe_url};
+use crate::load::{ImageInput, ImageSize, is_safe_url};
 use crate::render::escape::{escape_attr, escape_html};
 use crate::slug::slugify;
 
@@ -51,6 +51,11 @@ pub struct Links<'a> {
     pub image_size: &'a (dyn Fn(&str) -> Option<ImageSize> + Sync),
     /// The site's photo settings, to list a processed photo's copies; `None` lists none.
     pub photos: Option<&'a ImageSettings>,
+    /// Captions and credits of the document's photos (a story's `photos:`), by `src`: a body
+    /// image alone in its paragraph with one of these sources becomes a figure showing them.
+    pub captions: &'a [ImageInput],
+    /// The word before a photo's credit ("Photo:"), in the site's language.
+    pub credit_word: &'a str,
 }
 
 impl std::fmt::Debug for Links<'_> {
@@ -76,6 +81,8 @@ impl Links<'static> {
         local_files: None,
         image_size: &no_image_sizes,
         photos: None,
+        captions: &[],
+        credit_word: "",
     };
 }
 
@@ -97,6 +104,9 @@ pub struct Rendered {
     pub word_count: usize,
     /// Broken internal links and missing images.
     pub problems: Vec<Problem>,
+    /// The sources of the images that became figures with a caption or credit of
+    /// [`Links::captions`], in order, each once.
+    pub captioned: Vec<String>,
 }
 
 const MORE_MARKER: &str = "<!-- more -->";
@@ -120,7 +130,7 @@ pub fn render_with(markdown: &str, options: MarkdownOptions, links: &Links<'_>) 
     let mut problems = Vec::new();
     let parser = Parser::new_ext(markdown, parser_options()).into_offset_iter();
     let mut events = transform(parser, options, links, &mut problems);
-    make_figures(&mut events, links);
+    let captioned = make_figures(&mut events, links);
     let word_count = events
         .iter()
         .map(|e| match e {
@@ -168,6 +178,7 @@ pub fn render_with(markdown: &str, options: MarkdownOptions, links: &Links<'_>) 
         summary_html: summary_html.filter(|s| !s.trim().is_empty()),
         word_count,
         problems,
+        captioned,
     }
 }
 
@@ -261,16 +272,19 @@ fn finish_images(events: &mut Vec<Event<'_>>, links: &Links<'_>) {
     *events = out;
 }
 
-/// A paragraph holding only an image with a title becomes a `<figure>` with the title as its
-/// caption.
-fn make_figures(events: &mut Vec<Event<'_>>, links: &Links<'_>) {
+/// A paragraph holding only an image becomes a `<figure>` when the image has a title or an
+/// entry of [`Links::captions`]: the entry's caption (else the title) and credit are its
+/// `<figcaption>`, written as themes write a lead image's. Returns the sources of the images
+/// captioned from an entry.
+fn make_figures(events: &mut Vec<Event<'_>>, links: &Links<'_>) -> Vec<String> {
     // Each figure's first and last event and its HTML: found first, then replaced in one pass,
     // since splicing them out one by one is quadratic in the number of figures.
     let mut figures: Vec<(usize, usize, String)> = Vec::new();
+    let mut captioned: Vec<String> = Vec::new();
     let mut i = 0;
     while i + 3 < events.len() {
         let is_figure = matches!(&events[i], Event::Start(Tag::Paragraph))
-            && matches!(&events[i + 1], Event::Start(Tag::Image { title, .. }) if !title.is_empty());
+            && matches!(&events[i + 1], Event::Start(Tag::Image { .. }));
         if !is_figure {
             i += 1;
             continue;
@@ -282,19 +296,25 @@ fn make_figures(events: &mut Vec<Event<'_>>, links: &Links<'_>) {
         else {
             break;
         };
-        if !matches!(
-            events.get(end_image + 1),
-            Some(Event::End(TagEnd::Paragraph))
-        ) {
-            i += 1;
-            continue;
-        }
         let Event::Start(Tag::Image {
             dest_url, title, ..
         }) = &events[i + 1]
         else {
             break;
         };
+        let entry = links.captions.iter().find(|p| p.src == dest_url.as_ref());
+        let caption = entry
+            .and_then(|p| p.caption.as_deref())
+            .or((!title.is_empty()).then_some(title.as_ref()));
+        let credit = entry.and_then(|p| p.credit.as_deref());
+        let alone = matches!(
+            events.get(end_image + 1),
+            Some(Event::End(TagEnd::Paragraph))
+        );
+        if !alone || (caption.is_none() && credit.is_none()) {
+            i += 1;
+            continue;
+        }
         let alt: String = events[i + 2..end_image]
             .iter()
             .filter_map(|e| match e {
@@ -310,27 +330,64 @@ fn make_figures(events: &mut Vec<Event<'_>>, links: &Links<'_>) {
             escape_attr(&alt),
             markup.attributes,
             markup.after,
-            escape_html(title)
+            figcaption(
+                caption,
+                credit,
+                entry.and_then(|p| p.credit_url.as_deref()),
+                links.credit_word
+            )
         );
+        if let Some(entry) = entry
+            && !captioned.contains(&entry.src)
+        {
+            captioned.push(entry.src.clone());
+        }
         figures.push((i, end_image + 1, html));
         i = end_image + 2;
     }
-    if figures.is_empty() {
-        return;
-    }
-    let mut figures = figures.into_iter().peekable();
-    let mut skip_to = 0;
-    for (j, event) in std::mem::take(events).into_iter().enumerate() {
-        if j < skip_to {
-            continue;
+    if !figures.is_empty() {
+        let mut figures = figures.into_iter().peekable();
+        let mut skip_to = 0;
+        for (j, event) in std::mem::take(events).into_iter().enumerate() {
+            if j < skip_to {
+                continue;
+            }
+            if let Some((_, last, html)) = figures.next_if(|(first, _, _)| *first == j) {
+                events.push(Event::Html(html.into()));
+                skip_to = last + 1;
+            } else {
+                events.push(event);
+            }
         }
-        if let Some((_, last, html)) = figures.next_if(|(first, _, _)| *first == j) {
-            events.push(Event::Html(html.into()));
-            skip_to = last + 1;
-        } else {
-            events.push(event);
+    }
+    captioned
+}
+
+/// A figure's caption and credit as the default theme writes a lead image's:
+/// `caption · Photo: <a href rel>credit</a>`, escaped.
+fn figcaption(
+    caption: Option<&str>,
+    credit: Option<&str>,
+    credit_url: Option<&str>,
+    credit_word: &str,
+) -> String {
+    let mut html = caption.map(escape_html).unwrap_or_default();
+    if let Some(credit) = credit {
+        if caption.is_some() {
+            html.push_str(" · ");
+        }
+        html.push_str(&escape_html(credit_word));
+        html.push(' ');
+        match credit_url {
+            Some(url) => html.push_str(&format!(
+                "<a href=\"{}\" rel=\"nofollow noopener\">{}</a>",
+                escape_attr(url),
+                escape_html(credit)
+            )),
+            None => html.push_str(&escape_html(credit)),
         }
     }
+    html
 }
 
 /// Resolves `@/...` links and checks relative images; `None` drops the link (already reported).
@@ -709,6 +766,95 @@ mod tests {
             "{out}"
         );
         assert!(out.contains("<p>Text <img"), "{out}");
+    }
+
+    fn photo(
+        src: &str,
+        caption: Option<&str>,
+        credit: Option<&str>,
+        url: Option<&str>,
+    ) -> ImageInput {
+        ImageInput {
+            src: src.into(),
+            position: crate::diagnostics::Position::new(1, 1),
+            alt: None,
+            caption: caption.map(Into::into),
+            credit: credit.map(Into::into),
+            credit_url: url.map(Into::into),
+        }
+    }
+
+    fn with_captions(md: &str, captions: &[ImageInput]) -> Rendered {
+        let links = Links {
+            captions,
+            credit_word: "Photo:",
+            ..Links::NONE
+        };
+        render_with(md, MarkdownOptions::ESCAPED_HTML, &links)
+    }
+
+    #[test]
+    fn photos_of_the_front_matter_caption_and_credit_their_figures() {
+        let captions = [
+            photo(
+                "desk.jpg",
+                Some("The desk <after> the refit"),
+                Some("Ann & Co"),
+                Some("https://ann.example/?a=1&b=\"2\""),
+            ),
+            photo("van.jpg", None, Some("Lee"), None),
+            photo("unused.jpg", Some("Never shown"), None, None),
+            photo("inline.jpg", Some("Inline"), None, None),
+        ];
+        let r = with_captions(
+            "![The desk](desk.jpg)\n\n![The van](van.jpg \"The van, loaded\")\n\nText ![x](inline.jpg) here.\n\n![Again](desk.jpg)\n",
+            &captions,
+        );
+        assert!(
+            r.html.contains("<figure><img src=\"desk.jpg\" alt=\"The desk\" loading=\"lazy\" decoding=\"async\"><figcaption>The desk &lt;after&gt; the refit · Photo: <a href=\"https://ann.example/?a=1&amp;b=&quot;2&quot;\" rel=\"nofollow noopener\">Ann &amp; Co</a></figcaption></figure>"),
+            "{}",
+            r.html
+        );
+        // The title is the caption when the entry gives none; a credit without link is text.
+        assert!(
+            r.html
+                .contains("<figcaption>The van, loaded · Photo: Lee</figcaption>"),
+            "{}",
+            r.html
+        );
+        // An image inside a sentence stays an image.
+        assert!(
+            r.html.contains("<p>Text <img src=\"inline.jpg\""),
+            "{}",
+            r.html
+        );
+        assert_eq!(
+            r.captioned,
+            vec!["desk.jpg".to_owned(), "van.jpg".to_owned()]
+        );
+    }
+
+    #[test]
+    fn a_credit_alone_makes_a_figure_without_a_caption() {
+        let captions = [photo(
+            "a.png",
+            None,
+            Some("Kim"),
+            Some("https://kim.example"),
+        )];
+        let r = with_captions("![A](a.png)\n", &captions);
+        assert_eq!(
+            r.html,
+            "<figure><img src=\"a.png\" alt=\"A\" loading=\"lazy\" decoding=\"async\"><figcaption>Photo: <a href=\"https://kim.example\" rel=\"nofollow noopener\">Kim</a></figcaption></figure>\n"
+        );
+        // Without an entry or a title, an image alone in its paragraph stays a paragraph.
+        let plain = with_captions("![B](b.png)\n", &captions);
+        assert!(
+            plain.html.starts_with("<p><img src=\"b.png\""),
+            "{}",
+            plain.html
+        );
+        assert!(plain.captioned.is_empty());
     }
 
     /// Renders `md` with images of known size: `/images/wide.png` (3x2, in static/) and

@@ -686,7 +686,8 @@ const EXTRA = {
 const SHOWS = {
   "/stories/refund-saga-part-two/": ['class="editor-note"', 'class="person author-box"', 'class="avatar"',
     'class="series-box"', '<b aria-current="page">', "<li>The Refund Saga, part three"],
-  "/stories/kettle-returned-in-person/": ["</picture><figcaption>", "<figcaption>The replacement kettle"],
+  "/stories/kettle-returned-in-person/": ["</picture><figcaption>", "<figcaption>The replacement kettle",
+    'rel="nofollow noopener">Ada Okonkwo</a></figcaption></figure>'],
 };
 
 const browser = await chromium.launch({ executablePath: CHROMIUM, headless: true, args: LAUNCH_ARGS });

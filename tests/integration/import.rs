@@ -259,12 +259,16 @@ fn full_export() -> String {
         "https://tales.example/wp-content/uploads/2019/07/desk.jpg",
         "The front desk",
     ));
-    items.push(attachment(
-        51,
-        12,
-        "https://tales.example/wp-content/uploads/2019/07/van.jpg",
-        "A delivery van",
-    ));
+    items.push(Item {
+        // The featured image's caption, kept apart from its alt text.
+        excerpt: "The van, loaded at <b>dawn</b>",
+        ..attachment(
+            51,
+            12,
+            "https://tales.example/wp-content/uploads/2019/07/van.jpg",
+            "A delivery van",
+        )
+    });
     items.push(attachment(
         52,
         12,
@@ -417,6 +421,11 @@ fn a_full_export_imports_and_builds_with_every_case_handled() {
         "{photo}"
     );
     assert!(photo.contains("src: van.jpg"), "{photo}");
+    assert!(
+        photo.contains("  alt: A delivery van\n")
+            && photo.contains("  caption: The van, loaded at dawn\n"),
+        "the featured image's alt text and caption: {photo}"
+    );
     let box_at = photo.find("](box.png").expect("gallery box");
     let van_at = photo.find("](van.jpg").expect("gallery van");
     assert!(box_at < van_at, "gallery order is kept: {photo}");

@@ -4,6 +4,7 @@
 mod aliases;
 mod authoring;
 mod blog;
+mod body_photos;
 mod build;
 mod check_after_errors;
 mod comment_threads;

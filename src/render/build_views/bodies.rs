@@ -6,6 +6,7 @@ use rayon::prelude::*;
 use std::sync::Arc;
 
 use crate::diagnostics::{Diagnostic, Diagnostics, Position};
+use crate::i18n::Catalogue;
 use crate::load::{ImageSize, ImageSizes, Origin, images, safe_relative};
 use crate::model::{Site, Story, StoryId};
 use crate::render::cache::{MarkdownCache, hash_bytes};
@@ -34,11 +35,14 @@ impl Bodies {
     /// Renders all Markdown of `site` in parallel, reusing unchanged stories' Markdown from
     /// `cache`. Broken internal links and missing images go to `diagnostics` with their file and
     /// line.
+    /// `words` gives the word before a photo's credit.
     pub fn render_cached(
         site: &Site,
+        words: &Catalogue,
         diagnostics: &mut Diagnostics,
         cache: Option<&MarkdownCache>,
     ) -> Bodies {
+        let credit_word = words.text(CREDIT_WORD, &[]);
         let trusted = if site.config.allow_raw_html {
             MarkdownOptions::TRUSTED_HTML
         } else {
@@ -70,6 +74,8 @@ impl Bodies {
                 local_files: None,
                 image_size: &site_image_size,
                 photos: Some(&site.config.images),
+                captions: &[],
+                credit_word: &credit_word,
             };
             let r = markdown::render_with(body, trusted, &links);
             report(origin, body, body_line, &r.problems);
@@ -87,13 +93,18 @@ impl Bodies {
                     .iter()
                     .map(|c| markdown::render(&c.body, MarkdownOptions::PUBLIC).html)
                     .collect();
-                let rendered = render_story_body(site, s, &resolve, site_sizes_key, cache);
+                let rendered =
+                    render_story_body(site, s, &resolve, &credit_word, site_sizes_key, cache);
                 report(
                     &s.input.origin,
                     &s.input.body,
                     s.input.body_line,
                     &rendered.problems,
                 );
+                problems
+                    .lock()
+                    .unwrap_or_else(|e| e.into_inner())
+                    .extend(uncaptioned_photos(s, &rendered));
                 (rendered, comments)
             })
             .unzip();
@@ -152,6 +163,7 @@ impl Bodies {
     pub fn rerender_story(
         &mut self,
         site: &Site,
+        words: &Catalogue,
         old_body: &str,
         id: StoryId,
     ) -> (Vec<Diagnostic>, Vec<Diagnostic>) {
@@ -160,19 +172,22 @@ impl Bodies {
         let resolve = |path: &str| targets.get(path.trim_start_matches('/')).cloned();
         let story = &site.stories[id];
         let input = &story.input;
-        let rendered = render_story_body(site, story, &resolve, 0, None);
-        let old = problem_diagnostics(
+        let credit_word = words.text(CREDIT_WORD, &[]);
+        let rendered = render_story_body(site, story, &resolve, &credit_word, 0, None);
+        let mut old = problem_diagnostics(
             &input.origin,
             old_body,
             input.body_line,
             &self.stories[id.index()].problems,
         );
-        let new = problem_diagnostics(
+        old.extend(uncaptioned_photos(story, &self.stories[id.index()]));
+        let mut new = problem_diagnostics(
             &input.origin,
             &input.body,
             input.body_line,
             &rendered.problems,
         );
+        new.extend(uncaptioned_photos(story, &rendered));
         self.stories[id.index()] = rendered;
         (old, new)
     }
@@ -189,6 +204,7 @@ fn render_story_body(
     site: &Site,
     story: &Story,
     resolve: &(dyn Fn(&str) -> Option<String> + Sync),
+    credit_word: &str,
     site_sizes_key: u64,
     cache: Option<&MarkdownCache>,
 ) -> Arc<Rendered> {
@@ -216,6 +232,8 @@ fn render_story_body(
         local_files: Some(&files),
         image_size: &story_image_size,
         photos: Some(&site.config.images),
+        captions: &input.photos,
+        credit_word,
     };
     let render = || markdown::render_with(&input.body, trusted, &links);
     // Internal links depend on other files, so bodies with them are not cached.
@@ -229,11 +247,38 @@ fn render_story_body(
                 format!("{:?}", input.image_sizes).as_bytes(),
                 site.config.root_path.as_bytes(),
                 format!("{:?}", site.config.images.widths).as_bytes(),
+                format!("{:?}", input.photos).as_bytes(),
+                credit_word.as_bytes(),
             ]);
             cache.get_or_render(key, render)
         }
         _ => Arc::new(render()),
     }
+}
+
+/// The catalogue message before a photo's credit, as the lead image's credit line has it.
+const CREDIT_WORD: &str = "photo-credit";
+
+/// Warnings for the `photos:` entries of `story` that no figure of its body shows: their
+/// caption and credit would be published nowhere.
+fn uncaptioned_photos(story: &Story, rendered: &Rendered) -> Vec<Diagnostic> {
+    let input = &story.input;
+    input
+        .photos
+        .iter()
+        .filter(|p| !rendered.captioned.contains(&p.src))
+        .map(|p| {
+            Diagnostic::warning(
+                &input.origin.path,
+                format!("photo `{}` of `photos:` is shown nowhere in the text", p.src),
+            )
+            .at(p.position)
+            .with_help(format!(
+                "put the image on a line of its own in the text, `![what it shows]({})`, or remove the entry",
+                p.src
+            ))
+        })
+        .collect()
 }
 
 /// `content/`-relative paths of every published document, with their URLs.
