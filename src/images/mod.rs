@@ -57,7 +57,7 @@ pub struct PhotoReport {
     pub processed: usize,
     /// Photos whose copies came from the cache.
     pub reused: usize,
-    /// Photos left out because they could not be read.
+    /// Photos left out because they could not be read or cleaned of metadata.
     pub failed: usize,
 }
 
@@ -68,6 +68,9 @@ enum Handling {
     Photo,
     /// Published as it is once checked or cleaned of metadata (GIF, AVIF, HEIF).
     Verbatim(Verbatim),
+    /// Not published: a format that can hold metadata rave cannot remove (TIFF, camera raw),
+    /// named here.
+    Refused(&'static str),
 }
 
 fn handling(path: &Path, settings: &ImageSettings) -> Option<Handling> {
@@ -79,9 +82,12 @@ fn handling(path: &Path, settings: &ImageSettings) -> Option<Handling> {
         return Some(Handling::Photo);
     }
     // A site that keeps metadata publishes these as they are.
-    (!settings.keep_metadata)
-        .then(|| Verbatim::of(extension).map(Handling::Verbatim))
-        .flatten()
+    if settings.keep_metadata {
+        return None;
+    }
+    Verbatim::of(extension)
+        .map(Handling::Verbatim)
+        .or_else(|| verbatim::uncleanable(extension).map(Handling::Refused))
 }
 
 /// Processes the photos among `files` (static files of the site and its bundles, see
@@ -125,14 +131,16 @@ pub fn process_photos(
         .map(|(i, handling)| {
             let file = &files[i];
             let mut hashed = None;
-            let result =
-                Source::new(&file.source, &stamps, &mut hashed).and_then(|source| match handling {
-                    Handling::Photo => {
-                        let og = leads.contains(file.destination.as_str());
-                        photo(source, og, &settings, &cache, write)
-                    }
-                    Handling::Verbatim(kind) => verbatim(source, kind, &cache, write),
-                });
+            let result = match handling {
+                // Refused by name: the file is not even read.
+                Handling::Refused(format) => Err(verbatim::refusal(format)),
+                Handling::Photo => Source::new(&file.source, &stamps, &mut hashed).and_then(|s| {
+                    let og = leads.contains(file.destination.as_str());
+                    photo(s, og, &settings, &cache, write)
+                }),
+                Handling::Verbatim(kind) => Source::new(&file.source, &stamps, &mut hashed)
+                    .and_then(|s| verbatim(s, kind, &cache, write)),
+            };
             DONE.fetch_add(1, Ordering::Relaxed);
             (i, result, hashed)
         })

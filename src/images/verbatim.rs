@@ -2,7 +2,8 @@
 //! block by block and rewritten without its comments and application blocks other than the
 //! animation loop and the colour profile (XMP lives in one); an AVIF or HEIF file is published
 //! only when its item list names no EXIF or XMP item, since rave cannot remove them from it.
-//! Pixels are never touched: animation and quality stay as they are.
+//! Pixels are never touched: animation and quality stay as they are. Other raster formats that
+//! can hold metadata (TIFF, camera raw files, PSD ...) are refused by name (`uncleanable`).
 
 /// What a file copied as it is becomes, by its file name.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -36,6 +37,50 @@ impl Verbatim {
             },
         }
     }
+}
+
+/// Raster formats rave neither re-encodes nor can clean, by file extension, with the name a
+/// writer knows them by: each can carry EXIF, XMP or IPTC metadata (a camera's raw file always
+/// does), so none is published unless the site keeps metadata.
+const UNCLEANABLE: [(&str, &str); 20] = [
+    ("tif", "TIFF"),
+    ("tiff", "TIFF"),
+    ("dng", "DNG (camera raw)"),
+    ("cr2", "Canon raw"),
+    ("cr3", "Canon raw"),
+    ("nef", "Nikon raw"),
+    ("nrw", "Nikon raw"),
+    ("arw", "Sony raw"),
+    ("orf", "Olympus raw"),
+    ("rw2", "Panasonic raw"),
+    ("raf", "Fujifilm raw"),
+    ("pef", "Pentax raw"),
+    ("srw", "Samsung raw"),
+    ("psd", "Photoshop"),
+    ("jxl", "JPEG XL"),
+    ("jp2", "JPEG 2000"),
+    ("jpf", "JPEG 2000"),
+    ("jpx", "JPEG 2000"),
+    ("jfif", "JPEG under a .jfif name"),
+    ("jpe", "JPEG under a .jpe name"),
+];
+
+/// The format of a file named with `extension` (any case) when rave cannot publish it without
+/// its metadata.
+pub(super) fn uncleanable(extension: &str) -> Option<&'static str> {
+    UNCLEANABLE
+        .iter()
+        .find(|(known, _)| extension.eq_ignore_ascii_case(known))
+        .map(|(_, format)| *format)
+}
+
+/// Why a file of `format` (see [`uncleanable`]) is not published.
+pub(super) fn refusal(format: &str) -> String {
+    format!(
+        "it is a {format} image, which can hold metadata (where it was taken, the camera's \
+         serial number, who took it) that rave cannot remove from this format; a site that \
+         wants such files published as they are sets `images.keep_metadata: true` in site.yaml"
+    )
 }
 
 /// Application blocks a GIF keeps: the animation loop count and the colour profile.
@@ -259,6 +304,15 @@ mod tests {
         let mut file = boxed(b"ftyp", b"avif\0\0\0\0avifmif1");
         file.extend(boxed(b"meta", &meta));
         file
+    }
+
+    #[test]
+    fn raw_and_tiff_files_are_known_by_name_in_any_case() {
+        assert_eq!(uncleanable("TIF"), Some("TIFF"));
+        assert_eq!(uncleanable("dng"), Some("DNG (camera raw)"));
+        assert_eq!(uncleanable("jpg"), None);
+        assert_eq!(uncleanable("svg"), None);
+        assert!(refusal("TIFF").contains("keep_metadata"));
     }
 
     #[test]

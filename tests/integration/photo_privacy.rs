@@ -1,7 +1,8 @@
 //! No published image keeps metadata, whatever its format: exiftool (the reference reader of
 //! EXIF, XMP, IPTC and GIF comments) reads every image of the output. A GIF loses its comment
 //! and XMP blocks but keeps its frames; an AVIF without metadata is published as it is, one
-//! with EXIF is not published and a warning says why.
+//! with EXIF is not published and a warning says why. TIFF and camera raw files, which rave
+//! cannot clean, are not published unless the site keeps metadata.
 //!
 //! exiftool is needed (CI installs `libimage-exiftool-perl`); without it the test says so and
 //! checks nothing.
@@ -180,5 +181,74 @@ fn exiftool_finds_no_metadata_in_any_published_image() {
     for path in &images {
         let found = metadata_tags(path);
         assert!(found.is_empty(), "{}: {found:?}", path.display());
+    }
+}
+
+/// A little-endian TIFF whose EXIF names a GPS latitude (`N`): the tags a scanner or a raw
+/// file carries, without pixels (rave refuses such files by name, unread).
+fn tiff_with_gps() -> Vec<u8> {
+    let mut tiff = b"II*\0\x08\0\0\0".to_vec();
+    // IFD0 at 8: the image width and the GPS IFD's offset (8 + 2 + 2 * 12 + 4 = 38).
+    tiff.extend(2u16.to_le_bytes());
+    tiff.extend([0x00, 0x01, 3, 0, 1, 0, 0, 0, 1, 0, 0, 0]);
+    tiff.extend([0x25, 0x88, 4, 0, 1, 0, 0, 0, 38, 0, 0, 0]);
+    tiff.extend(0u32.to_le_bytes());
+    // The GPS IFD: GPSLatitudeRef "N".
+    tiff.extend(1u16.to_le_bytes());
+    tiff.extend([0x01, 0x00, 2, 0, 2, 0, 0, 0, b'N', 0, 0, 0]);
+    tiff.extend(0u32.to_le_bytes());
+    tiff
+}
+
+#[test]
+fn tiff_and_raw_files_are_not_published_unless_the_site_keeps_metadata() {
+    let site = Site::new();
+    site.file("static/scans/receipt.tif", tiff_with_gps())
+        .file("content/stories/tent/RAW0042.DNG", tiff_with_gps())
+        .story(
+            "tent/index.md",
+            "title: The tent\ndate: 2023-05-01\ncompany: Acme\nrating: D",
+            "It tore.\n",
+        );
+    if exiftool_runs() {
+        let found = metadata_tags(&site.root().join("static/scans/receipt.tif"));
+        assert!(found.iter().any(|t| t.contains("GPS")), "{found:?}");
+    }
+    let run = site.build(&[]);
+    run.success();
+    for (file, format) in [
+        ("static/scans/receipt.tif", "a TIFF image"),
+        (
+            "content/stories/tent/RAW0042.DNG",
+            "a DNG (camera raw) image",
+        ),
+    ] {
+        let expected = format!(
+            "{file}: warning: the photo is not published: it is {format}, which can hold metadata"
+        );
+        assert!(run.stderr.contains(&expected), "{expected}\n{}", run.stderr);
+    }
+    assert!(
+        run.stderr.contains("images.keep_metadata: true"),
+        "{}",
+        run.stderr
+    );
+    let out = site.out();
+    assert!(!out.join("scans/receipt.tif").exists());
+    assert!(!out.join("stories/tent/RAW0042.DNG").exists());
+
+    site.file(
+        "site.yaml",
+        "title: Test Stories\nbase_url: https://example.com\nimages:\n  keep_metadata: true\n",
+    );
+    let run = site.build(&[]);
+    run.success();
+    assert!(!run.stderr.contains("not published"), "{}", run.stderr);
+    for published in ["scans/receipt.tif", "stories/tent/RAW0042.DNG"] {
+        assert_eq!(
+            std::fs::read(out.join(published)).expect("published"),
+            tiff_with_gps(),
+            "{published} is published as it is"
+        );
     }
 }
