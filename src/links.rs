@@ -68,6 +68,18 @@ pub(crate) fn copy_real_file(path: &Path, dest: &Path) -> io::Result<()> {
     std::fs::copy(path, dest).map(|_| ())
 }
 
+/// Hard-links a regular file (not a symbolic link) to `dest`, or copies it where a link cannot
+/// be made (another file system, a file system without links). Only for files rave writes once
+/// and never changes in place (its photo cache, which replaces a file by a rename): a link to
+/// a file someone edits would change the output with it.
+pub(crate) fn link_or_copy_real_file(path: &Path, dest: &Path) -> io::Result<()> {
+    require_regular_file(path)?;
+    match std::fs::hard_link(path, dest) {
+        Ok(()) => Ok(()),
+        Err(_) => std::fs::copy(path, dest).map(|_| ()),
+    }
+}
+
 /// Refuses a symbolic link, and anything else that is not a regular file: reading a FIFO
 /// would wait forever, and a device could be endless.
 fn require_regular_file(path: &Path) -> io::Result<()> {
@@ -113,5 +125,23 @@ mod tests {
         ));
         assert_eq!(diagnostics.len(), 1, "the link is named once");
         assert!(read_real_file(&root.join("linked")).is_err());
+    }
+
+    #[test]
+    fn a_linked_copy_is_the_same_file_and_a_symbolic_link_is_refused() {
+        use std::os::unix::fs::MetadataExt as _;
+        let tmp = tempfile::tempdir().expect("tmp");
+        let source = tmp.path().join("photo-480.jpg");
+        std::fs::write(&source, b"pixels").expect("write");
+        let dest = tmp.path().join("out.jpg");
+        link_or_copy_real_file(&source, &dest).expect("linked");
+        let (a, b) = (
+            std::fs::metadata(&source).expect("source"),
+            std::fs::metadata(&dest).expect("dest"),
+        );
+        assert_eq!((a.dev(), a.ino()), (b.dev(), b.ino()));
+        let link = tmp.path().join("link.jpg");
+        std::os::unix::fs::symlink(&source, &link).expect("symlink");
+        assert!(link_or_copy_real_file(&link, &tmp.path().join("other.jpg")).is_err());
     }
 }

@@ -221,6 +221,9 @@ impl OutputLock {
 #[derive(Debug)]
 pub struct Staging {
     target: PathBuf,
+    /// The site's photo cache: its files are written once and replaced by renames, so the
+    /// output links to them instead of copying (see `write_copies`).
+    photo_cache: PathBuf,
     staging: PathBuf,
     previous: PathBuf,
     committed: bool,
@@ -301,6 +304,7 @@ impl Staging {
         fs::write(staging.join(MARKER), MARKER_TEXT).context("cannot write the output marker")?;
         Ok(Staging {
             target,
+            photo_cache: root.join(crate::images::CACHE_DIR),
             staging,
             previous,
             committed: false,
@@ -313,12 +317,18 @@ impl Staging {
     }
 
     /// Writes the files `manifest` copies as they are. Pages are written after them, and so
-    /// replace a theme file of their path, as the manifest's rule says.
+    /// replace a theme file of their path, as the manifest's rule says. Files of the photo
+    /// cache are hard links to it where the file system allows: a site's photos are most of
+    /// its bytes, and copying them again on every build would cost more than the rest of a
+    /// build that processes no photo.
     pub fn write_copies(&self, manifest: &Manifest) -> io::Result<()> {
         use rayon::prelude::*;
         manifest.copies.par_iter().try_for_each(|(path, source)| {
             let dest = self.path_of(path)?;
             match source {
+                CopySource::File(source) if source.starts_with(&self.photo_cache) => {
+                    crate::links::link_or_copy_real_file(source, &dest)
+                }
                 CopySource::File(source) => crate::links::copy_real_file(source, &dest),
                 CopySource::Embedded(bytes) => fs::write(dest, bytes),
             }

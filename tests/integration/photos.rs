@@ -455,3 +455,46 @@ fn an_unchanged_photo_is_known_by_its_stamp_without_being_read() {
         run.stderr
     );
 }
+
+#[cfg(unix)]
+#[test]
+fn published_copies_are_links_to_the_cache_and_outlive_it() {
+    use std::os::unix::fs::MetadataExt as _;
+    let site = photo_site();
+    site.file("static/notes.txt", "a file of the writer's");
+    site.build(&[]).success();
+    let out = site.out();
+    let inode = |path: &Path| {
+        let meta = std::fs::metadata(path).expect("stat");
+        (meta.dev(), meta.ino(), meta.nlink())
+    };
+    let cached: Vec<_> = files_under(&site.root().join(".rave-cache/images"))
+        .iter()
+        .map(|p| inode(p))
+        .collect();
+    for copy in ["stories/tent/tent-60w.webp", "images/shopfront.jpg"] {
+        let (dev, ino, links) = inode(&out.join(copy));
+        assert!(links >= 2, "{copy} has {links} link(s)");
+        assert!(
+            cached.iter().any(|c| (c.0, c.1) == (dev, ino)),
+            "{copy} is a file of the cache"
+        );
+    }
+    assert_eq!(
+        inode(&out.join("notes.txt")).2,
+        1,
+        "a site's own file is copied"
+    );
+
+    // Deleting the cache leaves the output whole, and a build makes the same bytes again.
+    let before = crate::util::snapshot(&out);
+    std::fs::remove_dir_all(site.root().join(".rave-cache")).expect("delete the cache");
+    assert!(
+        before == crate::util::snapshot(&out),
+        "the output lost files"
+    );
+    let run = site.build(&[]);
+    run.success();
+    assert!(run.stdout.contains("Photos: 3 processed"), "{}", run.stdout);
+    assert!(before == crate::util::snapshot(&out), "a rebuild differs");
+}
