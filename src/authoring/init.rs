@@ -188,10 +188,19 @@ pub(crate) fn starter_files(
             "give a title in quotes: --title \"Counter Tales\"",
         ));
     }
+    let german = language
+        .split(['-', '_'])
+        .next()
+        .is_some_and(|l| l.eq_ignore_ascii_case("de"));
     let site_yaml = site_yaml(
         &yaml_scalar(title)?,
         &yaml_scalar(base_url)?,
         &yaml_scalar(language)?,
+        if german {
+            super::starter_de::DESCRIPTION
+        } else {
+            DESCRIPTION
+        },
     );
     let mut diagnostics = Diagnostics::new();
     let config = parse_site_config(
@@ -209,6 +218,27 @@ pub(crate) fn starter_files(
         return Err(AuthoringError::usage(message, d.help.unwrap_or_default()));
     }
     debug_assert!(config.is_some());
+    if german {
+        use super::starter_de as de;
+        return Ok(vec![
+            ("site.yaml", site_yaml),
+            (
+                "content/stories/kieselweg-geburtstagskuchen.md",
+                de::STORY_BAKERY.to_owned(),
+            ),
+            (
+                "content/stories/fernhill-platten-gullwing-zug.md",
+                de::STORY_CYCLES.to_owned(),
+            ),
+            (
+                "content/companies/backerei-kieselweg.md",
+                de::COMPANY.to_owned(),
+            ),
+            ("content/authors/wren-castellano.md", de::AUTHOR.to_owned()),
+            ("static/favicon.svg", FAVICON.to_owned()),
+            (".gitignore", GITIGNORE.to_owned()),
+        ]);
+    }
     Ok(vec![
         ("site.yaml", site_yaml),
         (
@@ -230,14 +260,14 @@ pub(crate) fn starter_files(
 }
 
 /// `site.yaml`, with the title and base URL already written as YAML scalars.
-fn site_yaml(title: &str, base_url: &str, language: &str) -> String {
+fn site_yaml(title: &str, base_url: &str, language: &str, description: &str) -> String {
     format!(
         r#"# The blog's settings. Every key is explained in rave's docs/content.md.
 title: {title}
 # Where the site is published; links, feeds and the sitemap are made from it.
 # Set it before you upload: https://your.domain, or https://your.domain/blog
 base_url: {base_url}
-description: Customer service stories, the good, the bad and the ugly, told by the customers and graded.
+description: {description}
 # The readers' language: the theme's words, dates and numbers (en, de, fr, es, nl, pt
 # are built in; add i18n/<language>.ftl for others or to change any wording).
 language: {language}
@@ -249,6 +279,10 @@ stories_per_page: 10
 "#
     )
 }
+
+/// The English starter site's description (`site.yaml`).
+const DESCRIPTION: &str =
+    "Customer service stories, the good, the bad and the ugly, told by the customers and graded.";
 
 const STORY_BAKERY: &str = r#"---
 title: Pebble Lane Bakery baked a birthday cake in an hour
@@ -377,6 +411,12 @@ mod tests {
         let home = String::from_utf8_lossy(&pages["index.html"]).into_owned();
         assert!(home.contains("<html lang=\"de\" dir=\"ltr\">"), "{home}");
         assert!(home.contains("Neueste Geschichten"), "{home}");
+        // The starter stories, company and writer are German too.
+        assert!(home.contains("Geburtstagskuchen"), "{home}");
+        assert!(home.contains("Geschichten über Kundenservice"), "{home}");
+        let company = String::from_utf8_lossy(&pages["companies/backerei-kieselweg/index.html"]);
+        assert!(company.contains("Bäckerei im Viertel"), "{company}");
+        assert!(!pages.contains_key("companies/pebble-lane-bakery/index.html"));
     }
 
     #[test]

@@ -3,7 +3,7 @@
 
 use icu_calendar::cal::Gregorian;
 use icu_datetime::FixedCalendarDateTimeFormatter;
-use icu_datetime::fieldsets::YMD;
+use icu_datetime::fieldsets::{YM, YMD};
 use icu_datetime::input::Date;
 use icu_decimal::DecimalFormatter;
 use icu_decimal::input::Decimal;
@@ -17,6 +17,7 @@ use crate::date::PostDate;
 pub struct LocaleFormat {
     language: String,
     long_date: Option<FixedCalendarDateTimeFormatter<Gregorian, YMD>>,
+    month_year: Option<FixedCalendarDateTimeFormatter<Gregorian, YM>>,
     numbers: Option<DecimalFormatter>,
 }
 
@@ -43,6 +44,7 @@ impl LocaleFormat {
         LocaleFormat {
             language: language.to_owned(),
             long_date: FixedCalendarDateTimeFormatter::try_new((&locale).into(), YMD::long()).ok(),
+            month_year: FixedCalendarDateTimeFormatter::try_new((&locale).into(), YM::long()).ok(),
             numbers: DecimalFormatter::try_new((&locale).into(), Default::default()).ok(),
         }
     }
@@ -59,6 +61,15 @@ impl LocaleFormat {
         .zip(self.long_date.as_ref())
         .map(|(d, f)| f.format(&d).to_string());
         formatted.unwrap_or_else(|| date.ymd())
+    }
+
+    /// A month of a year in the language's long form: "July 2011", "Juli 2011", "julio de 2011".
+    pub fn month(&self, year: i16, month: u8) -> String {
+        Date::try_new_gregorian(i32::from(year), month, 1)
+            .ok()
+            .zip(self.month_year.as_ref())
+            .map(|(d, f)| f.format(&d).to_string())
+            .unwrap_or_else(|| format!("{year:04}-{month:02}"))
     }
 
     /// A number with at most one decimal, in the language's digits and separators
@@ -128,17 +139,30 @@ mod tests {
     fn dates_and_numbers_follow_the_language() {
         let date = PostDate::parse("2011-07-18").expect("a date");
         let cases = [
-            ("en", "18 July 2011", "57.5", "1,234"),
-            ("en-US", "July 18, 2011", "57.5", "1,234"),
-            ("de", "18. Juli 2011", "57,5", "1.234"),
-            ("fr", "18 juillet 2011", "57,5", "1\u{202f}234"),
-            ("es", "18 de julio de 2011", "57,5", "1234"),
-            ("nl", "18 juli 2011", "57,5", "1.234"),
-            ("pt", "18 de julho de 2011", "57,5", "1.234"),
+            ("en", "18 July 2011", "July 2011", "57.5", "1,234"),
+            ("en-US", "July 18, 2011", "July 2011", "57.5", "1,234"),
+            ("de", "18. Juli 2011", "Juli 2011", "57,5", "1.234"),
+            (
+                "fr",
+                "18 juillet 2011",
+                "juillet 2011",
+                "57,5",
+                "1\u{202f}234",
+            ),
+            ("es", "18 de julio de 2011", "julio de 2011", "57,5", "1234"),
+            ("nl", "18 juli 2011", "juli 2011", "57,5", "1.234"),
+            (
+                "pt",
+                "18 de julho de 2011",
+                "julho de 2011",
+                "57,5",
+                "1.234",
+            ),
         ];
-        for (language, long, decimal, thousands) in cases {
+        for (language, long, month, decimal, thousands) in cases {
             let format = LocaleFormat::new(language);
             assert_eq!(format.date(&date), long, "{language}");
+            assert_eq!(format.month(2011, 7), month, "{language}");
             assert_eq!(format.number(57.5), decimal, "{language}");
             assert_eq!(format.number(1234.0), thousands, "{language}");
         }

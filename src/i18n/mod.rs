@@ -8,6 +8,9 @@
 //! is shown in English, and [`Catalogue::build`] warns about it.
 
 mod locale_format;
+#[cfg(test)]
+mod plural_tests;
+mod script_words;
 
 use std::collections::BTreeSet;
 use std::fmt;
@@ -19,6 +22,7 @@ use fluent_syntax::ast;
 use unic_langid::LanguageIdentifier;
 
 pub(crate) use locale_format::LocaleFormat;
+pub(crate) use script_words::search_words;
 
 use crate::diagnostics::{Diagnostic, Diagnostics, Position};
 

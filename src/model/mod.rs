@@ -5,6 +5,7 @@
 //! (everything is sorted), which is what makes output deterministic and rebuilds comparable.
 
 mod ids;
+mod archive;
 mod index;
 mod rankings;
 mod stats;
@@ -17,6 +18,7 @@ pub use crate::company_name::{
     RESERVED_COMPANY_SLUGS, accent_folded_key, company_key, company_slug,
 };
 pub use ids::{AuthorId, CompanyId, SeriesId, StoryId, TaxonId};
+pub use archive::{ArchiveMonth, ArchiveYear, month_segment, year_segment};
 use index::{AuthorIndex, CompanyIndex, SeriesIndex, TaxonIndex};
 pub use rankings::{
     YearHighlights, YearRanking, best_rated, most_discussed, ranked_companies, worst_rated,
@@ -147,6 +149,8 @@ pub struct Site {
     pub drafts_skipped: usize,
     /// Stories left out because they are dated after `now`.
     pub future_skipped: usize,
+    /// Years and months that have stories, newest first.
+    pub archive: Vec<ArchiveYear>,
 }
 
 impl Site {
@@ -359,6 +363,8 @@ pub fn build_site(
     let mut company_list = apply_order(company_list, &company_order);
     let site_mean = finish_companies(&mut company_list, &stories, &config);
     let author_list = apply_order(author_list, &author_order);
+    let archive = archive::archive(&stories);
+    archive::report_archive_collisions(&stories, &archive, diagnostics);
     let site = Site {
         config,
         stories,
@@ -373,6 +379,7 @@ pub fn build_site(
         site_mean,
         drafts_skipped,
         future_skipped,
+        archive,
     };
     report_slug_collisions(&site, diagnostics);
     site
@@ -714,6 +721,53 @@ mod tests {
         );
         assert_eq!(d.error_count(), 1, "{}", d.render());
         assert!(d.iter().any(|x| x.message.contains("/companies/at-t/")));
+    }
+
+    #[test]
+    fn the_archive_groups_stories_by_year_and_month_newest_first() {
+        let (site, d) = site(
+            vec![
+                story("a", "2011-07-05", &[]),
+                story("b", "2011-07-20", &[]),
+                story("c", "2011-01-02", &[]),
+                story("d", "2009-12-31", &[]),
+                story("e", "2011-07-05T23:30:00-05:00", &[]),
+            ],
+            vec![],
+        );
+        assert!(!d.has_errors(), "{d:?}");
+        let slugs = |ids: &[StoryId]| -> Vec<&str> {
+            ids.iter()
+                .map(|&i| site.stories[i].input.slug.as_str())
+                .collect()
+        };
+        let years: Vec<i16> = site.archive.iter().map(|y| y.year).collect();
+        assert_eq!(years, [2011, 2009]);
+        // `e` is dated 5 July in its writer's offset (6 July in UTC): the date as written counts.
+        assert_eq!(slugs(&site.archive[0].stories), ["b", "e", "a", "c"]);
+        let months: Vec<(u8, Vec<&str>)> = site.archive[0]
+            .months
+            .iter()
+            .map(|m| (m.month, slugs(&m.stories)))
+            .collect();
+        assert_eq!(months, [(7, vec!["b", "e", "a"]), (1, vec!["c"])]);
+        assert_eq!(slugs(&site.archive[1].months[0].stories), ["d"]);
+    }
+
+    #[test]
+    fn a_story_slug_that_is_an_archive_address_is_an_error() {
+        let (_, d) = site(
+            vec![
+                story("2011", "2011-07-05", &[]),
+                story("page", "2012-07-05", &[]),
+                story("1999", "2012-07-06", &[]),
+            ],
+            vec![],
+        );
+        let errors: Vec<String> = d.iter().map(|e| e.message.clone()).collect();
+        assert_eq!(errors.len(), 2, "{errors:?}");
+        assert!(errors.iter().any(|e| e.contains("`2011`")), "{errors:?}");
+        assert!(errors.iter().any(|e| e.contains("`page`")), "{errors:?}");
     }
 
     #[test]

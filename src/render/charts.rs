@@ -27,7 +27,10 @@ pub fn trend_svg(
     }
     let plot_w = WIDTH - LEFT - RIGHT;
     let plot_h = HEIGHT - TOP - BOTTOM;
-    let x = |i: usize| LEFT + plot_w * (i as f64) / ((periods.len() - 1) as f64);
+    // Right to left, time runs from right to left and the score axis stands on the right.
+    let mirrored = words.direction() == "rtl";
+    let mirror = |v: f64| if mirrored { WIDTH - v } else { v };
+    let x = |i: usize| mirror(LEFT + plot_w * (i as f64) / ((periods.len() - 1) as f64));
     let y = |score: f64| TOP + plot_h * (1.0 - score.clamp(0.0, 100.0) / 100.0);
     let by_quarter = periods[0].quarter.is_some();
     let desc = periods
@@ -66,10 +69,12 @@ pub fn trend_svg(
         let ty = y(tick);
         let _ = write!(
             svg,
-            "<line x1=\"{LEFT}\" x2=\"{}\" y1=\"{ty:.1}\" y2=\"{ty:.1}\"/><text x=\"{}\" y=\"{:.1}\" text-anchor=\"end\">{tick}</text>",
-            WIDTH - RIGHT,
-            LEFT - 8.0,
-            ty + 4.0
+            "<line x1=\"{}\" x2=\"{}\" y1=\"{ty:.1}\" y2=\"{ty:.1}\"/><text x=\"{}\" y=\"{:.1}\" text-anchor=\"{}\">{tick}</text>",
+            mirror(LEFT),
+            mirror(WIDTH - RIGHT),
+            mirror(LEFT - 8.0),
+            ty + 4.0,
+            if mirrored { "start" } else { "end" }
         );
     }
     svg.push_str("</g><g class=\"trend-axis\">");
@@ -89,7 +94,7 @@ pub fn trend_svg(
     let _ = write!(
         svg,
         "<text x=\"{:.1}\" y=\"{}\" text-anchor=\"middle\" class=\"trend-axis-title\">{}</text></g>",
-        LEFT + plot_w / 2.0,
+        mirror(LEFT + plot_w / 2.0),
         HEIGHT - 6.0,
         escape_html(&words.text(
             if by_quarter {
@@ -150,11 +155,28 @@ mod tests {
     }
 
     fn english() -> Catalogue {
+        catalogue("en")
+    }
+
+    fn catalogue(language: &str) -> Catalogue {
         Catalogue::build(
             &crate::load::theme::builtin_catalogues(),
-            "en",
+            language,
             &mut crate::diagnostics::Diagnostics::new(),
         )
+    }
+
+    #[test]
+    fn right_to_left_the_chart_runs_from_right_to_left() {
+        let periods = [period(2020, 50.0), period(2021, 100.0)];
+        let svg = trend_svg(&periods, "t", "Acme", &catalogue("ar")).expect("svg");
+        // The mirror image of the left-to-right line: the first year at the right.
+        assert!(svg.contains("points=\"592.0,116.0 16.0,16.0\""), "{svg}");
+        assert!(
+            svg.contains("x=\"600\" y=\"20.0\" text-anchor=\"start\">100<"),
+            "{svg}"
+        );
+        assert!(svg.contains("<line x1=\"592\" x2=\"16\""), "{svg}");
     }
 
     #[test]

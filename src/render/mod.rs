@@ -118,8 +118,9 @@ pub struct Theme {
 }
 
 /// Templates every theme must have.
-pub const REQUIRED_TEMPLATES: [&str; 14] = [
+pub const REQUIRED_TEMPLATES: [&str; 15] = [
     "leaderboard.html",
+    "archive.html",
     "search.html",
     "index.html",
     "story.html",

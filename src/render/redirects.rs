@@ -9,6 +9,7 @@ use std::path::{Path, PathBuf};
 use super::escape::{escape_attr, escape_html};
 use super::urls::Urls;
 use crate::diagnostics::Diagnostic;
+use crate::i18n::Catalogue;
 use crate::load::AliasInput;
 use crate::model::Site;
 
@@ -88,6 +89,20 @@ pub(super) fn collisions(site: &Site, urls: &Urls, list: &[Redirect<'_>]) -> Vec
     for series in &site.series {
         add(urls.series(&series.slug), none, "a series page");
     }
+    for year in &site.archive {
+        add(
+            urls.archive(Some(year.year), None),
+            none,
+            "a page of the story archive",
+        );
+        for month in &year.months {
+            add(
+                urls.archive(Some(year.year), Some(month.month)),
+                none,
+                "a page of the story archive",
+            );
+        }
+    }
     for section in [
         "",
         "stories/",
@@ -157,7 +172,11 @@ fn shown_alias(alias: &AliasInput) -> String {
 }
 
 /// The redirect pages (one per alias without a query) and the `_redirects` file.
-pub(super) fn files(list: &[Redirect<'_>], urls: &Urls, language: &str) -> Vec<(String, Vec<u8>)> {
+pub(super) fn files(
+    list: &[Redirect<'_>],
+    urls: &Urls,
+    words: &Catalogue,
+) -> Vec<(String, Vec<u8>)> {
     let mut files = Vec::new();
     let mut lines = String::new();
     for redirect in list {
@@ -170,11 +189,7 @@ pub(super) fn files(list: &[Redirect<'_>], urls: &Urls, language: &str) -> Vec<(
             None => {
                 lines.push_str(&format!("{from} {} 301\n", redirect.target));
                 let path = urls.output_path(&urls.at(&redirect.alias.path));
-                let page = page(
-                    &urls.permalink(&redirect.target),
-                    &redirect.target,
-                    language,
-                );
+                let page = page(&urls.permalink(&redirect.target), &redirect.target, words);
                 files.push((path, page.into_bytes()));
             }
         }
@@ -185,13 +200,16 @@ pub(super) fn files(list: &[Redirect<'_>], urls: &Urls, language: &str) -> Vec<(
     files
 }
 
-/// A page that sends browsers and search engines on to `permalink`.
-fn page(permalink: &str, target: &str, language: &str) -> String {
+/// A page that sends browsers and search engines on to `permalink`, in the site's language.
+pub(super) fn page(permalink: &str, target: &str, words: &Catalogue) -> String {
     let permalink = escape_attr(permalink);
     let target_attr = escape_attr(target);
     format!(
-        "<!DOCTYPE html>\n<html lang=\"{lang}\">\n<head>\n<meta charset=\"utf-8\">\n<title>Moved</title>\n<meta name=\"robots\" content=\"noindex\">\n<link rel=\"canonical\" href=\"{permalink}\">\n<meta http-equiv=\"refresh\" content=\"0; url={target_attr}\">\n</head>\n<body class=\"kind-redirect\">\n<p>This page has moved to <a href=\"{target_attr}\">{text}</a>.</p>\n</body>\n</html>\n",
-        lang = escape_attr(language),
+        "<!DOCTYPE html>\n<html lang=\"{lang}\" dir=\"{dir}\">\n<head>\n<meta charset=\"utf-8\">\n<title>{title}</title>\n<meta name=\"robots\" content=\"noindex\">\n<link rel=\"canonical\" href=\"{permalink}\">\n<meta http-equiv=\"refresh\" content=\"0; url={target_attr}\">\n</head>\n<body class=\"kind-redirect\">\n<p>{go_on} <a href=\"{target_attr}\">{text}</a></p>\n</body>\n</html>\n",
+        lang = escape_attr(words.language()),
+        dir = words.direction(),
+        title = escape_html(&words.text("redirect-title", &[])),
+        go_on = escape_html(&words.text("redirect-go-on", &[])),
         text = escape_html(target),
     )
 }
@@ -246,13 +264,20 @@ mod tests {
                 file,
             },
         ];
-        let files = files(&list, &urls, "en");
+        let words = Catalogue::build(
+            &crate::load::theme::builtin_catalogues(),
+            "de",
+            &mut crate::diagnostics::Diagnostics::new(),
+        );
+        let files = files(&list, &urls, &words);
         assert_eq!(files[0].0, "2019/07/\u{fc}ber/index.html");
         let html = String::from_utf8(files[0].1.clone()).expect("utf-8");
         assert!(
             html.contains("href=\"https://example.com/blog/stories/x&quot;y/\""),
             "{html}"
         );
+        assert!(html.contains("<html lang=\"de\" dir=\"ltr\">"), "{html}");
+        assert!(html.contains("<title>Weiterleitung</title>"), "{html}");
         assert_eq!(files[1].0, REDIRECTS_FILE);
         assert_eq!(
             String::from_utf8(files[1].1.clone()).expect("utf-8"),

@@ -38,6 +38,20 @@ impl Urls {
     pub fn story(&self, slug: &str) -> String {
         self.at(&format!("stories/{slug}/"))
     }
+    /// The story archive: every story at `stories/`, a year at `stories/2011/`, a month at
+    /// `stories/2011/07/`.
+    pub fn archive(&self, year: Option<i16>, month: Option<u8>) -> String {
+        use crate::model::{month_segment, year_segment};
+        match (year, month) {
+            (Some(y), Some(m)) => self.at(&format!(
+                "stories/{}/{}/",
+                year_segment(y),
+                month_segment(m)
+            )),
+            (Some(y), None) => self.at(&format!("stories/{}/", year_segment(y))),
+            _ => self.at("stories/"),
+        }
+    }
     pub fn company(&self, slug: &str) -> String {
         self.at(&format!("companies/{slug}/"))
     }
@@ -109,6 +123,9 @@ mod tests {
         assert_eq!(u.permalink(&u.story("a")), "https://e.com/blog/stories/a/");
         assert_eq!(u.output_path("/blog/stories/a/"), "stories/a/index.html");
         assert_eq!(u.output_path("/blog/"), "index.html");
+        assert_eq!(u.archive(None, None), "/blog/stories/");
+        assert_eq!(u.archive(Some(2011), None), "/blog/stories/2011/");
+        assert_eq!(u.archive(Some(987), Some(7)), "/blog/stories/0987/07/");
         assert_eq!(u.resolve("/logo.svg", "/blog/stories/a/"), "/blog/logo.svg");
         assert_eq!(
             u.resolve("shop.jpg", "/blog/stories/a/"),

@@ -24,6 +24,8 @@ pub struct SiteView<'a> {
     pub rating_display: RatingDisplay,
     /// Root-relative URLs of the site's main sections, for navigation.
     pub urls: SiteUrls,
+    /// The years that have stories, newest first, each linking its archive.
+    pub archive: Vec<ArchiveLink>,
     /// Plain pages (about ...), for navigation, A-Z by slug.
     pub pages: Vec<Link<'a>>,
     /// How many categories the site's stories are filed under (the menu links them when any).
@@ -38,6 +40,8 @@ pub struct SiteView<'a> {
 #[derive(Debug, Serialize)]
 pub struct SiteUrls {
     pub home: String,
+    /// The archive of every story (`/stories/`).
+    pub archive: String,
     pub companies: String,
     pub authors: String,
     pub tags: String,
@@ -54,6 +58,29 @@ pub struct SiteUrls {
     pub search: String,
     /// Every series (`/series/`), or `null` when the theme has no `series-index.html`.
     pub series: Option<String>,
+}
+
+/// A link to the archive of a year or a month, with how many stories it lists.
+#[derive(Debug, Serialize)]
+pub struct ArchiveLink {
+    /// `2011`, or the month in the site's language: `July 2011`, `Juli 2011`.
+    pub name: String,
+    pub url: String,
+    pub count: usize,
+}
+
+/// An archive page (`archive.html`): every story, a year's or a month's.
+#[derive(Debug, Serialize)]
+pub struct ArchiveView {
+    /// `all`, `year` or `month`.
+    pub kind: &'static str,
+    /// "Stories", "Stories from 2011", "Stories from July 2011".
+    pub title: String,
+    pub url: String,
+    /// The archive one level up: every story's for a year, the year's for a month; else null.
+    pub parent: Option<ArchiveLink>,
+    /// One level down: every year for the archive of every story, a year's months for a year.
+    pub periods: Vec<ArchiveLink>,
 }
 
 /// Describes the page being rendered, in every template as `meta`.
@@ -141,6 +168,8 @@ pub struct DateView {
     pub year: i16,
     /// `09:30` when the date was written with a time of day (in the writer's offset), else null.
     pub time: Option<String>,
+    /// The archive of the date's month (`/stories/2011/07/`) for a story's date, else null.
+    pub url: Option<String>,
 }
 
 /// A story's lead image.
@@ -261,6 +290,15 @@ pub struct AuthorBoxView<'a> {
     pub website: Option<&'a str>,
 }
 
+/// "More stories about <company>" at the end of a story page.
+#[derive(Debug, Serialize)]
+pub struct MoreStoriesView<'a, 'c> {
+    /// "More stories about Acme", or "More stories like this" when only tags are shared.
+    pub title: String,
+    /// Newest first: other stories rating the same companies, then sharing tags.
+    pub stories: Vec<&'c StoryCard<'a>>,
+}
+
 /// The story page's main object, `story` in story.html.
 #[derive(Debug, Serialize)]
 pub struct StoryView<'a, 'c> {
@@ -282,6 +320,8 @@ pub struct StoryView<'a, 'c> {
     /// company (none for the site owner's own company).
     pub json_ld_html: String,
     pub extra: &'a serde_json::Map<String, serde_json::Value>,
+    /// Stories to read next, or null when no other story shares a company or a tag.
+    pub more_stories: Option<MoreStoriesView<'a, 'c>>,
 }
 
 /// One bar of a grade distribution.

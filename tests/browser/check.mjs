@@ -6,8 +6,8 @@
 // every page type in light and dark, the Nu HTML checker on every page, no horizontal scrolling at
 // 390 px, no request to another host, no script but search, internal links and anchors resolve,
 // search finds a company, pages work with JavaScript off, the company report card fits a phone
-// screen, focus and skip link, badge contrast, budgets (CSS, story HTML), lazy images, photos on a
-// 390 px phone load their smallest copy. Prints one
+// screen, focus and skip link, every parent path of a page is a page, badge contrast, budgets
+// (CSS, story HTML), lazy images, photos on a 390 px phone load their smallest copy. Prints one
 // line per check and closes with `N passed, M failed`.
 
 import fs from "node:fs";
@@ -33,7 +33,7 @@ const PHONE_FOLD = 700;
 const CSS_BUDGET = 20000; // "under 20 KB", read strictly
 const STORY_BUDGET = 60 * 1024; // per 1,000 words
 // Every page type the default theme renders (the body's kind-* class).
-const KINDS = ["home", "story", "company", "companies", "leaderboard", "author", "authors", "tag",
+const KINDS = ["home", "archive", "story", "company", "companies", "leaderboard", "author", "authors", "tag",
   "tags", "category", "categories", "series", "series-index", "page", "search", "404"];
 
 // ---------------------------------------------------------------------------------------------
@@ -231,6 +231,24 @@ async function checkSite(browser, name, dir, shots, extra, shows = {}) {
         const target = (p.html.match(/http-equiv="refresh" content="0; url=([^"]+)"/) || [])[1];
         if (!target || !pages.some((q) => q.url === target && q.kind !== "redirect")) problems.push(`${p.url}: leads to ${target}`);
         if (sitemap.includes(`${p.url}<`)) problems.push(`${p.url}: in the sitemap`);
+      }
+      return problems;
+    });
+    await check(`${name}: every parent path of every page is a page, never the 404 (trimmed URLs land somewhere)`, async () => {
+      const problems = [];
+      const parents = new Map();
+      for (const p of pages) {
+        if (p.kind === "404") continue;
+        const segments = p.url.split("/").filter(Boolean);
+        segments.pop(); // the page itself (`x/` of `/a/x/`, `x.html` of `/a/x.html`)
+        for (let i = segments.length; i >= 0; i -= 1) {
+          const parent = "/" + segments.slice(0, i).map((s) => s + "/").join("");
+          if (!parents.has(parent)) parents.set(parent, p.url);
+        }
+      }
+      for (const [parent, of] of parents) {
+        const r = await fetch(origin + encodeURI(parent), { redirect: "manual" });
+        if (r.status !== 200) problems.push(`${parent} (a parent of ${of}) -> ${r.status}`);
       }
       return problems;
     });

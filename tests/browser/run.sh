@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
-# Real-browser tests of the default theme: builds the example site and tests/browser/fixture (also
-# in German and in Arabic, right to left), then checks them in headless Chromium (check.mjs).
+# Real-browser tests of the default theme: builds the example site (also in German) and
+# tests/browser/fixture (also in German and in Arabic, right to left), then checks them in headless Chromium (check.mjs).
 # Needs what .ci/run installs: Debian's chromium, a Java runtime, Node.js with npm, and `npm ci` in tests/browser. A missing tool is named and fails
 # the run; nothing is skipped. Screenshots go to target/screenshots/.
 #
@@ -53,6 +53,13 @@ sites="$root/target/browser"
 mkdir -p "$sites"
 echo "== building the example site"
 "$rave" build --root "$root" --output "$sites/example" --quiet || fail "the example site does not build"
+echo "== building the example site in German"
+rm -rf "$sites/example-de-src"
+mkdir -p "$sites/example-de-src"
+cp -r "$root/content" "$root/static" "$sites/example-de-src/"
+sed "s/^language: .*/language: de/" "$root/site.yaml" >"$sites/example-de-src/site.yaml"
+grep -q "^language:" "$sites/example-de-src/site.yaml" || echo "language: de" >>"$sites/example-de-src/site.yaml"
+"$rave" build --root "$sites/example-de-src" --output "$sites/example-de" --quiet || fail "the example site does not build in German"
 echo "== building the fixture site"
 "$rave" build --root "$here/fixture" --output "$sites/fixture" --now 2025-06-01T12:00:00Z --quiet ||
   fail "the fixture site does not build"
@@ -71,7 +78,7 @@ shots="$root/target/screenshots"
 rm -rf "$shots"
 mkdir -p "$shots"
 echo "== checking in $("$chromium" --version 2>/dev/null | tail -n 1)"
-node "$here/check.mjs" --shots "$shots" "example=$sites/example" "fixture=$sites/fixture" \
+node "$here/check.mjs" --shots "$shots" "example=$sites/example" "example-de=$sites/example-de" "fixture=$sites/fixture" \
   "fixture-de=$sites/fixture-de" "fixture-ar=$sites/fixture-ar"
 status=$?
 
@@ -82,5 +89,8 @@ if [ "${UPDATE_SCREENSHOTS:-}" = 1 ]; then
     src="$shots/example/docs-$shot.png"
     [ -f "$src" ] && cp "$src" "$docs/$shot.png" && echo "updated docs/screenshots/$shot.png"
   done
+  # The German example site's company page, for the README's languages.
+  src="$shots/example-de/docs-company-phone-light.png"
+  [ -f "$src" ] && cp "$src" "$docs/company-phone-light-de.png" && echo "updated docs/screenshots/company-phone-light-de.png"
 fi
 exit $status

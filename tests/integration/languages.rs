@@ -165,7 +165,7 @@ fn neutral_site(language: &str) -> Site {
 
 /// Word sequences of the English catalogue's messages (placeholders cut out), each at least
 /// one word of four letters.
-fn english_fragments() -> Vec<String> {
+pub(crate) fn english_fragments() -> Vec<String> {
     let repo = Path::new(env!("CARGO_MANIFEST_DIR"));
     let english = std::fs::read_to_string(repo.join("themes/default/i18n/en.ftl")).expect("en");
     let mut fragments = Vec::new();
@@ -208,7 +208,7 @@ fn english_fragments() -> Vec<String> {
 }
 
 /// Whether `text` holds `phrase` as whole words.
-fn has_phrase(text: &str, phrase: &str) -> bool {
+pub(crate) fn has_phrase(text: &str, phrase: &str) -> bool {
     text.match_indices(phrase).any(|(at, _)| {
         let before = text[..at].chars().next_back();
         let after = text[at + phrase.len()..].chars().next();

@@ -2,6 +2,7 @@
 //! and the library pipeline on small sites built in temporary folders.
 
 mod aliases;
+mod archives;
 mod authoring;
 mod blog;
 mod body_photos;
@@ -14,6 +15,7 @@ mod dead_watcher;
 mod defences;
 mod errors;
 mod escaping;
+mod example_languages;
 mod filesystem;
 mod first_hour;
 mod genre;
@@ -26,6 +28,7 @@ mod kill;
 mod languages;
 mod links;
 mod live;
+mod more_stories;
 mod output_safety;
 mod photo_privacy;
 mod photos;

@@ -6,6 +6,7 @@ use crate::i18n::Catalogue;
 use crate::load::Channel;
 use crate::model::Company;
 use crate::rating::{self, Grade, GradeBand, Rating, Verdict};
+use crate::render::urls::Urls;
 use crate::render::views::*;
 
 /// `Name` on page 1, `Name (page 2)` after.
@@ -45,6 +46,16 @@ pub(super) fn date_view(date: &PostDate, words: &Catalogue) -> DateView {
         rfc3339: date.rfc3339(),
         year: date.year(),
         time: date.hour_minute(),
+        url: None,
+    }
+}
+
+/// A story's date, linking the archive of its month.
+pub(super) fn story_date_view(date: &PostDate, words: &Catalogue, urls: &Urls) -> DateView {
+    let month = u8::try_from(date.date.month()).unwrap_or(1);
+    DateView {
+        url: Some(urls.archive(Some(date.year()), Some(month))),
+        ..date_view(date, words)
     }
 }
 

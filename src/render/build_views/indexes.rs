@@ -7,6 +7,7 @@ use super::ViewBuilder;
 use super::format::*;
 use super::jobs::*;
 use crate::config::FeedContent;
+use crate::date::PostDate;
 use crate::model::{StoryId, newest_date};
 use crate::render::views::*;
 use crate::render::{feeds, page_url};
@@ -143,6 +144,16 @@ impl<'a> ViewBuilder<'a> {
 
     /// URL and last change of the page a job writes; `None` for the 404 page and non-pages.
     fn sitemap_entry(&self, job: &Job) -> Option<feeds::SitemapUrl> {
+        let (url, lastmod) = self.page_url_and_date(job)?;
+        Some(feeds::SitemapUrl {
+            loc: self.urls.permalink(&url),
+            lastmod: lastmod.map(|d| d.ymd()),
+        })
+    }
+
+    /// Root-relative URL and last change of the page a job writes; `None` for the 404 page and
+    /// non-pages.
+    pub(super) fn page_url_and_date(&self, job: &Job) -> Option<(String, Option<PostDate>)> {
         let site = self.site;
         let newest = |ids: &mut dyn Iterator<Item = StoryId>| {
             ids.map(|s| {
@@ -155,6 +166,13 @@ impl<'a> ViewBuilder<'a> {
         };
         let (url, lastmod) = match *job {
             Job::Home(n) => (page_url(&self.urls.at(""), n), newest_date(site)),
+            Job::Archive(of, n) => (
+                page_url(&self.archive_url(of), n),
+                match self.archive_stories(of) {
+                    Some(ids) => newest(&mut ids.iter().copied()),
+                    None => newest_date(site),
+                },
+            ),
             // The URL alone, which does not depend on the story's body.
             Job::Story(id) => (
                 self.urls.story(&site.stories[id].input.slug),
@@ -205,14 +223,12 @@ impl<'a> ViewBuilder<'a> {
             | Job::SearchIndex
             | Job::Sitemap
             | Job::Robots
-            | Job::Redirects => {
+            | Job::Redirects
+            | Job::ParentRedirects => {
                 return None;
             }
         };
-        Some(feeds::SitemapUrl {
-            loc: self.urls.permalink(&url),
-            lastmod: lastmod.map(|d| d.ymd()),
-        })
+        Some((url, lastmod))
     }
 
     /// Story `id`'s entry of `search-index.json` (title, summary, companies with their

@@ -25,6 +25,8 @@ impl Taxonomy {
 #[derive(Debug, Clone, Copy)]
 pub(crate) enum Job {
     Home(usize),
+    /// Page `n` of the story archive: every story, a year's or a month's.
+    Archive(ArchiveOf, usize),
     Story(StoryId),
     Company(CompanyId, usize),
     Companies,
@@ -47,6 +49,19 @@ pub(crate) enum Job {
     Robots,
     /// The pages and `_redirects` file of `aliases:`.
     Redirects,
+    /// Pages at the parent paths of pages that have no page of their own (`/x/page/` of a
+    /// list's `/x/page/2/`), sending readers who trim a URL on to the nearest list.
+    ParentRedirects,
+}
+
+/// Which stories an archive page lists.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) enum ArchiveOf {
+    All,
+    /// The index of the year in `Site::archive`.
+    Year(usize),
+    /// The indices of the year in `Site::archive` and of the month in its `months`.
+    Month(usize, usize),
 }
 
 /// Whose stories a feed follows.
@@ -97,6 +112,21 @@ impl<'a> ViewBuilder<'a> {
         let per_page = site.config.stories_per_page;
         let mut jobs = Vec::new();
         jobs.extend((1..=page_count(site.stories.len(), per_page)).map(Job::Home));
+        jobs.extend(
+            (1..=page_count(site.stories.len(), per_page)).map(|n| Job::Archive(ArchiveOf::All, n)),
+        );
+        for (y, year) in site.archive.iter().enumerate() {
+            jobs.extend(
+                (1..=page_count(year.stories.len(), per_page))
+                    .map(|n| Job::Archive(ArchiveOf::Year(y), n)),
+            );
+            for (m, month) in year.months.iter().enumerate() {
+                jobs.extend(
+                    (1..=page_count(month.stories.len(), per_page))
+                        .map(|n| Job::Archive(ArchiveOf::Month(y, m), n)),
+                );
+            }
+        }
         jobs.extend(StoryId::all(&site.stories).map(Job::Story));
         for (id, c) in CompanyId::enumerate(&site.companies) {
             jobs.extend((1..=page_count(c.mentions.len(), per_page)).map(|n| Job::Company(id, n)));
@@ -150,6 +180,30 @@ impl<'a> ViewBuilder<'a> {
         {
             jobs.push(Job::Redirects);
         }
+        jobs.push(Job::ParentRedirects);
         jobs
+    }
+
+    /// The stories a year's or a month's archive lists, newest first; `None` for the archive
+    /// of every story, which lists the site's stories in their order.
+    pub(crate) fn archive_stories(&self, of: ArchiveOf) -> Option<&'a [StoryId]> {
+        let archive = &self.site.archive;
+        match of {
+            ArchiveOf::All => None,
+            ArchiveOf::Year(y) => Some(&archive[y].stories),
+            ArchiveOf::Month(y, m) => Some(&archive[y].months[m].stories),
+        }
+    }
+
+    /// The first page's URL of an archive.
+    pub(crate) fn archive_url(&self, of: ArchiveOf) -> String {
+        let archive = &self.site.archive;
+        match of {
+            ArchiveOf::All => self.urls.archive(None, None),
+            ArchiveOf::Year(y) => self.urls.archive(Some(archive[y].year), None),
+            ArchiveOf::Month(y, m) => self
+                .urls
+                .archive(Some(archive[y].year), Some(archive[y].months[m].month)),
+        }
     }
 }

@@ -1,11 +1,14 @@
 //! Builds the views of every page from the model and the rendered bodies, and renders each page.
 //! Story cards are built once per story and borrowed by every list that shows them.
 
+mod archive;
 mod bodies;
 mod format;
 mod indexes;
 mod jobs;
+mod more_stories;
 mod pages;
+mod parent_paths;
 mod parts;
 mod series_index;
 
@@ -179,12 +182,21 @@ impl<'a> ViewBuilder<'a> {
             Job::Redirects => {
                 let list = crate::render::redirects::redirects(self.site, self.urls);
                 Ok(
-                    crate::render::redirects::files(&list, self.urls, &self.site.config.language)
+                    crate::render::redirects::files(&list, self.urls, self.words)
                         .into_iter()
                         .map(|(path, bytes)| (path, bytes.into()))
                         .collect(),
                 )
             }
+            Job::ParentRedirects => Ok(self
+                .parent_redirects(&self.jobs())
+                .into_iter()
+                .map(|(from, to)| {
+                    let page =
+                        crate::render::redirects::page(&self.urls.permalink(&to), &to, self.words);
+                    (self.urls.output_path(&from), page.into_bytes().into())
+                })
+                .collect()),
             _ => self.render(job, theme).map(|page| vec![page]),
         }
     }

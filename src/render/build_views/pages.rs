@@ -17,6 +17,7 @@ impl<'a> ViewBuilder<'a> {
     pub(crate) fn render(&self, job: &Job, theme: &Theme) -> Result<(String, PageBytes), JobError> {
         match *job {
             Job::Home(n) => self.home_page(theme, n),
+            Job::Archive(of, n) => self.archive_page(theme, of, n),
             Job::Story(id) => self.story_page(theme, id),
             Job::Company(id, n) => self.company_page(theme, id, n),
             Job::Companies => self.companies_page(theme),
@@ -28,9 +29,12 @@ impl<'a> ViewBuilder<'a> {
             Job::SeriesIndex => self.series_index_page(theme),
             Job::Page(id) => self.plain_page(theme, id),
             Job::Board(board) => self.board_page(theme, board),
-            Job::Feed(_) | Job::SearchIndex | Job::Sitemap | Job::Robots | Job::Redirects => {
-                Err(("feed", String::new(), "not a page".to_owned()))
-            }
+            Job::Feed(_)
+            | Job::SearchIndex
+            | Job::Sitemap
+            | Job::Robots
+            | Job::Redirects
+            | Job::ParentRedirects => Err(("feed", String::new(), "not a page".to_owned())),
             Job::Search => self.search_page(theme),
             Job::NotFound => self.not_found_page(theme),
         }
@@ -56,6 +60,46 @@ impl<'a> ViewBuilder<'a> {
             highlights: if n == 1 { self.highlights() } else { None },
         };
         self.emit(theme, "index.html", meta, &vars)
+    }
+
+    /// Page `n` of the story archive: every story, a year's or a month's, newest first.
+    fn archive_page(
+        &self,
+        theme: &Theme,
+        of: ArchiveOf,
+        n: usize,
+    ) -> Result<(String, PageBytes), JobError> {
+        let site = self.site;
+        let per_page = site.config.stories_per_page;
+        let view = self.archive_view(of);
+        let base = view.url.clone();
+        let (ids, total): (Vec<StoryId>, usize) = match self.archive_stories(of) {
+            Some(ids) => (page_slice(ids, per_page, n).to_vec(), ids.len()),
+            None => (
+                page_range(site.stories.len(), per_page, n).collect(),
+                site.stories.len(),
+            ),
+        };
+        let title = site.config.title.as_str();
+        let description = match self.period_name(of) {
+            None => self.words.text("meta-archive", &[("site", title.into())]),
+            Some(period) => self.words.text(
+                "meta-archive-period",
+                &[("site", title.into()), ("period", period.as_str().into())],
+            ),
+        };
+        let meta = self.meta(
+            "archive",
+            titled(&view.title, n, self.words),
+            description,
+            page_url(&base, n),
+        );
+        let stories: Vec<&StoryCard> = ids.iter().map(|&id| self.card_of(id)).collect();
+        let vars = ArchiveVars {
+            archive: view,
+            paginator: paginator(stories, total, per_page, n, &base),
+        };
+        self.emit(theme, "archive.html", meta, &vars)
     }
 
     /// Story `id`'s page.
@@ -372,7 +416,10 @@ impl<'a> ViewBuilder<'a> {
             ),
             self.urls.at("search/"),
         );
-        self.emit(theme, "search.html", meta, &NoVars {})
+        let vars = SearchVars {
+            search_words: crate::i18n::search_words(self.words),
+        };
+        self.emit(theme, "search.html", meta, &vars)
     }
 
     /// The 404 page.
@@ -446,9 +493,21 @@ impl<'a> ViewBuilder<'a> {
 struct NoVars {}
 
 #[derive(Serialize)]
+struct SearchVars {
+    /// JSON of the words search.js shows.
+    search_words: String,
+}
+
+#[derive(Serialize)]
 struct HomeVars<'a, 'c> {
     paginator: Paginator<&'c StoryCard<'a>>,
     highlights: Option<HighlightsView<'a>>,
+}
+
+#[derive(Serialize)]
+struct ArchiveVars<'a, 'c> {
+    archive: ArchiveView,
+    paginator: Paginator<&'c StoryCard<'a>>,
 }
 
 #[derive(Serialize)]

@@ -29,6 +29,7 @@ impl<'a> ViewBuilder<'a> {
             rating_display: c.rating_display,
             urls: SiteUrls {
                 home: self.urls.at(""),
+                archive: self.urls.archive(None, None),
                 companies: self.urls.at("companies/"),
                 authors: self.urls.at("authors/"),
                 tags: self.urls.at("tags/"),
@@ -52,6 +53,16 @@ impl<'a> ViewBuilder<'a> {
                 })
                 .collect(),
             category_count: self.site.categories.len(),
+            archive: self
+                .site
+                .archive
+                .iter()
+                .map(|y| ArchiveLink {
+                    name: y.segment(),
+                    url: self.urls.archive(Some(y.year), None),
+                    count: y.stories.len(),
+                })
+                .collect(),
             extra: &c.extra,
             generator: concat!("rave ", env!("CARGO_PKG_VERSION")),
         }
@@ -113,7 +124,7 @@ impl<'a> ViewBuilder<'a> {
             .collect();
         StoryCard {
             title: &input.title,
-            date: date_view(&input.date, self.words),
+            date: story_date_view(&input.date, self.words, self.urls),
             author: Link {
                 name: &author.name,
                 url: self.urls.author(&author.slug),
@@ -233,6 +244,7 @@ impl<'a> ViewBuilder<'a> {
             series,
             author_box: self.author_box(story.author),
             comments: self.comment_views(id),
+            more_stories: self.more_stories_view(id),
             extra: &input.extra,
         }
     }

@@ -166,3 +166,29 @@ author-box-title = عن
 author-box-more = كل قصص { $author }
 series-next-on = الجزء التالي، في { $date }:
 series-next-about = يروي «{ $title }»
+
+## Story archive and redirects
+archive-title = كل القصص
+archive-year-title = قصص عام { $year }
+archive-month-title = قصص { $month }
+archive-years = السنوات
+archive-months = الأشهر
+archive-by-year = الأرشيف حسب السنة
+archive-all-link = كل القصص حسب التاريخ
+meta-archive = كل قصص { $site }، الأحدث أولًا.
+meta-archive-period = قصص { $site } في { $period }.
+redirect-title = إعادة توجيه
+redirect-go-on = هذا العنوان يؤدي إلى
+
+## Search script and related stories
+search-found = { $count ->
+    [zero] لم يُعثر على أي قصة
+    [one] عُثر على قصة واحدة
+    [two] عُثر على قصتين
+    [few] عُثر على { $count } قصص
+   *[other] عُثر على { $count } قصة
+}
+search-loading = جارٍ تحميل فهرس البحث…
+search-failed = تعذّر تحميل فهرس البحث.
+related-company-title = المزيد من القصص عن { $company }
+related-tags-title = قصص مشابهة

@@ -303,3 +303,26 @@ period-quarter = Q{ $quarter } { $year }
 
 ## Threaded comments
 comment-in-reply-to = als Antwort auf { $author }
+
+## Story archive and redirects
+archive-title = Alle Geschichten
+archive-year-title = Geschichten aus dem Jahr { $year }
+archive-month-title = Geschichten aus dem { $month }
+archive-years = Jahre
+archive-months = Monate
+archive-by-year = Archiv nach Jahren
+archive-all-link = Alle Geschichten nach Datum
+meta-archive = Alle Geschichten von { $site }, die neuesten zuerst.
+meta-archive-period = Die Geschichten von { $site } aus dem Zeitraum { $period }.
+redirect-title = Weiterleitung
+redirect-go-on = Diese Adresse führt zu
+
+## Search script and related stories
+search-found = { $count ->
+    [one] { $count } Geschichte gefunden
+   *[other] { $count } Geschichten gefunden
+}
+search-loading = Der Suchindex wird geladen …
+search-failed = Der Suchindex konnte nicht geladen werden.
+related-company-title = Weitere Geschichten über { $company }
+related-tags-title = Ähnliche Geschichten

@@ -285,3 +285,26 @@ period-quarter = { $year } Q{ $quarter }
 
 ## Threaded comments
 comment-in-reply-to = in reply to { $author }
+
+## Story archive and redirects
+archive-title = All stories
+archive-year-title = Stories from { $year }
+archive-month-title = Stories from { $month }
+archive-years = Years
+archive-months = Months
+archive-by-year = Archive by year
+archive-all-link = All stories, by date
+meta-archive = Every story of { $site }, newest first.
+meta-archive-period = The stories of { $site } from { $period }.
+redirect-title = Redirecting
+redirect-go-on = This address leads to
+
+## Search script and related stories
+search-found = { $count ->
+    [one] { $count } story found
+   *[other] { $count } stories found
+}
+search-loading = Loading the search index…
+search-failed = The search index could not be loaded.
+related-company-title = More stories about { $company }
+related-tags-title = More stories like this

@@ -306,3 +306,26 @@ period-quarter = T{ $quarter } { $year }
 
 ## Threaded comments
 comment-in-reply-to = en respuesta a { $author }
+
+## Story archive and redirects
+archive-title = Todas las historias
+archive-year-title = Historias de { $year }
+archive-month-title = Historias de { $month }
+archive-years = Años
+archive-months = Meses
+archive-by-year = Archivo por años
+archive-all-link = Todas las historias, por fecha
+meta-archive = Todas las historias de { $site }, de la más reciente a la más antigua.
+meta-archive-period = Las historias de { $site } de { $period }.
+redirect-title = Redirección
+redirect-go-on = Esta dirección lleva a
+
+## Search script and related stories
+search-found = { $count ->
+    [one] { $count } historia encontrada
+   *[other] { $count } historias encontradas
+}
+search-loading = Cargando el índice de búsqueda…
+search-failed = No se pudo cargar el índice de búsqueda.
+related-company-title = Más historias sobre { $company }
+related-tags-title = Historias parecidas

@@ -306,3 +306,26 @@ period-quarter = T{ $quarter } { $year }
 
 ## Threaded comments
 comment-in-reply-to = en réponse à { $author }
+
+## Story archive and redirects
+archive-title = Tous les récits
+archive-year-title = Récits de { $year }
+archive-month-title = Récits de { $month }
+archive-years = Années
+archive-months = Mois
+archive-by-year = Archives par année
+archive-all-link = Tous les récits, par date
+meta-archive = Tous les récits de { $site }, du plus récent au plus ancien.
+meta-archive-period = Les récits de { $site } de { $period }.
+redirect-title = Redirection
+redirect-go-on = Cette adresse mène à
+
+## Search script and related stories
+search-found = { $count ->
+    [one] { $count } récit trouvé
+   *[other] { $count } récits trouvés
+}
+search-loading = Chargement de l’index de recherche…
+search-failed = L’index de recherche n’a pas pu être chargé.
+related-company-title = D’autres récits sur { $company }
+related-tags-title = Des récits du même genre

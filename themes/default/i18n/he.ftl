@@ -145,3 +145,27 @@ author-box-title = על
 author-box-more = כל הסיפורים של { $author }
 series-next-on = החלק הבא, ב־{ $date }:
 series-next-about = על „{ $title }“
+
+## Story archive and redirects
+archive-title = כל הסיפורים
+archive-year-title = סיפורים משנת { $year }
+archive-month-title = סיפורים מחודש { $month }
+archive-years = שנים
+archive-months = חודשים
+archive-by-year = ארכיון לפי שנה
+archive-all-link = כל הסיפורים לפי תאריך
+meta-archive = כל הסיפורים של { $site }, מהחדש לישן.
+meta-archive-period = הסיפורים של { $site } מתקופת { $period }.
+redirect-title = הפניה
+redirect-go-on = הכתובת הזו מובילה אל
+
+## Search script and related stories
+search-found = { $count ->
+    [one] נמצא סיפור אחד
+    [two] נמצאו שני סיפורים
+   *[other] נמצאו { $count } סיפורים
+}
+search-loading = טוען את אינדקס החיפוש…
+search-failed = לא ניתן היה לטעון את אינדקס החיפוש.
+related-company-title = עוד סיפורים על { $company }
+related-tags-title = סיפורים דומים

@@ -306,3 +306,26 @@ period-quarter = K{ $quarter } { $year }
 
 ## Threaded comments
 comment-in-reply-to = als antwoord op { $author }
+
+## Story archive and redirects
+archive-title = Alle verhalen
+archive-year-title = Verhalen uit { $year }
+archive-month-title = Verhalen uit { $month }
+archive-years = Jaren
+archive-months = Maanden
+archive-by-year = Archief per jaar
+archive-all-link = Alle verhalen, op datum
+meta-archive = Alle verhalen van { $site }, de nieuwste eerst.
+meta-archive-period = De verhalen van { $site } uit { $period }.
+redirect-title = Doorverwijzing
+redirect-go-on = Dit adres leidt naar
+
+## Search script and related stories
+search-found = { $count ->
+    [one] { $count } verhaal gevonden
+   *[other] { $count } verhalen gevonden
+}
+search-loading = De zoekindex wordt geladen…
+search-failed = De zoekindex kon niet worden geladen.
+related-company-title = Meer verhalen over { $company }
+related-tags-title = Vergelijkbare verhalen

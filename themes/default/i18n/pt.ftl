@@ -306,3 +306,26 @@ period-quarter = T{ $quarter } { $year }
 
 ## Threaded comments
 comment-in-reply-to = em resposta a { $author }
+
+## Story archive and redirects
+archive-title = Todas as histórias
+archive-year-title = Histórias de { $year }
+archive-month-title = Histórias de { $month }
+archive-years = Anos
+archive-months = Meses
+archive-by-year = Arquivo por ano
+archive-all-link = Todas as histórias, por data
+meta-archive = Todas as histórias de { $site }, das mais recentes às mais antigas.
+meta-archive-period = As histórias de { $site } de { $period }.
+redirect-title = Redirecionamento
+redirect-go-on = Este endereço leva a
+
+## Search script and related stories
+search-found = { $count ->
+    [one] { $count } história encontrada
+   *[other] { $count } histórias encontradas
+}
+search-loading = A carregar o índice de pesquisa…
+search-failed = Não foi possível carregar o índice de pesquisa.
+related-company-title = Mais histórias sobre { $company }
+related-tags-title = Histórias parecidas

@@ -1,5 +1,6 @@
 // rave default theme: client-side search over search-index.json. Results are built with
-// textContent only, so nothing from the index can become markup.
+// textContent only, so nothing from the index can become markup. Every word shown comes from
+// the site's catalogue, in the form's data-words (JSON); the script carries none of its own.
 (function () {
   "use strict";
   var form = document.querySelector(".search-form");
@@ -10,9 +11,20 @@
   var status = document.querySelector(".search-status");
   var list = document.querySelector(".search-results");
   var index = null;
+  var lang = document.documentElement.lang || undefined;
+  var text = {};
+  try { text = JSON.parse(form.getAttribute("data-words") || "{}"); } catch (e) { text = {}; }
+  var plural = new Intl.PluralRules(lang);
+
+  // The catalogue's "{count} stories found" in the plural form of `n`.
+  function found(n) {
+    var forms = text.found || {};
+    var form = forms[plural.select(n)] || forms.other || "{count}";
+    return form.replace("{count}", n.toLocaleString(lang));
+  }
 
   function words(text) {
-    return text.toLowerCase().normalize("NFD").replace(/[\u0300-\u036f]/g, "").split(/[^a-z0-9]+/).filter(Boolean);
+    return text.toLowerCase().normalize("NFD").replace(/[\u0300-\u036f]/g, "").split(/[^\p{L}\p{N}]+/u).filter(Boolean);
   }
 
   function haystack(entry) {
@@ -32,7 +44,7 @@
   function day(ymd) {
     var date = new Date(ymd + "T00:00:00Z");
     if (isNaN(date)) return ymd;
-    return date.toLocaleDateString(document.documentElement.lang || undefined, { day: "numeric", month: "long", year: "numeric", timeZone: "UTC" });
+    return date.toLocaleDateString(lang, { day: "numeric", month: "long", year: "numeric", timeZone: "UTC" });
   }
 
   function show(query) {
@@ -42,7 +54,7 @@
     var hits = index.filter(function (entry) {
       return terms.every(function (t) { return entry._text.indexOf(t) !== -1; });
     });
-    status.textContent = hits.length + (hits.length === 1 ? " story" : " stories") + " found";
+    status.textContent = found(hits.length);
     hits.slice(0, 50).forEach(function (entry) {
       var item = el("li", "search-hit");
       var link = el("a", null, entry.title);
@@ -55,8 +67,9 @@
         // The rating as shown on the site, with its verdict in words (never a glyph alone).
         item.appendChild(el("p", "search-companies", entry.companies.map(function (c) {
           var grade = c.rating || "";
-          if (c.verdict && grade.toLowerCase() !== c.verdict) grade += (grade ? ", " : "") + c.verdict;
-          return grade ? c.name + " (" + grade + ")" : c.name + " (not rated)";
+          var verdict = (text.verdicts || {})[c.verdict] || "";
+          if (verdict && grade.toLowerCase() !== verdict.toLowerCase()) grade += (grade ? ", " : "") + verdict;
+          return c.name + " (" + (grade || text.not_rated || "") + ")";
         }).join(" · ")));
       }
       if (entry.summary) item.appendChild(el("p", null, entry.summary));
@@ -66,7 +79,7 @@
 
   var query = new URLSearchParams(window.location.search).get("q") || "";
   input.value = query;
-  status.textContent = "Loading the search index…";
+  status.textContent = text.loading || "";
   fetch(form.getAttribute("data-index"))
     .then(function (response) { return response.json(); })
     .then(function (entries) {
@@ -80,5 +93,5 @@
         show(input.value);
       });
     })
-    .catch(function () { status.textContent = "The search index could not be loaded."; });
+    .catch(function () { status.textContent = text.failed || ""; });
 })();
