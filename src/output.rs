@@ -184,7 +184,10 @@ pub fn check_output_folder(root: &Path, output: &Path) -> Result<(), UnsafeOutpu
 /// True when `output` is a build of rave (it has the marker) with story pages in it.
 pub fn holds_published_stories(output: &Path) -> bool {
     output.join(MARKER).is_file()
-        && fs::read_dir(output.join("stories")).is_ok_and(|mut d| d.next().is_some())
+        // A folder under stories/ (a story, or the archive of a year that has stories): the
+        // story list at stories/index.html is there even when there is none.
+        && fs::read_dir(output.join("stories"))
+            .is_ok_and(|mut d| d.any(|e| e.is_ok_and(|e| e.path().is_dir())))
 }
 
 /// The exclusive right to write an output folder, held by a lock file beside it.

@@ -5,6 +5,7 @@ use icu_calendar::cal::Gregorian;
 use icu_datetime::FixedCalendarDateTimeFormatter;
 use icu_datetime::fieldsets::{YM, YMD};
 use icu_datetime::input::Date;
+use icu_datetime::pattern::FixedCalendarDateTimeNames;
 use icu_decimal::DecimalFormatter;
 use icu_decimal::input::Decimal;
 use icu_locale_core::Locale;
@@ -44,7 +45,7 @@ impl LocaleFormat {
         LocaleFormat {
             language: language.to_owned(),
             long_date: FixedCalendarDateTimeFormatter::try_new((&locale).into(), YMD::long()).ok(),
-            month_year: FixedCalendarDateTimeFormatter::try_new((&locale).into(), YM::long()).ok(),
+            month_year: month_year_formatter(&locale),
             numbers: DecimalFormatter::try_new((&locale).into(), Default::default()).ok(),
         }
     }
@@ -88,6 +89,16 @@ impl LocaleFormat {
             _ => plain,
         }
     }
+}
+
+/// "July 2011": some languages' month-and-year data writes the month through a number
+/// placeholder (Dutch), which ICU's formatter leaves without a number formatter, so one is
+/// loaded explicitly.
+fn month_year_formatter(locale: &Locale) -> Option<FixedCalendarDateTimeFormatter<Gregorian, YM>> {
+    let formatter = FixedCalendarDateTimeFormatter::try_new(locale.into(), YM::long()).ok()?;
+    let mut names = FixedCalendarDateTimeNames::from_formatter(locale.into(), formatter);
+    names.include_decimal_formatter().ok()?;
+    names.try_into_formatter(YM::long()).ok()
 }
 
 fn format_number(formatter: Option<&DecimalFormatter>, value: f64) -> String {
@@ -151,6 +162,8 @@ mod tests {
             ),
             ("es", "18 de julio de 2011", "julio de 2011", "57,5", "1234"),
             ("nl", "18 juli 2011", "juli 2011", "57,5", "1.234"),
+            ("ar", "18 يوليو 2011", "يوليو 2011", "57.5", "1,234"),
+            ("he", "18 ביולי 2011", "יולי 2011", "57.5", "1,234"),
             (
                 "pt",
                 "18 de julho de 2011",

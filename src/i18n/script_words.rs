@@ -90,7 +90,7 @@ mod tests {
             serde_json::from_str(&search_words(&words("de"))).expect("JSON");
         assert_eq!(json["found"]["one"], "{count} Geschichte gefunden");
         assert_eq!(json["found"]["other"], "{count} Geschichten gefunden");
-        assert_eq!(json["verdicts"]["ugly"], "Katastrophal");
+        assert_eq!(json["verdicts"]["ugly"], "Übel");
         let arabic: serde_json::Value =
             serde_json::from_str(&search_words(&words("ar"))).expect("JSON");
         let forms = arabic["found"].as_object().expect("forms");

@@ -45,7 +45,7 @@ pub fn month_segment(month: u8) -> String {
 /// Years newest first, months newest first, stories in site order (newest first).
 pub(super) fn archive(stories: &[Story]) -> Vec<ArchiveYear> {
     let mut years: Vec<ArchiveYear> = Vec::new();
-    let mut ids: Vec<StoryId> = (0..stories.len()).collect();
+    let mut ids: Vec<StoryId> = StoryId::all(stories).collect();
     // By calendar date as written, newest first; the site order (by instant) breaks ties, so a
     // story written at a far offset still lands in the month its date names.
     ids.sort_by(|&a, &b| {

@@ -4,8 +4,8 @@
 //! Pure: no IO, no Markdown, no HTML. The same [`LoadedSite`] always gives the same [`Site`]
 //! (everything is sorted), which is what makes output deterministic and rebuilds comparable.
 
-mod ids;
 mod archive;
+mod ids;
 mod index;
 mod rankings;
 mod stats;
@@ -17,8 +17,8 @@ use jiff::Timestamp;
 pub use crate::company_name::{
     RESERVED_COMPANY_SLUGS, accent_folded_key, company_key, company_slug,
 };
-pub use ids::{AuthorId, CompanyId, SeriesId, StoryId, TaxonId};
 pub use archive::{ArchiveMonth, ArchiveYear, month_segment, year_segment};
+pub use ids::{AuthorId, CompanyId, SeriesId, StoryId, TaxonId};
 use index::{AuthorIndex, CompanyIndex, SeriesIndex, TaxonIndex};
 pub use rankings::{
     YearHighlights, YearRanking, best_rated, most_discussed, ranked_companies, worst_rated,

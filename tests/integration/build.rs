@@ -4,7 +4,7 @@
 use std::collections::{BTreeMap, BTreeSet};
 use std::path::Path;
 
-use crate::util::{Site, links_of, rave, read_page, snapshot, text_of};
+use crate::util::{Site, links_of, rave, read_page, snapshot, story_folders, text_of};
 
 /// The front matter of a content file as JSON, or `None` if it has none.
 fn front_matter(path: &Path) -> Option<serde_json::Value> {
@@ -251,10 +251,7 @@ fn example_site_builds_every_story_company_and_author_page() {
         );
         assert!(!links.contains(&format!("/stories/{draft}/")));
     }
-    let built_stories: BTreeSet<String> = std::fs::read_dir(out.join("stories"))
-        .expect("stories folder")
-        .map(|e| e.expect("entry").file_name().to_string_lossy().into_owned())
-        .collect();
+    let built_stories = story_folders(&out);
     assert_eq!(
         built_stories, expected.stories,
         "exactly the published stories"

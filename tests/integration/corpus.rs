@@ -116,7 +116,11 @@ fn a_generated_corpus_is_deterministic_and_builds_into_the_expected_pages() {
     );
 
     let published = summary.stories - summary.drafts;
-    assert_eq!(pages_under(&out.join("stories")), published);
+    assert_eq!(crate::util::story_folders(&out).len(), published);
+    assert!(
+        out.join("stories/index.html").is_file(),
+        "the story archive"
+    );
     // Every company page, plus the three rankings (best, worst, most discussed).
     assert_eq!(pages_under(&out.join("companies")), summary.companies + 3);
     assert_eq!(pages_under(&out.join("authors")), summary.authors);

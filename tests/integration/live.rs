@@ -13,7 +13,8 @@ use std::time::{Duration, SystemTime};
 use rave::session::{Session, Snapshot};
 
 use crate::util::{
-    Running, Site, Streaming, free_port, get, serve, snapshot, text_of, with_front_matter,
+    Running, Site, Streaming, free_port, get, serve, snapshot, story_folders, text_of,
+    with_front_matter,
 };
 
 /// Front matter of a story rating one company.
@@ -537,19 +538,6 @@ fn stamps(dir: &Path) -> BTreeMap<String, (Vec<u8>, SystemTime, u64)> {
         .collect()
 }
 
-/// Story folders of an output.
-fn story_dirs(out: &Path) -> BTreeSet<String> {
-    std::fs::read_dir(out.join("stories"))
-        .map(|entries| {
-            entries
-                .filter_map(|e| e.ok())
-                .filter(|e| e.path().is_dir())
-                .map(|e| e.file_name().to_string_lossy().into_owned())
-                .collect()
-        })
-        .unwrap_or_default()
-}
-
 #[test]
 fn build_watch_keeps_the_output_up_to_date() {
     let site = Site::new();
@@ -664,12 +652,12 @@ fn build_watch_keeps_the_output_up_to_date() {
         });
     }
     let expected: BTreeSet<String> = ["alpha", "bravo", "charlie"].map(String::from).into();
-    assert_eq!(story_dirs(&out), expected, "temporary files made pages");
+    assert_eq!(story_folders(&out), expected, "temporary files made pages");
 
     // A rename: the old page goes, the new one comes.
     std::fs::rename(stories.join("alpha.md"), stories.join("alpha-renamed.md")).expect("rename");
     rave.wait_for("the renamed story", || {
-        let dirs = story_dirs(&out);
+        let dirs = story_folders(&out);
         if dirs.contains("alpha-renamed") && !dirs.contains("alpha") {
             Ok(())
         } else {

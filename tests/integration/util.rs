@@ -279,6 +279,30 @@ pub(crate) fn text_of(html: &str) -> String {
     rave::render::plain_text(html, usize::MAX)
 }
 
+/// The story folders of an output's `stories/`: every folder but the archive's year folders
+/// (`2011/`) and its `page/` folder.
+pub(crate) fn story_folders(out: &Path) -> std::collections::BTreeSet<String> {
+    let is_archive = |name: &str| {
+        name == "page" || (name.len() == 4 && name.bytes().all(|b| b.is_ascii_digit()))
+    };
+    std::fs::read_dir(out.join("stories"))
+        .map(|entries| {
+            entries
+                .filter_map(|e| e.ok())
+                .filter(|e| e.path().is_dir())
+                .map(|e| e.file_name().to_string_lossy().into_owned())
+                .filter(|name| !is_archive(name))
+                .collect()
+        })
+        .unwrap_or_default()
+}
+
+/// Whether a page is one of rave's redirect pages (an old address or a trimmed URL), which
+/// only send readers on and are kept out of the sitemap.
+pub(crate) fn is_redirect_page(html: &str) -> bool {
+    html.contains("<meta http-equiv=\"refresh\"")
+}
+
 /// Every `href="..."` and `src="..."` value of a page.
 pub(crate) fn links_of(html: &str) -> Vec<String> {
     let mut links = Vec::new();

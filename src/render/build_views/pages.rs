@@ -76,7 +76,9 @@ impl<'a> ViewBuilder<'a> {
         let (ids, total): (Vec<StoryId>, usize) = match self.archive_stories(of) {
             Some(ids) => (page_slice(ids, per_page, n).to_vec(), ids.len()),
             None => (
-                page_range(site.stories.len(), per_page, n).collect(),
+                page_range(site.stories.len(), per_page, n)
+                    .map(StoryId::from_index)
+                    .collect(),
                 site.stories.len(),
             ),
         };
