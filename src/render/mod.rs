@@ -118,9 +118,8 @@ pub struct Theme {
 }
 
 /// Templates every theme must have.
-pub const REQUIRED_TEMPLATES: [&str; 15] = [
+pub const REQUIRED_TEMPLATES: [&str; 14] = [
     "leaderboard.html",
-    "archive.html",
     "search.html",
     "index.html",
     "story.html",
@@ -139,10 +138,21 @@ pub const REQUIRED_TEMPLATES: [&str; 15] = [
 /// Templates a theme may leave out. Each renders a page of its own that only it shows (no other
 /// template needs its variables), and rave makes that page only when the theme has the template,
 /// so a theme written before the page existed keeps building, without the page.
-pub const OPTIONAL_TEMPLATES: [&str; 1] = [SERIES_INDEX_TEMPLATE];
+pub const OPTIONAL_TEMPLATES: [&str; 2] = [SERIES_INDEX_TEMPLATE, ARCHIVE_TEMPLATE];
 
 /// The `/series/` page: every series of the site.
 pub const SERIES_INDEX_TEMPLATE: &str = "series-index.html";
+
+/// The story archive: `/stories/`, `/stories/2011/`, `/stories/2011/07/`. Without it, a URL
+/// trimmed to such a folder leads to the home page.
+pub const ARCHIVE_TEMPLATE: &str = "archive.html";
+
+/// Which of the optional pages the theme makes.
+#[derive(Debug, Clone, Copy)]
+pub(crate) struct OptionalPages {
+    pub(crate) series_index: bool,
+    pub(crate) archives: bool,
+}
 
 impl Theme {
     /// Compiles all templates at once (so inheritance and components resolve).
@@ -214,6 +224,14 @@ impl Theme {
     /// Whether the theme has `template` (its own, a site override, or the built-in one).
     pub(crate) fn has_template(&self, template: &str) -> bool {
         self.origins.contains_key(template)
+    }
+
+    /// The optional pages whose templates the theme has.
+    pub(crate) fn optional_pages(&self) -> OptionalPages {
+        OptionalPages {
+            series_index: self.has_template(SERIES_INDEX_TEMPLATE),
+            archives: self.has_template(ARCHIVE_TEMPLATE),
+        }
     }
 
     fn origin(&self, template: &str) -> PathBuf {
@@ -388,8 +406,7 @@ pub fn render_site(
     let copied: std::collections::HashMap<&str, &StaticFile> =
         files.iter().map(|f| (f.destination.as_str(), f)).collect();
     let urls = Urls::new(&site.config);
-    let series_index = theme.has_template(SERIES_INDEX_TEMPLATE);
-    let mut builder = ViewBuilder::new(site, bodies, &urls, &theme.catalogue, series_index);
+    let mut builder = ViewBuilder::new(site, bodies, &urls, &theme.catalogue, theme.optional_pages());
     builder.search_entries = builder.search_entries();
     let site_view = builder.site_view();
     theme.tera.global_context().insert("site", &site_view);
@@ -448,8 +465,7 @@ pub fn render_changed_bodies(
     diagnostics: &mut Diagnostics,
 ) -> RenderReport {
     let urls = Urls::new(&site.config);
-    let series_index = theme.has_template(SERIES_INDEX_TEMPLATE);
-    let mut builder = ViewBuilder::lazy(site, bodies, &urls, &theme.catalogue, series_index);
+    let mut builder = ViewBuilder::lazy(site, bodies, &urls, &theme.catalogue, theme.optional_pages());
     for &id in changed {
         if let Some(entry) = memo.search_entries.get_mut(id.index()) {
             *entry = builder.search_entry(id);

@@ -40,8 +40,8 @@ pub struct SiteView<'a> {
 #[derive(Debug, Serialize)]
 pub struct SiteUrls {
     pub home: String,
-    /// The archive of every story (`/stories/`).
-    pub archive: String,
+    /// The archive of every story (`/stories/`); `None` when the theme has no archive.
+    pub archive: Option<String>,
     pub companies: String,
     pub authors: String,
     pub tags: String,

@@ -138,6 +138,39 @@ fn every_parent_path_of_every_page_is_a_page() {
 }
 
 #[test]
+fn a_theme_without_the_archive_template_builds_without_archives() {
+    let site = Site::new();
+    let templates =
+        std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("themes/default/templates");
+    for entry in std::fs::read_dir(&templates).expect("the default theme") {
+        let path = entry.expect("an entry").path();
+        let name = path
+            .file_name()
+            .expect("a name")
+            .to_string_lossy()
+            .into_owned();
+        if name != "archive.html" {
+            let text = std::fs::read_to_string(&path).expect("a template");
+            site.file(&format!("themes/older/templates/{name}"), &text);
+        }
+    }
+    site.file(
+        "site.yaml",
+        "title: Test Stories\nbase_url: https://example.com\ntheme: older\n",
+    );
+    story(&site, "a", "2011-07-05");
+    site.build(&[]).success();
+    let out = site.out();
+    assert!(out.join("stories/a/index.html").is_file());
+    assert!(!out.join("stories/2011").exists(), "no year archive");
+    let story = site.page("stories/a/index.html");
+    assert!(!story.contains("/stories/2011/"), "no link to an archive: {story}");
+    // The trimmed URL still lands on a page: a redirect to the home page.
+    let stories = site.page("stories/index.html");
+    assert!(stories.contains("url=/\""), "{stories}");
+}
+
+#[test]
 fn a_story_slug_that_is_an_archive_address_is_refused() {
     let site = Site::new();
     story(&site, "2011", "2011-07-05");

@@ -112,19 +112,22 @@ impl<'a> ViewBuilder<'a> {
         let per_page = site.config.stories_per_page;
         let mut jobs = Vec::new();
         jobs.extend((1..=page_count(site.stories.len(), per_page)).map(Job::Home));
-        jobs.extend(
-            (1..=page_count(site.stories.len(), per_page)).map(|n| Job::Archive(ArchiveOf::All, n)),
-        );
-        for (y, year) in site.archive.iter().enumerate() {
+        if self.optional.archives {
             jobs.extend(
-                (1..=page_count(year.stories.len(), per_page))
-                    .map(|n| Job::Archive(ArchiveOf::Year(y), n)),
+                (1..=page_count(site.stories.len(), per_page))
+                    .map(|n| Job::Archive(ArchiveOf::All, n)),
             );
-            for (m, month) in year.months.iter().enumerate() {
+            for (y, year) in site.archive.iter().enumerate() {
                 jobs.extend(
-                    (1..=page_count(month.stories.len(), per_page))
-                        .map(|n| Job::Archive(ArchiveOf::Month(y, m), n)),
+                    (1..=page_count(year.stories.len(), per_page))
+                        .map(|n| Job::Archive(ArchiveOf::Year(y), n)),
                 );
+                for (m, month) in year.months.iter().enumerate() {
+                    jobs.extend(
+                        (1..=page_count(month.stories.len(), per_page))
+                            .map(|n| Job::Archive(ArchiveOf::Month(y, m), n)),
+                    );
+                }
             }
         }
         jobs.extend(StoryId::all(&site.stories).map(Job::Story));
@@ -149,7 +152,7 @@ impl<'a> ViewBuilder<'a> {
             jobs.push(Job::Terms(taxonomy));
         }
         jobs.extend(SeriesId::all(&site.series).map(Job::Series));
-        if self.series_index {
+        if self.optional.series_index {
             jobs.push(Job::SeriesIndex);
         }
         jobs.extend((0..site.pages.len()).map(Job::Page));

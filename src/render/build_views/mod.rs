@@ -24,7 +24,7 @@ use crate::render::cache::PageCache;
 use crate::render::markdown::Rendered;
 use crate::render::urls::Urls;
 use crate::render::views::*;
-use crate::render::{PageBytes, Theme, feeds};
+use crate::render::{OptionalPages, PageBytes, Theme, feeds};
 
 pub use bodies::Bodies;
 pub use format::plain_text;
@@ -46,8 +46,9 @@ pub(super) struct ViewBuilder<'a> {
     pub search_entries: Vec<String>,
     /// Pages rendered by an earlier build of the session, by context hash.
     pub page_cache: Option<&'a PageCache>,
-    /// Whether the theme has the optional `/series/` page's template.
-    series_index: bool,
+    /// Which optional pages the theme makes (`/series/`, the story archive): without the
+    /// archive, trimmed URLs lead to the home page instead.
+    pub(super) optional: OptionalPages,
 }
 
 thread_local! {
@@ -73,15 +74,15 @@ pub(super) type JobResult = Result<Vec<(String, PageBytes)>, JobError>;
 
 impl<'a> ViewBuilder<'a> {
     /// A builder for a whole render: every story's card is built up front, in parallel.
-    /// `series_index`: the theme has the `/series/` page's template.
+    /// `optional`: the optional pages the theme has templates for.
     pub(super) fn new(
         site: &'a Site,
         bodies: &'a Bodies,
         urls: &'a Urls,
         words: &'a Catalogue,
-        series_index: bool,
+        optional: OptionalPages,
     ) -> Self {
-        let builder = Self::lazy(site, bodies, urls, words, series_index);
+        let builder = Self::lazy(site, bodies, urls, words, optional);
         (0..site.stories.len()).into_par_iter().for_each(|index| {
             builder.card_of_unrecorded(StoryId::from_index(index));
         });
@@ -95,7 +96,7 @@ impl<'a> ViewBuilder<'a> {
         bodies: &'a Bodies,
         urls: &'a Urls,
         words: &'a Catalogue,
-        series_index: bool,
+        optional: OptionalPages,
     ) -> Self {
         let stories = site.stories.len();
         ViewBuilder {
@@ -103,7 +104,7 @@ impl<'a> ViewBuilder<'a> {
             bodies,
             urls,
             words,
-            series_index,
+            optional,
             display: site.config.rating_display,
             cards: (0..stories).map(|_| OnceLock::new()).collect(),
             ratings: (0..stories).map(|_| OnceLock::new()).collect(),

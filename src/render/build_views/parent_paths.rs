@@ -78,7 +78,7 @@ impl<'a> ViewBuilder<'a> {
                 .iter()
                 .position(|a| year_segment(a.year) == y)
         });
-        let Some(y) = year else {
+        let (Some(y), true) = (year, self.optional.archives) else {
             return self.urls.at("");
         };
         // A day (`2011/07/18/`) goes to its month.

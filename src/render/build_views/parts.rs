@@ -29,7 +29,10 @@ impl<'a> ViewBuilder<'a> {
             rating_display: c.rating_display,
             urls: SiteUrls {
                 home: self.urls.at(""),
-                archive: self.urls.archive(None, None),
+                archive: self
+                    .optional
+                    .archives
+                    .then(|| self.urls.archive(None, None)),
                 companies: self.urls.at("companies/"),
                 authors: self.urls.at("authors/"),
                 tags: self.urls.at("tags/"),
@@ -57,6 +60,7 @@ impl<'a> ViewBuilder<'a> {
                 .site
                 .archive
                 .iter()
+                .filter(|_| self.optional.archives)
                 .map(|y| ArchiveLink {
                     name: y.segment(),
                     url: self.urls.archive(Some(y.year), None),
@@ -124,7 +128,11 @@ impl<'a> ViewBuilder<'a> {
             .collect();
         StoryCard {
             title: &input.title,
-            date: story_date_view(&input.date, self.words, self.urls),
+            date: if self.optional.archives {
+                story_date_view(&input.date, self.words, self.urls)
+            } else {
+                date_view(&input.date, self.words)
+            },
             author: Link {
                 name: &author.name,
                 url: self.urls.author(&author.slug),

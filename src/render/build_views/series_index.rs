@@ -11,7 +11,7 @@ use crate::render::{PageBytes, SERIES_INDEX_TEMPLATE, Theme};
 impl<'a> ViewBuilder<'a> {
     /// The URL of the `/series/` page, or `None` when the theme does not make it.
     pub(super) fn series_index_url(&self) -> Option<String> {
-        self.series_index.then(|| self.urls.at("series/"))
+        self.optional.series_index.then(|| self.urls.at("series/"))
     }
 
     /// Every series, the one with the newest part first; series with no published part yet
