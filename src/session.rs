@@ -198,6 +198,12 @@ impl Session {
         diagnostics.sort();
         let rendered = sink.into_shared_pages();
         let snapshot = &mut last.snapshot;
+        // The search index was rendered whole: a shard no word needs any more goes with it.
+        let index_folder = format!("{}/", crate::render::search_index::FOLDER);
+        snapshot
+            .output
+            .pages
+            .retain(|path, _| !path.starts_with(&index_folder));
         snapshot.pages_reused = snapshot.output.pages.len().saturating_sub(rendered.len());
         snapshot.output.add_pages(rendered);
         snapshot.elapsed = started.elapsed();

@@ -16,6 +16,7 @@ pub mod fingerprint;
 pub mod jsonld;
 pub mod markdown;
 mod redirects;
+pub(crate) mod search_index;
 pub(crate) mod urls;
 pub mod views;
 
@@ -385,7 +386,7 @@ pub struct RenderMemo {
     jobs: Vec<build_views::Job>,
     /// Per story, indices into `jobs`.
     readers: Vec<Vec<u32>>,
-    search_entries: Vec<String>,
+    search_entries: Vec<search_index::SearchDoc>,
 }
 
 /// Renders every page of `site` into `sink`, taking unchanged pages from `cache` (a session's)

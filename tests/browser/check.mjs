@@ -603,10 +603,12 @@ async function checkSite(browser, name, dir, shots, extra, shows = {}) {
     }
 
     // --- Search
+    // The index's entries, in the chunk files of search-index/s/, newest first.
+    const chunks = fs.readdirSync(path.join(dir, "search-index", "s")).map((f) => parseInt(f, 10)).sort((a, b) => a - b);
+    const index = chunks.flatMap((k) => JSON.parse(fs.readFileSync(path.join(dir, "search-index", "s", `${k}.json`), "utf8")));
     await check(`${name}: search finds stories by company name as you type`, async () => {
-      const index = JSON.parse(fs.readFileSync(path.join(dir, "search-index.json"), "utf8"));
       const entry = index.find((e) => e.companies.length);
-      if (!entry) return "no story in search-index.json rates a company";
+      if (!entry) return "no story in search-index/s/ rates a company";
       const company = entry.companies[0].name;
       const expected = index.filter((e) => e.companies.some((c) => c.name === company)).length;
       const problems = [];
@@ -619,7 +621,7 @@ async function checkSite(browser, name, dir, shots, extra, shows = {}) {
         await page.waitForSelector(".search-hit", { timeout: 5000 });
         const hits = await page.locator(".search-hit").count();
         const status = await page.locator(".search-status").textContent();
-        if (hits < expected) problems.push(`"${company}": ${hits} hits, ${expected} stories rate it`);
+        if (hits < Math.min(expected, 10)) problems.push(`"${company}": ${hits} hits, ${expected} stories rate it`);
         if (!/found/.test(status)) problems.push(`status says "${status}"`);
         const first = await page.locator(".search-hit a").first().getAttribute("href");
         if (!first || !first.startsWith("/")) problems.push(`first hit links to ${first}`);
@@ -631,6 +633,40 @@ async function checkSite(browser, name, dir, shots, extra, shows = {}) {
         await Promise.all([page.waitForURL((u) => u.pathname.startsWith("/stories/")), page.locator(".search-hit a").first().click()]);
         await ctx.close();
       }
+      return problems;
+    });
+
+    await check(`${name}: search filters by company, author and year, and shows more on demand`, async () => {
+      const entry = index.find((e) => e.companies.length);
+      if (!entry) return "no story in search-index/s/ rates a company";
+      const company = entry.companies[0].name;
+      const year = entry.date.slice(0, 4);
+      const expected = index.filter((e) => e.date.startsWith(year) && e.author === entry.author && e.companies.some((c) => c.name === company));
+      const problems = [];
+      const ctx = await context({});
+      const page = await ctx.newPage();
+      watch(page);
+      await page.goto(origin + "/search/");
+      await page.waitForSelector(".search-filters:not([hidden])", { timeout: 5000 });
+      await page.fill("#search-company", company);
+      await page.fill("#search-author", entry.author);
+      await page.selectOption("#search-year", year);
+      await page.waitForSelector(`.search-hit a[href="${entry.url}"]`, { timeout: 5000 });
+      const hits = await page.locator(".search-hit").count();
+      if (hits < Math.min(expected.length, 10)) problems.push(`${company}, ${entry.author}, ${year}: ${hits} hits, ${expected.length} expected`);
+      await page.screenshot({ path: path.join(shots, name, "search-filters-desktop.png"), fullPage: true });
+      for (const v of await axe(page)) problems.push(`axe with filters: ${v}`);
+      // Every story of a year: more than a page of hits, the rest behind the button.
+      const busiest = Object.entries(index.reduce((n, e) => { const y = e.date.slice(0, 4); n[y] = (n[y] || 0) + 1; return n; }, {})).sort((a, b) => b[1] - a[1])[0];
+      await page.goto(origin + "/search/?year=" + busiest[0]);
+      await page.waitForSelector(".search-hit", { timeout: 5000 });
+      const first = await page.locator(".search-hit").count();
+      if (first !== Math.min(busiest[1], 10)) problems.push(`year ${busiest[0]}: ${first} hits shown first, ${busiest[1]} stories`);
+      if (busiest[1] > 10) {
+        await page.click(".search-more");
+        await page.waitForFunction((n) => document.querySelectorAll(".search-hit").length > n, first, { timeout: 5000 });
+      } else if (await page.locator(".search-more").isVisible()) problems.push("a 'more' button with every hit shown");
+      await ctx.close();
       return problems;
     });
 

@@ -128,7 +128,7 @@ fn a_generated_corpus_is_deterministic_and_builds_into_the_expected_pages() {
     // Home page 1 is the site root; pages 2.. are under page/.
     assert_eq!(pages_under(&out.join("page")), published.div_ceil(10) - 1);
     assert!(out.join("index.html").is_file() && out.join("atom.xml").is_file());
-    assert!(out.join("sitemap.xml").is_file() && out.join("search-index.json").is_file());
+    assert!(out.join("sitemap.xml").is_file() && out.join("search-index/meta.json").is_file());
 
     // The Hugo site holds the same stories and the bench theme.
     let hugo = tmp.path().join("hugo");

@@ -408,7 +408,7 @@ fn body_edits_rerender_only_what_shows_the_story_and_match_fresh_builds() {
         "authors/ann/page/2/index.html",
         "atom.xml",
         "companies/acme/atom.xml",
-        "search-index.json",
+        "search-index/s/0.json",
     ] {
         assert!(
             page_of(&files, page).contains("Alpha now opens differently."),

@@ -1,14 +1,14 @@
 //! Indexes over many stories: Atom feeds, the sitemap and the search index.
 
 use rayon::prelude::*;
-use serde::Serialize;
 
 use super::ViewBuilder;
 use super::format::*;
 use super::jobs::*;
 use crate::config::FeedContent;
 use crate::date::PostDate;
-use crate::model::{StoryId, newest_date};
+use crate::model::{Site, StoryId, newest_date};
+use crate::render::search_index::{self, SearchCompany, SearchDoc};
 use crate::render::views::*;
 use crate::render::{feeds, page_url};
 
@@ -143,8 +143,8 @@ impl<'a> ViewBuilder<'a> {
     }
 
     /// URL and last change of the page a job writes; `None` for the 404 page and non-pages.
-    fn sitemap_entry(&self, job: &Job) -> Option<feeds::SitemapUrl> {
-        let (url, lastmod) = self.page_url_and_date(job)?;
+    fn sitemap_entry(&self, job: &Job, newest: &Newest) -> Option<feeds::SitemapUrl> {
+        let (url, lastmod) = self.page_url_and_date(job, newest)?;
         Some(feeds::SitemapUrl {
             loc: self.urls.permalink(&url),
             lastmod: lastmod.map(|d| d.ymd()),
@@ -153,64 +153,49 @@ impl<'a> ViewBuilder<'a> {
 
     /// Root-relative URL and last change of the page a job writes; `None` for the 404 page and
     /// non-pages.
-    pub(super) fn page_url_and_date(&self, job: &Job) -> Option<(String, Option<PostDate>)> {
+    pub(super) fn page_url_and_date(
+        &self,
+        job: &Job,
+        newest: &Newest,
+    ) -> Option<(String, Option<PostDate>)> {
         let site = self.site;
-        let newest = |ids: &mut dyn Iterator<Item = StoryId>| {
-            ids.map(|s| {
-                site.stories[s]
-                    .input
-                    .updated
-                    .unwrap_or(site.stories[s].input.date)
-            })
-            .max()
-        };
         let (url, lastmod) = match *job {
-            Job::Home(n) => (page_url(&self.urls.at(""), n), newest_date(site)),
+            Job::Home(n) => (page_url(&self.urls.at(""), n), newest.site),
             Job::Archive(of, n) => (
                 page_url(&self.archive_url(of), n),
-                match self.archive_stories(of) {
-                    Some(ids) => newest(&mut ids.iter().copied()),
-                    None => newest_date(site),
+                match of {
+                    ArchiveOf::All => newest.site,
+                    ArchiveOf::Year(y) => newest.years[y],
+                    ArchiveOf::Month(y, m) => newest.months[y][m],
                 },
             ),
             // The URL alone, which does not depend on the story's body.
             Job::Story(id) => (
                 self.urls.story(&site.stories[id].input.slug),
-                Some(
-                    site.stories[id]
-                        .input
-                        .updated
-                        .unwrap_or(site.stories[id].input.date),
-                ),
+                Some(changed(site, id)),
             ),
-            Job::Company(c, n) => {
-                let company = &site.companies[c];
-                (
-                    page_url(&self.urls.company(&company.slug), n),
-                    newest(&mut company.mentions.iter().map(|m| m.0)),
-                )
-            }
-            Job::Companies => (self.urls.at("companies/"), newest_date(site)),
-            Job::Board(b) => (self.board_url(b), newest_date(site)),
-            Job::Author(a, n) => {
-                let author = &site.authors[a];
-                (
-                    page_url(&self.urls.author(&author.slug), n),
-                    newest(&mut author.stories.iter().copied()),
-                )
-            }
-            Job::Authors => (self.urls.at("authors/"), newest_date(site)),
-            Job::Term(t, id, n) => {
-                let term = &self.terms(t)[id];
-                (
-                    page_url(&self.urls.term(t.name(), &term.slug), n),
-                    newest(&mut term.stories.iter().copied()),
-                )
-            }
-            Job::Terms(t) => (self.urls.at(&format!("{}/", t.name())), newest_date(site)),
+            Job::Company(c, n) => (
+                page_url(&self.urls.company(&site.companies[c].slug), n),
+                newest.companies[c.index()],
+            ),
+            Job::Companies => (self.urls.at("companies/"), newest.site),
+            Job::Board(b) => (self.board_url(b), newest.site),
+            Job::Author(a, n) => (
+                page_url(&self.urls.author(&site.authors[a].slug), n),
+                newest.authors[a.index()],
+            ),
+            Job::Authors => (self.urls.at("authors/"), newest.site),
+            Job::Term(t, id, n) => (
+                page_url(&self.urls.term(t.name(), &self.terms(t)[id].slug), n),
+                match t {
+                    Taxonomy::Tags => newest.tags[id.index()],
+                    Taxonomy::Categories => newest.categories[id.index()],
+                },
+            ),
+            Job::Terms(t) => (self.urls.at(&format!("{}/", t.name())), newest.site),
             Job::Series(id) => (
                 self.urls.series(&site.series[id].slug),
-                newest(&mut site.series[id].stories.iter().copied()),
+                newest.series[id.index()],
             ),
             Job::SeriesIndex => (
                 self.urls.at("series/"),
@@ -231,91 +216,59 @@ impl<'a> ViewBuilder<'a> {
         Some((url, lastmod))
     }
 
-    /// Story `id`'s entry of `search-index.json` (title, summary, companies with their
-    /// ratings, author, tags and URL), as JSON with `<`, `>` and `&` written as `\u` escapes:
-    /// still the same JSON, and no markup in the file.
-    pub(crate) fn search_entry(&self, id: StoryId) -> String {
-        #[derive(Serialize)]
-        struct SearchCompany<'a> {
-            name: &'a str,
-            url: &'a str,
-            rating: Option<&'a str>,
-            verdict: Option<&'static str>,
-        }
-        #[derive(Serialize)]
-        struct SearchEntry<'a> {
-            title: &'a str,
-            url: &'a str,
-            date: &'a str,
-            summary: String,
-            author: &'a str,
-            tags: Vec<&'a str>,
-            companies: Vec<SearchCompany<'a>>,
-        }
+    /// Story `id`'s entry of the search index (title, summary, companies with their ratings,
+    /// author, tags and URL, and what search filters on: year and grade bands).
+    pub(crate) fn search_entry(&self, id: StoryId) -> SearchDoc {
         let card = self.card_of_unrecorded(id);
-        let entry = SearchEntry {
-            title: card.title,
-            url: &card.url,
-            date: &card.date.ymd,
+        let mut grades: Vec<&'static str> = card
+            .ratings
+            .iter()
+            .filter_map(|m| m.rating.as_ref().map(|r| r.band))
+            .filter(|band| *band != "none")
+            .collect();
+        grades.sort_unstable();
+        grades.dedup();
+        SearchDoc {
+            title: card.title.to_owned(),
+            url: card.url.clone(),
+            date: card.date.ymd.clone(),
             summary: plain_text(&card.summary_html, 300),
-            author: card.author.name,
-            tags: card.tags.iter().map(|t| t.name).collect(),
+            author: card.author.name.to_owned(),
+            tags: card.tags.iter().map(|t| t.name.to_owned()).collect(),
             companies: card
                 .ratings
                 .iter()
                 .map(|m| SearchCompany {
-                    name: m.company.name,
-                    url: &m.company.url,
-                    rating: m.rating.as_ref().map(|r| r.display.as_str()),
+                    name: m.company.name.to_owned(),
+                    url: m.company.url.clone(),
+                    rating: m.rating.as_ref().map(|r| r.display.clone()),
                     verdict: m.rating.as_ref().map(|r| r.verdict),
                 })
                 .collect(),
-        };
-        // Strings and lists of strings: serde_json fails only on maps with non-string keys.
-        let json = serde_json::to_string(&entry)
-            .expect("internal error: a search entry, made of strings, always serializes");
-        if json.contains(['<', '>', '&']) {
-            json.replace('<', "\\u003c")
-                .replace('>', "\\u003e")
-                .replace('&', "\\u0026")
-        } else {
-            json
+            year: card.date.year,
+            grades,
         }
     }
 
     /// Every story's search entry, newest first, in parallel.
-    pub(crate) fn search_entries(&self) -> Vec<String> {
+    pub(crate) fn search_entries(&self) -> Vec<SearchDoc> {
         (0..self.site.stories.len())
             .into_par_iter()
             .map(|index| self.search_entry(StoryId::from_index(index)))
             .collect()
     }
 
-    /// `search-index.json`: the JSON array of [`ViewBuilder::search_entries`].
-    pub(super) fn search_index(&self) -> Vec<u8> {
-        let len = self
-            .search_entries
-            .iter()
-            .map(|e| e.len() + 1)
-            .sum::<usize>()
-            + 2;
-        let mut json = Vec::with_capacity(len);
-        json.push(b'[');
-        for (i, entry) in self.search_entries.iter().enumerate() {
-            if i > 0 {
-                json.push(b',');
-            }
-            json.extend_from_slice(entry.as_bytes());
-        }
-        json.push(b']');
-        json
+    /// The files of the chunked search index (`search_index::files`).
+    pub(super) fn search_index(&self) -> Vec<(String, Vec<u8>)> {
+        search_index::files(&self.search_entries)
     }
 
     pub(super) fn render_sitemaps(&self) -> Vec<(String, Vec<u8>)> {
+        let newest = Newest::of(self.site);
         let urls: Vec<feeds::SitemapUrl> = self
             .jobs()
             .iter()
-            .filter_map(|j| self.sitemap_entry(j))
+            .filter_map(|j| self.sitemap_entry(j, &newest))
             .collect();
         feeds::sitemaps(
             &urls,
@@ -325,5 +278,74 @@ impl<'a> ViewBuilder<'a> {
         .into_iter()
         .map(|(name, xml)| (name, xml.into_bytes()))
         .collect()
+    }
+}
+
+/// When story `id` last changed: its `updated` date, else its date.
+fn changed(site: &Site, id: StoryId) -> PostDate {
+    site.stories[id]
+        .input
+        .updated
+        .unwrap_or(site.stories[id].input.date)
+}
+
+/// The newest change of the site and of each list's stories, each computed once for the
+/// sitemap: found again for every page of a list, it cost a walk of the list per page, which
+/// grows with the square of the site.
+pub(super) struct Newest {
+    site: Option<PostDate>,
+    years: Vec<Option<PostDate>>,
+    months: Vec<Vec<Option<PostDate>>>,
+    companies: Vec<Option<PostDate>>,
+    authors: Vec<Option<PostDate>>,
+    tags: Vec<Option<PostDate>>,
+    categories: Vec<Option<PostDate>>,
+    series: Vec<Option<PostDate>>,
+}
+
+impl Newest {
+    pub(super) fn of(site: &Site) -> Newest {
+        let newest = |ids: &mut dyn Iterator<Item = StoryId>| ids.map(|s| changed(site, s)).max();
+        let terms = |terms: &[crate::model::Taxon]| -> Vec<Option<PostDate>> {
+            terms
+                .iter()
+                .map(|t| newest(&mut t.stories.iter().copied()))
+                .collect()
+        };
+        Newest {
+            site: newest_date(site),
+            years: site
+                .archive
+                .iter()
+                .map(|y| newest(&mut y.stories.iter().copied()))
+                .collect(),
+            months: site
+                .archive
+                .iter()
+                .map(|y| {
+                    y.months
+                        .iter()
+                        .map(|m| newest(&mut m.stories.iter().copied()))
+                        .collect()
+                })
+                .collect(),
+            companies: site
+                .companies
+                .iter()
+                .map(|c| newest(&mut c.mentions.iter().map(|m| m.0)))
+                .collect(),
+            authors: site
+                .authors
+                .iter()
+                .map(|a| newest(&mut a.stories.iter().copied()))
+                .collect(),
+            tags: terms(&site.tags),
+            categories: terms(&site.categories),
+            series: site
+                .series
+                .iter()
+                .map(|s| newest(&mut s.stories.iter().copied()))
+                .collect(),
+        }
     }
 }

@@ -42,7 +42,7 @@ pub(crate) enum Job {
     Search,
     NotFound,
     Feed(FeedOf),
-    /// `search-index.json` for the search page.
+    /// The chunked search index under `search-index/` for the search page.
     SearchIndex,
     /// The sitemap (several files for very large sites).
     Sitemap,

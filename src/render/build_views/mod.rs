@@ -22,6 +22,7 @@ use crate::i18n::Catalogue;
 use crate::model::{Site, StoryId};
 use crate::render::cache::PageCache;
 use crate::render::markdown::Rendered;
+use crate::render::search_index::SearchDoc;
 use crate::render::urls::Urls;
 use crate::render::views::*;
 use crate::render::{OptionalPages, PageBytes, Theme, feeds};
@@ -42,8 +43,8 @@ pub(super) struct ViewBuilder<'a> {
     cards: Vec<OnceLock<StoryCard<'a>>>,
     /// Per story, per mention: the rating view (shared by cards and company pages).
     ratings: Vec<OnceLock<Vec<Option<RatingView>>>>,
-    /// Per story, its entry of `search-index.json`; empty until set by the caller.
-    pub search_entries: Vec<String>,
+    /// Per story, its entry of the search index; empty until set by the caller.
+    pub search_entries: Vec<SearchDoc>,
     /// Pages rendered by an earlier build of the session, by context hash.
     pub page_cache: Option<&'a PageCache>,
     /// Which optional pages the theme makes (`/series/`, the story archive): without the
@@ -170,10 +171,11 @@ impl<'a> ViewBuilder<'a> {
                 .into_iter()
                 .map(|(path, xml)| (path, xml.into()))
                 .collect()),
-            Job::SearchIndex => Ok(vec![(
-                "search-index.json".to_owned(),
-                self.search_index().into(),
-            )]),
+            Job::SearchIndex => Ok(self
+                .search_index()
+                .into_iter()
+                .map(|(path, json)| (path, json.into()))
+                .collect()),
             Job::Robots => Ok(vec![(
                 "robots.txt".to_owned(),
                 feeds::robots(&self.urls.permalink(&self.urls.at("sitemap.xml")))

@@ -5,6 +5,7 @@
 use std::collections::BTreeSet;
 
 use super::ViewBuilder;
+use super::indexes::Newest;
 use super::jobs::{ArchiveOf, Job};
 use crate::model::{month_segment, year_segment};
 
@@ -15,9 +16,10 @@ impl<'a> ViewBuilder<'a> {
     /// (`/2011/07/`) go to its archive; any other (`/pages/`) to the home page.
     pub(crate) fn parent_redirects(&self, jobs: &[Job]) -> Vec<(String, String)> {
         let root = self.urls.root();
+        let newest = Newest::of(self.site);
         let mut pages: BTreeSet<String> = jobs
             .iter()
-            .filter_map(|job| self.page_url_and_date(job).map(|(url, _)| url))
+            .filter_map(|job| self.page_url_and_date(job, &newest).map(|(url, _)| url))
             .collect();
         let mut redirects: Vec<(String, String)> = Vec::new();
         for job in jobs {

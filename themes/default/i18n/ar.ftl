@@ -122,6 +122,14 @@ categories-title = التصنيفات
 search-title = بحث
 search-label = ابحث في القصص
 search-button = بحث
+search-filters = تصفية
+search-company = الشركة
+search-author = الكاتب
+search-grade = الدرجة
+search-any-grade = أي درجة
+search-year = السنة
+search-any-year = أي سنة
+search-more = المزيد من النتائج
 
 ## الصفحة غير موجودة
 not-found-title = الصفحة غير موجودة

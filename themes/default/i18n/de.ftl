@@ -258,6 +258,14 @@ search-nojs-companies = Unternehmen
 search-nojs-authors = Autoren
 search-nojs-tags = Schlagwörter
 search-or = oder
+search-filters = Filtern
+search-company = Unternehmen
+search-author = Autor
+search-grade = Note
+search-any-grade = Jede Note
+search-year = Jahr
+search-any-year = Jedes Jahr
+search-more = Weitere Ergebnisse
 
 ## Kommentare
 comments-title = Kommentare ({ $count })

@@ -236,6 +236,14 @@ search-nojs-companies = companies
 search-nojs-authors = authors
 search-nojs-tags = tags
 search-or = or
+search-filters = Filter
+search-company = Company
+search-author = Author
+search-grade = Grade
+search-any-grade = Any grade
+search-year = Year
+search-any-year = Any year
+search-more = More results
 
 ## Comments
 comments-title = { $count ->

@@ -258,6 +258,14 @@ search-nojs-companies = empresas
 search-nojs-authors = autores
 search-nojs-tags = etiquetas
 search-or = o
+search-filters = Filtrar
+search-company = Empresa
+search-author = Autor
+search-grade = Nota
+search-any-grade = Cualquier nota
+search-year = Año
+search-any-year = Cualquier año
+search-more = Más resultados
 
 ## Comentarios
 comments-title = { $count ->

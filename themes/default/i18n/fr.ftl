@@ -258,6 +258,14 @@ search-nojs-companies = entreprises
 search-nojs-authors = auteurs
 search-nojs-tags = mots-clés
 search-or = ou
+search-filters = Filtrer
+search-company = Entreprise
+search-author = Auteur
+search-grade = Note
+search-any-grade = Toutes les notes
+search-year = Année
+search-any-year = Toutes les années
+search-more = Plus de résultats
 
 ## Commentaires
 comments-title = { $count ->

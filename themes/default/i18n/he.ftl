@@ -107,6 +107,14 @@ categories-title = קטגוריות
 search-title = חיפוש
 search-label = חיפוש בסיפורים
 search-button = חיפוש
+search-filters = סינון
+search-company = חברה
+search-author = כותב
+search-grade = ציון
+search-any-grade = כל ציון
+search-year = שנה
+search-any-year = כל שנה
+search-more = תוצאות נוספות
 
 ## הדף לא נמצא
 not-found-title = הדף לא נמצא

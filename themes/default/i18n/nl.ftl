@@ -258,6 +258,14 @@ search-nojs-companies = bedrijven
 search-nojs-authors = auteurs
 search-nojs-tags = tags
 search-or = of
+search-filters = Filteren
+search-company = Bedrijf
+search-author = Auteur
+search-grade = Cijfer
+search-any-grade = Elk cijfer
+search-year = Jaar
+search-any-year = Elk jaar
+search-more = Meer resultaten
 
 ## Reacties
 comments-title = { $count ->

@@ -258,6 +258,14 @@ search-nojs-companies = empresas
 search-nojs-authors = autores
 search-nojs-tags = etiquetas
 search-or = ou
+search-filters = Filtrar
+search-company = Empresa
+search-author = Autor
+search-grade = Nota
+search-any-grade = Qualquer nota
+search-year = Ano
+search-any-year = Qualquer ano
+search-more = Mais resultados
 
 ## Comentários
 comments-title = { $count ->
