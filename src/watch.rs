@@ -11,7 +11,7 @@
 use std::ops::ControlFlow;
 use std::path::{Path, PathBuf};
 use std::sync::mpsc::{Receiver, RecvTimeoutError, channel};
-use std::time::Duration;
+use std::time::{Duration, Instant};
 
 use anyhow::{Context as _, Result};
 use notify::{PollWatcher, RecommendedWatcher, RecursiveMode};
@@ -27,8 +27,24 @@ use crate::rebuild::{ChangeSource, Rebuilt, WarningReport, rebuild_loop};
 pub(crate) const WATCHED_FOLDERS: [&str; 5] =
     [CONTENT_DIR, "templates", "themes", STATIC_DIR, "i18n"];
 
-/// How long events are gathered before they count as one change.
-pub(crate) const DEBOUNCE: Duration = Duration::from_millis(150);
+/// How long notify's debouncer holds an event (to merge the events of one path and stitch
+/// renames) before handing it over; it checks every quarter of this. Short where events say
+/// when a write ends (Linux's inotify), since [`SiteWatcher::next_change`] then waits for that.
+const DEBOUNCE: Duration = Duration::from_millis(20);
+
+/// The debouncer's hold where the end of a write is not seen (polling, and backends without
+/// close events): long enough for an editor's save to be done before it counts.
+const DEBOUNCE_BLIND: Duration = Duration::from_millis(150);
+
+/// After a batch whose files are all whole, how long to wait for more before rebuilding: the
+/// files of one "save all" or checkout reach the watcher a debouncer tick or two apart.
+const SETTLE: Duration = Duration::from_millis(10);
+
+/// The longest a change is gathered: how long it waits for a file that is still being written
+/// (created or modified but not closed, or renamed away by an editor's save), and for a stream
+/// of events to pause. Editors' saves keep a file unfinished for far less (bench/edits.sh
+/// measures them); a writer that holds a file open longer gets a rebuild anyway.
+const CHANGE_LIMIT: Duration = Duration::from_secs(1);
 
 enum Backend {
     Native(Debouncer<RecommendedWatcher, RecommendedCache>),
@@ -61,6 +77,9 @@ pub(crate) struct SiteWatcher {
     /// replaced by another of the same name (`mv content old; cp -r old content`, as git and
     /// sync tools do) is a new folder that needs a watch of its own.
     watched: Vec<(PathBuf, FileId)>,
+    /// Whether events say when a file is whole again (closed after writing): inotify's do;
+    /// polling sees only changed stamps, and other platforms' backends report no close.
+    sees_writes_end: bool,
 }
 
 impl std::fmt::Debug for SiteWatcher {
@@ -77,17 +96,23 @@ impl SiteWatcher {
     /// file systems without change events (network drives, some containers).
     pub(crate) fn new(root: &Path, output: &Path, poll: bool) -> Result<SiteWatcher> {
         let (tx, events) = channel();
+        let sees_writes_end = cfg!(target_os = "linux") && !poll;
         let backend = if poll {
             let config = notify::Config::default().with_poll_interval(Duration::from_millis(500));
             Backend::Poll(new_debouncer_opt::<_, PollWatcher, FileIdMap>(
-                DEBOUNCE,
+                DEBOUNCE_BLIND,
                 None,
                 tx,
                 FileIdMap::new(),
                 config,
             )?)
         } else {
-            Backend::Native(new_debouncer(DEBOUNCE, None, tx)?)
+            let hold = if sees_writes_end {
+                DEBOUNCE
+            } else {
+                DEBOUNCE_BLIND
+            };
+            Backend::Native(new_debouncer(hold, None, tx)?)
         };
         let root = crate::output::absolute(root).context("cannot resolve the site folder")?;
         let output = crate::output::absolute(output).context("cannot resolve the output folder")?;
@@ -97,6 +122,7 @@ impl SiteWatcher {
             backend,
             events,
             watched: Vec::new(),
+            sees_writes_end,
         };
         let root = watcher.root.clone();
         watcher
@@ -141,31 +167,47 @@ impl SiteWatcher {
     }
 
     /// Waits up to `timeout` for the next change and returns the paths it touched (already
-    /// filtered; never empty). `None` on timeout.
+    /// filtered; never empty). `None` on timeout. A change is over when every file it touched
+    /// is whole (see [`settles`]) and nothing more came for [`SETTLE`], so that an editor's save
+    /// (renamed away, created, written, closed) is one change however long its write takes.
+    /// Where the end of a write is not seen, a change is over when nothing came for [`SETTLE`].
     pub(crate) fn next_change(&mut self, timeout: Duration) -> Result<Option<Vec<PathBuf>>> {
-        let deadline = std::time::Instant::now() + timeout;
+        let deadline = Instant::now() + timeout;
+        let mut change = Change::default();
         loop {
-            let left = deadline.saturating_duration_since(std::time::Instant::now());
-            let batch = match self.events.recv_timeout(left) {
+            let now = Instant::now();
+            let wait = match change.started {
+                None => deadline.saturating_duration_since(now),
+                Some(started) => {
+                    let left = (started + CHANGE_LIMIT).saturating_duration_since(now);
+                    if change.unfinished() && self.sees_writes_end {
+                        left
+                    } else {
+                        SETTLE.min(left)
+                    }
+                }
+            };
+            let batch = match self.events.recv_timeout(wait) {
                 Ok(batch) => batch,
-                Err(RecvTimeoutError::Timeout) => return Ok(None),
+                Err(RecvTimeoutError::Timeout) if change.started.is_none() => return Ok(None),
+                Err(RecvTimeoutError::Timeout) => {
+                    let paths: Vec<PathBuf> = change.files.into_keys().collect();
+                    self.watch_new_folders(&paths)?;
+                    return Ok(Some(paths));
+                }
                 Err(RecvTimeoutError::Disconnected) => anyhow::bail!("the file watcher stopped"),
             };
-            let mut paths: Vec<PathBuf> = match batch {
-                Ok(events) => events
-                    .into_iter()
-                    .filter(|e| changes_content(&e.event.kind))
-                    .flat_map(|e| e.event.paths)
-                    .filter(|p| self.is_relevant(p))
-                    .collect(),
+            match batch {
+                Ok(events) => {
+                    for event in events.iter().filter(|e| changes_content(&e.event.kind)) {
+                        let whole = settles(&event.event.kind);
+                        for path in event.event.paths.iter().filter(|p| self.is_relevant(p)) {
+                            change.add(path.clone(), whole);
+                        }
+                    }
+                }
                 // Watcher errors (a queue overflow) mean changes may be lost: rebuild everything.
-                Err(_) => vec![self.root.join(CONFIG_FILE)],
-            };
-            paths.sort();
-            paths.dedup();
-            if !paths.is_empty() {
-                self.watch_new_folders(&paths)?;
-                return Ok(Some(paths));
+                Err(_) => change.add(self.root.join(CONFIG_FILE), true),
             }
         }
     }
@@ -188,6 +230,38 @@ impl ChangeSource for SiteWatcher {
 #[cfg(debug_assertions)]
 fn test_watch_limit() -> Option<usize> {
     std::env::var("RAVE_TEST_WATCH_LIMIT").ok()?.parse().ok()
+}
+
+/// The paths of a change being gathered, each with whether its file is whole.
+#[derive(Debug, Default)]
+struct Change {
+    files: std::collections::BTreeMap<PathBuf, bool>,
+    /// When its first relevant event came.
+    started: Option<Instant>,
+}
+
+impl Change {
+    fn add(&mut self, path: PathBuf, whole: bool) {
+        self.started.get_or_insert_with(Instant::now);
+        self.files.insert(path, whole);
+    }
+
+    fn unfinished(&self) -> bool {
+        self.files.values().any(|whole| !whole)
+    }
+}
+
+/// Whether a file an event touched is whole once it happened: not when it was just created or
+/// written, since its writer has not closed it yet (the close event says it is done). A file
+/// renamed away or removed is whole (gone): an editor's save that renames it away creates the
+/// new one at once, in the same batch of events or within [`SETTLE`].
+fn settles(kind: &notify::EventKind) -> bool {
+    use notify::EventKind;
+    use notify::event::{CreateKind, ModifyKind};
+    !matches!(
+        kind,
+        EventKind::Create(CreateKind::File) | EventKind::Modify(ModifyKind::Data(_))
+    )
 }
 
 /// True for events that can change what a file holds: not reads (rave's own rebuilds read every
@@ -319,6 +393,43 @@ pub(crate) fn watch_build(
 #[cfg(test)]
 mod tests {
     use super::*;
+    use notify::EventKind;
+    use notify::event::{AccessKind, AccessMode, CreateKind, ModifyKind, RemoveKind, RenameMode};
+
+    /// Folds a save's events on `story.md`, as the watcher sees them, into a change: whether
+    /// the change is over (every file whole) after each event.
+    fn wholeness(kinds: &[EventKind]) -> Vec<bool> {
+        let mut change = Change::default();
+        kinds
+            .iter()
+            .map(|kind| {
+                change.add(PathBuf::from("story.md"), settles(kind));
+                !change.unfinished()
+            })
+            .collect()
+    }
+
+    const GONE: EventKind = EventKind::Modify(ModifyKind::Name(RenameMode::Both));
+    const CREATED: EventKind = EventKind::Create(CreateKind::File);
+    const WRITTEN: EventKind = EventKind::Modify(ModifyKind::Data(notify::event::DataChange::Any));
+    const CLOSED: EventKind = EventKind::Access(AccessKind::Close(AccessMode::Write));
+
+    #[test]
+    fn a_save_is_over_when_its_file_is_closed() {
+        // vim: renamed to a backup, a new file created, written, closed.
+        assert_eq!(
+            wholeness(&[GONE, CREATED, WRITTEN, CLOSED]),
+            [true, false, false, true]
+        );
+        // Written in place (VS Code), then closed.
+        assert_eq!(wholeness(&[WRITTEN, WRITTEN, CLOSED]), [false, false, true]);
+        // A temporary file renamed over it; JetBrains: renamed away, the temporary renamed in.
+        assert_eq!(wholeness(&[GONE]), [true]);
+        assert_eq!(wholeness(&[GONE, GONE]), [true, true]);
+        // Deleted.
+        assert_eq!(wholeness(&[EventKind::Remove(RemoveKind::File)]), [true]);
+        assert!(settles(&EventKind::Create(CreateKind::Folder)));
+    }
 
     #[test]
     fn filters_output_editor_files_and_other_folders() {

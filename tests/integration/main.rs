@@ -34,6 +34,7 @@ mod photo_privacy;
 mod photos;
 mod props;
 mod rankings;
+mod saves;
 mod search;
 mod series_index;
 mod snapshots;
