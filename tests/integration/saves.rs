@@ -4,8 +4,8 @@
 use std::io::Write as _;
 use std::time::Duration;
 
-use crate::live::{Running, args, out_text};
-use crate::util::{Site, with_front_matter};
+use crate::live::out_text;
+use crate::util::{Running, Site, args, with_front_matter};
 
 #[test]
 fn a_slow_vim_style_save_is_one_rebuild_of_the_whole_file() {

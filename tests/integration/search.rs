@@ -156,7 +156,7 @@ fn a_body_edit_leaves_no_shard_a_fresh_build_would_not_write() {
     let mut session = Session::new(site.options());
     let (first, _) = session.build().unwrap_or_else(|d| panic!("{}", d.render()));
     let shard = format!("search-index/w/{}.json", hex_key("zyzzyva"));
-    assert!(!first.files().contains_key(&shard));
+    assert!(!first.output.files().contains_key(&shard));
 
     let mut edit = |body: &str| {
         site.story(
@@ -166,11 +166,11 @@ fn a_body_edit_leaves_no_shard_a_fresh_build_would_not_write() {
         );
         let (built, _) = session_rebuild(&mut session, &site);
         assert!(built.bodies_only, "a body edit takes the bodies-only path");
-        let files: BTreeMap<String, Vec<u8>> = built.files();
+        let files: BTreeMap<String, Vec<u8>> = built.output.files();
         let (fresh, _) = Session::new(site.options())
             .build()
             .unwrap_or_else(|d| panic!("{}", d.render()));
-        assert!(files == fresh.files(), "the same files as a fresh build");
+        assert!(files == fresh.output.files(), "the same files as a fresh build");
         files
     };
     assert!(edit("A zyzzyva at the branch.\n").contains_key(&shard));

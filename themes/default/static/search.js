@@ -183,7 +183,7 @@
   author.value = params.get("author") || "";
   status.textContent = text.loading || "";
   load("meta.json").then(function (m) {
-    if (!m) throw new Error("no meta.json");
+    if (!m) throw new Error("meta.json");
     meta = m;
     var number = new Intl.NumberFormat(document.documentElement.lang || undefined, { useGrouping: false });
     meta.years.forEach(function (pair) {
