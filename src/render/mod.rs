@@ -407,7 +407,13 @@ pub fn render_site(
     let copied: std::collections::HashMap<&str, &StaticFile> =
         files.iter().map(|f| (f.destination.as_str(), f)).collect();
     let urls = Urls::new(&site.config);
-    let mut builder = ViewBuilder::new(site, bodies, &urls, &theme.catalogue, theme.optional_pages());
+    let mut builder = ViewBuilder::new(
+        site,
+        bodies,
+        &urls,
+        &theme.catalogue,
+        theme.optional_pages(),
+    );
     builder.search_entries = builder.search_entries();
     let site_view = builder.site_view();
     theme.tera.global_context().insert("site", &site_view);
@@ -466,7 +472,13 @@ pub fn render_changed_bodies(
     diagnostics: &mut Diagnostics,
 ) -> RenderReport {
     let urls = Urls::new(&site.config);
-    let mut builder = ViewBuilder::lazy(site, bodies, &urls, &theme.catalogue, theme.optional_pages());
+    let mut builder = ViewBuilder::lazy(
+        site,
+        bodies,
+        &urls,
+        &theme.catalogue,
+        theme.optional_pages(),
+    );
     for &id in changed {
         if let Some(entry) = memo.search_entries.get_mut(id.index()) {
             *entry = builder.search_entry(id);

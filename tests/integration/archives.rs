@@ -164,7 +164,10 @@ fn a_theme_without_the_archive_template_builds_without_archives() {
     assert!(out.join("stories/a/index.html").is_file());
     assert!(!out.join("stories/2011").exists(), "no year archive");
     let story = site.page("stories/a/index.html");
-    assert!(!story.contains("/stories/2011/"), "no link to an archive: {story}");
+    assert!(
+        !story.contains("/stories/2011/"),
+        "no link to an archive: {story}"
+    );
     // The trimmed URL still lands on a page: a redirect to the home page.
     let stories = site.page("stories/index.html");
     assert!(stories.contains("url=/\""), "{stories}");

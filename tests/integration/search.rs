@@ -170,7 +170,10 @@ fn a_body_edit_leaves_no_shard_a_fresh_build_would_not_write() {
         let (fresh, _) = Session::new(site.options())
             .build()
             .unwrap_or_else(|d| panic!("{}", d.render()));
-        assert!(files == fresh.output.files(), "the same files as a fresh build");
+        assert!(
+            files == fresh.output.files(),
+            "the same files as a fresh build"
+        );
         files
     };
     assert!(edit("A zyzzyva at the branch.\n").contains_key(&shard));

@@ -199,7 +199,7 @@ impl<'a> ViewBuilder<'a> {
             ),
             Job::SeriesIndex => (
                 self.urls.at("series/"),
-                newest(&mut site.series.iter().flat_map(|s| s.stories.iter().copied())),
+                newest.series.iter().copied().max().flatten(),
             ),
             Job::Page(id) => (self.urls.page(&site.pages[id].slug), None),
             Job::Search => (self.urls.at("search/"), None),
