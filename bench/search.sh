@@ -92,8 +92,10 @@ def typed(fields_of):  # every keystroke of the last text field, then the whole 
     for n in range(1, len(text) + 1):
         search(fields_of(text[:n]), fetched)
     hits = search(full, fetched)
-    size = sum(os.path.getsize(path(r)) for r in fetched)
-    gz = sum(len(gzip.compress(open(path(r), "rb").read())) for r in fetched)
+    # A shard no word of the site needs is fetched too, and answered 404 (no body to count).
+    present = [r for r in fetched if os.path.exists(path(r))]
+    size = sum(os.path.getsize(path(r)) for r in present)
+    gz = sum(len(gzip.compress(open(path(r), "rb").read())) for r in present)
     return len(hits or []), len(fetched), size, gz
 
 # The most rated company, and common words, from the entries.
