@@ -99,6 +99,8 @@ pub(super) fn report_archive_collisions(
                         "the story's URL slug `{slug}` is also the address of the story archive's `/stories/{slug}/`"
                     ),
                 )
+                // The slug is made from the title unless `slug:` sets it.
+                .at(story.input.title_position)
                 .with_help("set a `slug:` with a word in it, e.g. the story's title in a few words"),
             );
         }
