@@ -406,14 +406,8 @@ pub fn render_site(
 ) -> RenderReport {
     let copied: std::collections::HashMap<&str, &StaticFile> =
         files.iter().map(|f| (f.destination.as_str(), f)).collect();
-    let urls = Urls::new(&site.config);
-    let mut builder = ViewBuilder::new(
-        site,
-        bodies,
-        &urls,
-        &theme.catalogue,
-        theme.optional_pages(),
-    );
+    let mut builder =
+        ViewBuilder::new(site, bodies, &theme.catalogue, theme.optional_pages()).with_every_card();
     builder.search_entries = builder.search_entries();
     let site_view = builder.site_view();
     theme.tera.global_context().insert("site", &site_view);
@@ -423,8 +417,8 @@ pub fn render_site(
     }
     let theme: &Theme = theme;
 
-    let redirects = redirects::redirects(site, &urls);
-    for d in redirects::collisions(site, &urls, &redirects) {
+    let redirects = redirects::redirects(site, builder.urls());
+    for d in redirects::collisions(site, builder.urls(), &redirects) {
         diagnostics.push(d);
     }
     let jobs = builder.jobs();
@@ -471,14 +465,7 @@ pub fn render_changed_bodies(
     sink: &dyn PageSink,
     diagnostics: &mut Diagnostics,
 ) -> RenderReport {
-    let urls = Urls::new(&site.config);
-    let mut builder = ViewBuilder::lazy(
-        site,
-        bodies,
-        &urls,
-        &theme.catalogue,
-        theme.optional_pages(),
-    );
+    let mut builder = ViewBuilder::new(site, bodies, &theme.catalogue, theme.optional_pages());
     for &id in changed {
         if let Some(entry) = memo.search_entries.get_mut(id.index()) {
             *entry = builder.search_entry(id);

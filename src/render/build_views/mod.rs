@@ -35,7 +35,7 @@ pub(super) use jobs::Job;
 pub(super) struct ViewBuilder<'a> {
     site: &'a Site,
     bodies: &'a Bodies,
-    urls: &'a Urls,
+    urls: Urls,
     /// The site's words, dates and numbers in its language.
     words: &'a Catalogue,
     display: RatingDisplay,
@@ -74,28 +74,11 @@ pub(super) type JobError = (&'static str, String, String);
 pub(super) type JobResult = Result<Vec<(String, PageBytes)>, JobError>;
 
 impl<'a> ViewBuilder<'a> {
-    /// A builder for a whole render: every story's card is built up front, in parallel.
-    /// `optional`: the optional pages the theme has templates for.
+    /// A builder that builds cards only when a page asks for them, enough for re-rendering a
+    /// few pages. `optional`: the optional pages the theme has templates for.
     pub(super) fn new(
         site: &'a Site,
         bodies: &'a Bodies,
-        urls: &'a Urls,
-        words: &'a Catalogue,
-        optional: OptionalPages,
-    ) -> Self {
-        let builder = Self::lazy(site, bodies, urls, words, optional);
-        (0..site.stories.len()).into_par_iter().for_each(|index| {
-            builder.card_of_unrecorded(StoryId::from_index(index));
-        });
-        builder
-    }
-
-    /// A builder that builds cards only when a page asks for them, for re-rendering a few
-    /// pages.
-    pub(super) fn lazy(
-        site: &'a Site,
-        bodies: &'a Bodies,
-        urls: &'a Urls,
         words: &'a Catalogue,
         optional: OptionalPages,
     ) -> Self {
@@ -103,7 +86,7 @@ impl<'a> ViewBuilder<'a> {
         ViewBuilder {
             site,
             bodies,
-            urls,
+            urls: Urls::new(&site.config),
             words,
             optional,
             display: site.config.rating_display,
@@ -112,6 +95,21 @@ impl<'a> ViewBuilder<'a> {
             search_entries: Vec::new(),
             page_cache: None,
         }
+    }
+
+    /// This builder with every story's card built up front, in parallel, for a whole render.
+    pub(super) fn with_every_card(self) -> Self {
+        (0..self.site.stories.len())
+            .into_par_iter()
+            .for_each(|index| {
+                self.card_of_unrecorded(StoryId::from_index(index));
+            });
+        self
+    }
+
+    /// The site's addresses.
+    pub(super) fn urls(&self) -> &Urls {
+        &self.urls
     }
 
     /// Story `id`'s card, noted as read by the running job.
@@ -183,9 +181,9 @@ impl<'a> ViewBuilder<'a> {
                     .into(),
             )]),
             Job::Redirects => {
-                let list = crate::render::redirects::redirects(self.site, self.urls);
+                let list = crate::render::redirects::redirects(self.site, &self.urls);
                 Ok(
-                    crate::render::redirects::files(&list, self.urls, self.words)
+                    crate::render::redirects::files(&list, &self.urls, self.words)
                         .into_iter()
                         .map(|(path, bytes)| (path, bytes.into()))
                         .collect(),

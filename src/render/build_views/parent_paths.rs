@@ -27,7 +27,7 @@ impl<'a> ViewBuilder<'a> {
                 redirects.push((format!("{first}page/"), first));
             }
         }
-        let aliases = crate::render::redirects::redirects(self.site, self.urls)
+        let aliases = crate::render::redirects::redirects(self.site, &self.urls)
             .into_iter()
             .filter(|r| r.alias.query.is_none())
             .map(|r| self.urls.at(&r.alias.path));

@@ -129,7 +129,7 @@ impl<'a> ViewBuilder<'a> {
         StoryCard {
             title: &input.title,
             date: if self.optional.archives {
-                story_date_view(&input.date, self.words, self.urls)
+                story_date_view(&input.date, self.words, &self.urls)
             } else {
                 date_view(&input.date, self.words)
             },
