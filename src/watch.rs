@@ -40,6 +40,11 @@ const DEBOUNCE_BLIND: Duration = Duration::from_millis(150);
 /// files of one "save all" or checkout reach the watcher a debouncer tick or two apart.
 const SETTLE: Duration = Duration::from_millis(10);
 
+/// [`SETTLE`] where the end of a write is not seen: a tick of the debouncer's longer hold (a
+/// quarter of [`DEBOUNCE_BLIND`]) more, so that a save whose events fall on either side of a
+/// tick, and so reach the watcher in two batches, is still one change.
+const SETTLE_BLIND: Duration = Duration::from_millis(50);
+
 /// The longest a change is gathered: how long it waits for a file that is still being written
 /// (created or modified but not closed, or renamed away by an editor's save), and for a stream
 /// of events to pause. Editors' saves keep a file unfinished for far less (bench/edits.sh
@@ -170,7 +175,8 @@ impl SiteWatcher {
     /// filtered; never empty). `None` on timeout. A change is over when every file it touched
     /// is whole (see [`settles`]) and nothing more came for [`SETTLE`], so that an editor's save
     /// (renamed away, created, written, closed) is one change however long its write takes.
-    /// Where the end of a write is not seen, a change is over when nothing came for [`SETTLE`].
+    /// Where the end of a write is not seen, a change is over when nothing came for
+    /// [`SETTLE_BLIND`].
     pub(crate) fn next_change(&mut self, timeout: Duration) -> Result<Option<Vec<PathBuf>>> {
         let deadline = Instant::now() + timeout;
         let mut change = Change::default();
@@ -183,7 +189,7 @@ impl SiteWatcher {
                     if change.unfinished() && self.sees_writes_end {
                         left
                     } else {
-                        SETTLE.min(left)
+                        settle(self.sees_writes_end).min(left)
                     }
                 }
             };
@@ -248,6 +254,16 @@ impl Change {
 
     fn unfinished(&self) -> bool {
         self.files.values().any(|whole| !whole)
+    }
+}
+
+/// How long a change waits for more events once every file it touched is whole: longer where
+/// the end of a write is not seen, whose debouncer ticks further apart.
+fn settle(sees_writes_end: bool) -> Duration {
+    if sees_writes_end {
+        SETTLE
+    } else {
+        SETTLE_BLIND
     }
 }
 
@@ -429,6 +445,15 @@ mod tests {
         // Deleted.
         assert_eq!(wholeness(&[EventKind::Remove(RemoveKind::File)]), [true]);
         assert!(settles(&EventKind::Create(CreateKind::Folder)));
+    }
+
+    #[test]
+    fn a_save_split_by_a_debouncer_tick_is_one_change() {
+        // The debouncer hands events over every quarter of its hold: the rest of a save that
+        // missed a tick comes one tick later, and the change must still be open then.
+        for (sees_writes_end, hold) in [(true, DEBOUNCE), (false, DEBOUNCE_BLIND)] {
+            assert!(settle(sees_writes_end) > hold / 4, "hold {hold:?}");
+        }
     }
 
     #[test]
