@@ -275,15 +275,12 @@ pub struct SeriesPart<'a> {
     pub current: bool,
 }
 
-/// The writer of a story, as the box under the story shows them: only what the author profile
-/// gives (the other fields are `null`).
+/// The writer of a story, as the box under the story shows them: their card and what the
+/// author profile gives (the other fields are `null`).
 #[derive(Debug, Serialize)]
 pub struct AuthorBoxView<'a> {
-    pub name: &'a str,
-    pub url: String,
-    pub tagline: Option<&'a str>,
-    pub avatar: Option<String>,
-    pub avatar_srcset: Option<String>,
+    #[serde(flatten)]
+    pub card: AuthorCard<'a>,
     /// Safe HTML of the short bio: the profile body's part before `<!-- more -->`, else its
     /// first paragraph.
     pub bio_html: Option<String>,
@@ -399,15 +396,13 @@ pub struct ChannelView {
     pub average: Option<RatingView>,
 }
 
-/// A story singled out on a company page (best or worst experience).
+/// A story singled out on a company page (best or worst experience): its card and the
+/// company's rating in it.
 #[derive(Debug, Serialize)]
-pub struct HighlightView<'a> {
-    pub title: &'a str,
-    pub url: String,
-    pub date: DateView,
-    pub author: Link<'a>,
+pub struct HighlightView<'a, 'c> {
+    #[serde(flatten)]
+    pub card: &'c StoryCard<'a>,
     pub rating: RatingView,
-    pub summary_html: String,
 }
 
 /// A company rated in the same stories as another.
@@ -436,7 +431,7 @@ pub struct CompanyCard<'a> {
 
 /// The company page's main object, `company` in company.html.
 #[derive(Debug, Serialize)]
-pub struct CompanyView<'a> {
+pub struct CompanyView<'a, 'c> {
     pub name: &'a str,
     pub url: String,
     pub permalink: String,
@@ -450,8 +445,8 @@ pub struct CompanyView<'a> {
     pub aliases: Vec<&'a str>,
     pub stats: StatsView,
     /// Highest and lowest rated experiences (when there are two scores or more).
-    pub best: Option<HighlightView<'a>>,
-    pub worst: Option<HighlightView<'a>>,
+    pub best: Option<HighlightView<'a, 'c>>,
+    pub worst: Option<HighlightView<'a, 'c>>,
     /// Companies rated in the same stories, most shared first (at most 10).
     pub related: Vec<RelatedView<'a>>,
     /// `<script type="application/ld+json">` with the company as an `Organization` and its

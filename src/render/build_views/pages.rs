@@ -524,7 +524,7 @@ struct StoryVars<'a, 'c> {
 
 #[derive(Serialize)]
 struct CompanyVars<'a, 'c> {
-    company: CompanyView<'a>,
+    company: CompanyView<'a, 'c>,
     paginator: Paginator<CompanyStoryCard<'a, 'c>>,
 }
 

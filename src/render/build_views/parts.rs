@@ -327,7 +327,7 @@ impl<'a> ViewBuilder<'a> {
         }
     }
 
-    pub(super) fn company_view(&self, company: &'a Company, id: CompanyId) -> CompanyView<'a> {
+    pub(super) fn company_view(&self, company: &'a Company, id: CompanyId) -> CompanyView<'a, '_> {
         let stats = &company.stats;
         let url = self.urls.company(&company.slug);
         let profile = company.profile.as_ref();
@@ -449,15 +449,10 @@ impl<'a> ViewBuilder<'a> {
         rating_view(&rating, None, self.display, self.words)
     }
 
-    fn highlight(&self, (story, index): (StoryId, usize)) -> Option<HighlightView<'a>> {
-        let card = self.card_of(story);
+    fn highlight(&self, (story, index): (StoryId, usize)) -> Option<HighlightView<'a, '_>> {
         Some(HighlightView {
-            title: card.title,
-            url: card.url.clone(),
-            date: card.date.clone(),
-            author: card.author.clone(),
+            card: self.card_of(story),
             rating: self.ratings_of(story)[index].clone()?,
-            summary_html: card.summary_html.clone(),
         })
     }
 
@@ -635,11 +630,7 @@ impl<'a> ViewBuilder<'a> {
             return None;
         }
         Some(AuthorBoxView {
-            name: card.name,
-            url: card.url,
-            tagline: card.tagline,
-            avatar: card.avatar,
-            avatar_srcset: card.avatar_srcset,
+            card,
             bio_html,
             website: profile.website.as_deref(),
         })
