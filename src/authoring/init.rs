@@ -188,19 +188,12 @@ pub(crate) fn starter_files(
             "give a title in quotes: --title \"Counter Tales\"",
         ));
     }
-    let german = language
-        .split(['-', '_'])
-        .next()
-        .is_some_and(|l| l.eq_ignore_ascii_case("de"));
+    let starter = super::starter::for_language(language);
     let site_yaml = site_yaml(
         &yaml_scalar(title)?,
         &yaml_scalar(base_url)?,
         &yaml_scalar(language)?,
-        if german {
-            super::starter_de::DESCRIPTION
-        } else {
-            DESCRIPTION
-        },
+        starter.description,
     );
     let mut diagnostics = Diagnostics::new();
     let config = parse_site_config(
@@ -218,45 +211,11 @@ pub(crate) fn starter_files(
         return Err(AuthoringError::usage(message, d.help.unwrap_or_default()));
     }
     debug_assert!(config.is_some());
-    if german {
-        use super::starter_de as de;
-        return Ok(vec![
-            ("site.yaml", site_yaml),
-            (
-                "content/stories/kieselweg-geburtstagskuchen.md",
-                de::STORY_BAKERY.to_owned(),
-            ),
-            (
-                "content/stories/fernhill-platten-gullwing-zug.md",
-                de::STORY_CYCLES.to_owned(),
-            ),
-            (
-                "content/companies/backerei-kieselweg.md",
-                de::COMPANY.to_owned(),
-            ),
-            ("content/authors/wren-castellano.md", de::AUTHOR.to_owned()),
-            ("static/favicon.svg", FAVICON.to_owned()),
-            (".gitignore", GITIGNORE.to_owned()),
-        ]);
-    }
-    Ok(vec![
-        ("site.yaml", site_yaml),
-        (
-            "content/stories/pebble-lane-birthday-cake.md",
-            STORY_BAKERY.to_owned(),
-        ),
-        (
-            "content/stories/fernhill-flat-tyre-gullwing-train.md",
-            STORY_CYCLES.to_owned(),
-        ),
-        (
-            "content/companies/pebble-lane-bakery.md",
-            COMPANY.to_owned(),
-        ),
-        ("content/authors/wren-castellano.md", AUTHOR.to_owned()),
-        ("static/favicon.svg", FAVICON.to_owned()),
-        (".gitignore", GITIGNORE.to_owned()),
-    ])
+    let mut files = vec![("site.yaml", site_yaml)];
+    files.extend(starter.files.map(|(path, text)| (path, text.to_owned())));
+    files.push(("static/favicon.svg", FAVICON.to_owned()));
+    files.push((".gitignore", GITIGNORE.to_owned()));
+    Ok(files)
 }
 
 /// `site.yaml`, with the title and base URL already written as YAML scalars.
@@ -279,78 +238,6 @@ stories_per_page: 10
 "#
     )
 }
-
-/// The English starter site's description (`site.yaml`).
-const DESCRIPTION: &str =
-    "Customer service stories, the good, the bad and the ugly, told by the customers and graded.";
-
-const STORY_BAKERY: &str = r#"---
-title: Pebble Lane Bakery baked a birthday cake in an hour
-date: 2023-10-14
-author: wren-castellano
-companies:
-  - name: Pebble Lane
-    rating: A
-    channel: in-store
-tags: [bakeries, birthdays]
-category: Food and drink
----
-I ordered a lemon cake for my daughter's seventh birthday two weeks ahead, paid in full, and wrote the date in my diary in capital letters. When I got to Pebble Lane Bakery at nine on the Saturday morning, there was no cake, and no order either.
-
-The baker at the counter, whose badge said Tomasz, looked at the empty shelf, then at my face, and said: "Give me an hour." He rang a colleague, who came in on her day off to mind the till, and disappeared into the back.
-
-At ten past ten he came out with a lemon sponge, still faintly warm, iced in yellow with a slightly wobbly number seven. He would not let me pay again, and he added a bag of shortbread "for the grown-ups".
-
-## Grade
-
-**Pebble Lane Bakery: A.** Orders get lost everywhere. What counts is what happens next, and what happened next was a baker who treated my daughter's birthday as his own problem to solve.
-"#;
-
-const STORY_CYCLES: &str = r#"---
-title: A flat tyre, a late train and a bike shop that stayed open
-date: 2023-11-04
-author: wren-castellano
-companies:
-  - name: Fernhill Cycles
-    rating: 5 stars
-    channel: in-store
-  - name: Gullwing Rail
-    rating: 2/5
-    channel: online
-tags: [cycling, trains]
-category: Getting around
----
-I ride to the station, take the 17:40 home and cycle the last stretch. On a wet Thursday in November the train sat outside the city for fifty minutes, while the Gullwing Rail app went on saying "on time" and nobody on board said anything at all.
-
-When I finally got back to my bike, its back tyre was flat. It was a quarter to seven, and Fernhill Cycles, across the road, was turning its sign to *Closed*.
-
-The owner saw me through the glass, turned the sign back, and waved me in. She patched the tube, checked the brakes "while we're here", and charged me for the patch and nothing else. I rode home in the rain feeling oddly cheerful.
-
-## Grades
-
-**Fernhill Cycles: 5 stars.** Twenty minutes after closing time, for a stranger with a wet bike and a bad mood.
-
-**Gullwing Rail: 2/5.** Trains run late; that happens. Telling passengers nothing, on the train or in the app, is a choice.
-"#;
-
-const COMPANY: &str = r#"---
-name: Pebble Lane Bakery
-aliases:
-  - Pebble Lane
-website: https://pebble-lane-bakery.example.com
-description: A neighbourhood bakery known for its sourdough and its birthday cakes.
----
-Pebble Lane Bakery is a small neighbourhood bakery, and a fictional one: it came with this starter site to show what a company page looks like. Stories that name it as "Pebble Lane" count here too, because that name is listed under `aliases:`.
-
-Replace it with a company your writers grade, or delete this file.
-"#;
-
-const AUTHOR: &str = r#"---
-name: Wren Castellano
-tagline: Parent, commuter and collector of small kindnesses
----
-Wren is a fictional guest writer who came with this starter site. Replace this profile with your own (`rave new author "Your Name"`), or delete it together with the two sample stories.
-"#;
 
 /// The default theme's icon, as a file of the site's own to change.
 const FAVICON: &str = include_str!("../../themes/default/static/favicon.svg");

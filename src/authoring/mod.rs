@@ -9,7 +9,7 @@
 pub(crate) mod eject;
 pub(crate) mod init;
 pub(crate) mod new;
-mod starter_de;
+mod starter;
 
 use std::fmt;
 use std::io::Write as _;
