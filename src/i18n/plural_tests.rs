@@ -1,150 +1,61 @@
 //! Every counted thing of every bundled catalogue in the form its language asks for, at 0, 1,
 //! 2, 5 and 21: the singular where CLDR's rules say `one` (1 in English, German, Spanish and
 //! Dutch; 0 and 1 in French and Portuguese), the plural otherwise, with the number in place.
+//! The forms expected are a table, `plural_forms.txt`.
 
 use super::*;
 use crate::load::theme::builtin_catalogues;
 
 const COUNTS: [usize; 5] = [0, 1, 2, 5, 21];
 
-/// Per language: which counts take the singular, and each counted message's singular and
-/// plural with `#` for the number.
-type Forms = (
-    &'static str,
-    &'static [usize],
-    &'static [(&'static str, &'static str, &'static str)],
-);
+/// One language's expectations, read from `plural_forms.txt`.
+struct Forms<'t> {
+    language: &'t str,
+    /// The counts that take the singular.
+    singular: Vec<usize>,
+    /// `(key, singular, plural)`, `#` standing for the number.
+    messages: Vec<(&'t str, &'t str, &'t str)>,
+}
 
-const LANGUAGES: [Forms; 6] = [
-    (
-        "en",
-        &[1],
-        &[
-            ("stories-count", "# story", "# stories"),
-            ("ratings-count", "# rating", "# ratings"),
-            ("comments-count", "# comment", "# comments"),
-            ("comments-title", "# comment", "# comments"),
-            ("parts-count", "# part", "# parts"),
-            ("companies-count", "# company", "# companies"),
-            ("shared-stories-count", "# shared story", "# shared stories"),
-            ("stars-count", "# star", "# stars"),
-            ("words-count", "# word", "# words"),
-            ("search-found", "# story found", "# stories found"),
-        ],
-    ),
-    (
-        "de",
-        &[1],
-        &[
-            ("stories-count", "# Geschichte", "# Geschichten"),
-            ("ratings-count", "# Bewertung", "# Bewertungen"),
-            ("comments-count", "# Kommentar", "# Kommentare"),
-            ("parts-count", "# Teil", "# Teile"),
-            ("companies-count", "# Unternehmen", "# Unternehmen"),
-            (
-                "shared-stories-count",
-                "# gemeinsame Geschichte",
-                "# gemeinsame Geschichten",
-            ),
-            ("stars-count", "# Stern", "# Sterne"),
-            ("words-count", "# Wort", "# Wörter"),
-            (
-                "search-found",
-                "# Geschichte gefunden",
-                "# Geschichten gefunden",
-            ),
-        ],
-    ),
-    (
-        "fr",
-        &[0, 1],
-        &[
-            ("stories-count", "# récit", "# récits"),
-            ("ratings-count", "# note", "# notes"),
-            ("comments-count", "# commentaire", "# commentaires"),
-            ("parts-count", "# épisode", "# épisodes"),
-            ("companies-count", "# entreprise", "# entreprises"),
-            (
-                "shared-stories-count",
-                "# récit en commun",
-                "# récits en commun",
-            ),
-            ("stars-count", "# étoile", "# étoiles"),
-            ("words-count", "# mot", "# mots"),
-            ("search-found", "# récit trouvé", "# récits trouvés"),
-        ],
-    ),
-    (
-        "es",
-        &[1],
-        &[
-            ("stories-count", "# historia", "# historias"),
-            ("ratings-count", "# valoración", "# valoraciones"),
-            ("comments-count", "# comentario", "# comentarios"),
-            ("parts-count", "# parte", "# partes"),
-            ("companies-count", "# empresa", "# empresas"),
-            (
-                "shared-stories-count",
-                "# historia en común",
-                "# historias en común",
-            ),
-            ("stars-count", "# estrella", "# estrellas"),
-            ("words-count", "# palabra", "# palabras"),
-            (
-                "search-found",
-                "# historia encontrada",
-                "# historias encontradas",
-            ),
-        ],
-    ),
-    (
-        "nl",
-        &[1],
-        &[
-            ("stories-count", "# verhaal", "# verhalen"),
-            ("ratings-count", "# beoordeling", "# beoordelingen"),
-            ("comments-count", "# reactie", "# reacties"),
-            ("parts-count", "# deel", "# delen"),
-            ("companies-count", "# bedrijf", "# bedrijven"),
-            (
-                "shared-stories-count",
-                "# gedeeld verhaal",
-                "# gedeelde verhalen",
-            ),
-            ("stars-count", "# ster", "# sterren"),
-            ("words-count", "# woord", "# woorden"),
-            ("search-found", "# verhaal gevonden", "# verhalen gevonden"),
-        ],
-    ),
-    (
-        "pt",
-        &[0, 1],
-        &[
-            ("stories-count", "# história", "# histórias"),
-            ("ratings-count", "# avaliação", "# avaliações"),
-            ("comments-count", "# comentário", "# comentários"),
-            ("parts-count", "# parte", "# partes"),
-            ("companies-count", "# empresa", "# empresas"),
-            (
-                "shared-stories-count",
-                "# história em comum",
-                "# histórias em comum",
-            ),
-            ("stars-count", "# estrela", "# estrelas"),
-            ("words-count", "# palavra", "# palavras"),
-            (
-                "search-found",
-                "# história encontrada",
-                "# histórias encontradas",
-            ),
-        ],
-    ),
-];
+/// Parses `plural_forms.txt`: the lines before the first `[language]` are its header.
+fn expected_forms(text: &str) -> Vec<Forms<'_>> {
+    let mut languages: Vec<Forms> = Vec::new();
+    for line in text.lines().filter(|l| !l.trim().is_empty()) {
+        if let Some(block) = line.strip_prefix('[') {
+            let (language, one) = block
+                .split_once("] one: ")
+                .expect("`[language] one: counts`");
+            let singular = one
+                .split(", ")
+                .map(|n| n.parse().expect("a count"))
+                .collect();
+            languages.push(Forms {
+                language,
+                singular,
+                messages: Vec::new(),
+            });
+        } else if let Some(forms) = languages.last_mut() {
+            let fields: Vec<&str> = line.split(" | ").collect();
+            let [key, one, other] = fields[..] else {
+                panic!("not `key | singular | plural`: {line}");
+            };
+            forms.messages.push((key, one, other));
+        }
+    }
+    languages
+}
 
 #[test]
 fn counted_things_take_the_languages_plural_forms_at_0_1_2_5_and_21() {
+    let languages = expected_forms(include_str!("plural_forms.txt"));
+    assert_eq!(languages.len(), 6, "every bundled language but Arabic");
     let mut wrong = Vec::new();
-    for (language, singular, messages) in LANGUAGES {
+    for Forms {
+        language,
+        singular,
+        messages,
+    } in &languages
+    {
         let mut diagnostics = Diagnostics::new();
         let words = Catalogue::build(&builtin_catalogues(), language, &mut diagnostics);
         for (key, one, other) in messages {
