@@ -1,7 +1,8 @@
 //! Measures a watch session's rebuild after editing one story, in process (no watcher, no
-//! debounce): `cargo run --release --example rebuild_latency -- SITE [EDITS] [body|title]`.
+//! debounce): `cargo run --release --example rebuild_latency -- SITE [EDITS] [body|title|rating]`.
 //! Each edit changes a story in the middle of the list (`body`: appends a sentence to its
-//! Markdown; `title`: appends a word to its title, a front matter change), then rebuilds; the
+//! Markdown; `title`: appends a word to its title, a front matter change; `rating`: its first
+//! rating becomes one of a few others), then rebuilds; the
 //! median, minimum and maximum of the rebuilds are printed. The site is restored afterwards.
 
 use std::path::PathBuf;
@@ -19,8 +20,8 @@ fn main() -> anyhow::Result<()> {
     let edits: usize = args.next().map(|n| n.parse()).transpose()?.unwrap_or(10);
     let kind = args.next().unwrap_or_else(|| "body".to_owned());
     anyhow::ensure!(
-        kind == "body" || kind == "title",
-        "the kind of edit is `body` or `title`"
+        ["body", "title", "rating"].contains(&kind.as_str()),
+        "the kind of edit is `body`, `title` or `rating`"
     );
     let mut options = BuildOptions::new(&root);
     options.now = "2026-01-01T00:00:00Z".parse()?;
@@ -49,10 +50,13 @@ fn main() -> anyhow::Result<()> {
     let mut times: Vec<Duration> = Vec::new();
     let result = (|| -> anyhow::Result<()> {
         for i in 0..edits {
-            let edited = if kind == "body" {
-                format!("{original}\nEdit number {i}.\n")
-            } else {
-                original.replacen("\ntitle: ", &format!("\ntitle: Edit{i} "), 1)
+            let edited = match kind.as_str() {
+                "body" => format!("{original}\nEdit number {i}.\n"),
+                "title" => original.replacen("\ntitle: ", &format!("\ntitle: Edit{i} "), 1),
+                _ => {
+                    let grades = ["A+", "D", "3/5", "C-"];
+                    replace_first_rating(&original, grades[i % grades.len()])
+                }
             };
             anyhow::ensure!(
                 edited != original,
@@ -88,4 +92,13 @@ fn main() -> anyhow::Result<()> {
         );
     }
     Ok(())
+}
+
+/// `text` with the value of its first `rating:` line replaced by `grade`.
+fn replace_first_rating(text: &str, grade: &str) -> String {
+    let Some(start) = text.find("rating: ").map(|i| i + "rating: ".len()) else {
+        return text.to_owned();
+    };
+    let end = text[start..].find('\n').map_or(text.len(), |n| start + n);
+    format!("{}\"{grade}\"{}", &text[..start], &text[end..])
 }
