@@ -18,15 +18,17 @@ use std::fmt::Write as _;
 use std::path::{Path, PathBuf};
 
 use jiff::Timestamp;
-use pulldown_cmark::{Event, Parser, Tag, TagEnd};
 
 use crate::authoring::new::PLACEHOLDERS;
 use crate::diagnostics::{Diagnostic, Diagnostics, Position, count_line};
-use crate::load::{COMMENTS_SUFFIX, Origin};
+use crate::i18n::Catalogue;
+use crate::load::COMMENTS_SUFFIX;
+use crate::load::theme::builtin_catalogues;
 use crate::model::{Company, CompanyId, ModelOptions, Site, build_site, company_key, company_slug};
 use crate::pipeline::{self, BuildOptions, Made, Stopped};
 use crate::render::MemorySink;
-use crate::render::markdown::parser_options;
+use crate::render::markdown::{WrittenKind, WrittenLink};
+use crate::render::{Bodies, Urls};
 use crate::style::{Style, visible};
 
 mod links;
@@ -112,30 +114,40 @@ pub(crate) fn check(options: &CheckOptions) -> CheckReport {
                     .map(|a| a.destination().to_owned()),
             );
             let published = links::Published::new(&prepared.site.config.root_path, &pages, copied);
-            links::broken_links(&prepared.site, &published, &mut diagnostics);
-            (diagnostics, Some(prepared.site))
+            links::broken_links(
+                &prepared.site,
+                &prepared.bodies,
+                &published,
+                &mut diagnostics,
+            );
+            (diagnostics, Some((prepared.site, prepared.bodies)))
         }
         Err(Stopped { diagnostics, made }) => {
             // The build stops at errors; the editorial checks still look at what loaded, linked
             // here if the build stopped before it did (the model's findings are the build's
             // to report, and it did not get that far).
             let site = match made {
-                Made::Linked(site) => Some(site),
+                Made::Rendered(site, bodies) => Some((site, bodies)),
+                Made::Linked(site) => Some(with_markdown(site)),
                 Made::Loaded(loaded) => {
                     let model = ModelOptions {
                         drafts: build.drafts,
                         future: build.future,
                         now: build.now,
                     };
-                    Some(build_site(loaded, &model, &mut Diagnostics::new()))
+                    Some(with_markdown(build_site(
+                        loaded,
+                        &model,
+                        &mut Diagnostics::new(),
+                    )))
                 }
                 Made::Nothing => None,
             };
             (diagnostics, site)
         }
     };
-    let checked = site.as_ref().map(|site| {
-        editorial(site, &mut diagnostics);
+    let checked = site.as_ref().map(|(site, bodies)| {
+        editorial(site, bodies, &mut diagnostics);
         Checked {
             stories: site.stories.len(),
             companies: site.companies.len(),
@@ -150,10 +162,24 @@ pub(crate) fn check(options: &CheckOptions) -> CheckReport {
     }
 }
 
+/// `site` with its Markdown rendered, for a build that stopped before the Markdown stage: the
+/// editorial checks read the links and images the stage notes. Its findings are the build's to
+/// report, and it did not get that far, so they are left out.
+fn with_markdown(site: Site) -> (Site, Bodies) {
+    let mut unreported = Diagnostics::new();
+    let words = Catalogue::build(
+        &builtin_catalogues(),
+        &site.config.language,
+        &mut unreported,
+    );
+    let bodies = Bodies::render_cached(&site, &words, &mut unreported, None);
+    (site, bodies)
+}
+
 /// Every editorial warning about `site`. Stories that failed to load are missing from it, so
 /// profiles look unused when a story file has errors: that finding is left out then, being a
 /// consequence of the errors rather than news of its own.
-pub(crate) fn editorial(site: &Site, out: &mut Diagnostics) {
+pub(crate) fn editorial(site: &Site, bodies: &Bodies, out: &mut Diagnostics) {
     let story_failed = out
         .iter()
         .any(|d| d.is_error() && (d.path.starts_with(STORIES_DIR) || is_comments_file(&d.path)));
@@ -163,9 +189,9 @@ pub(crate) fn editorial(site: &Site, out: &mut Diagnostics) {
     if !story_failed {
         unused_profiles(site, out);
     }
-    missing_alt_text(site, out);
+    missing_alt_text(site, bodies, out);
     long_titles(site, out);
-    placeholders(site, out);
+    placeholders(site, bodies, out);
     anonymous_stories(site, out);
     stated_grades::contradicted_grades(site, out);
 }
@@ -212,13 +238,9 @@ fn other_spellings(site: &Site, out: &mut Diagnostics) {
 }
 
 /// Bodies that still hold the prompts `rave new` wrote: they would be published as they are.
-fn placeholders(site: &Site, out: &mut Diagnostics) {
-    let documents = site
-        .stories
-        .iter()
-        .map(|s| (&s.input.origin, &s.input.body, s.input.body_line))
-        .chain(profile_and_page_bodies(site));
-    for (origin, body, body_line) in documents {
+fn placeholders(site: &Site, bodies: &Bodies, out: &mut Diagnostics) {
+    for (doc, body_line) in writers_bodies(site, bodies) {
+        let (path, body) = (doc.file, doc.body);
         let mut found: Vec<(usize, &str)> = PLACEHOLDERS
             .iter()
             .filter_map(|p| body.find(p).map(|at| (at, *p)))
@@ -233,7 +255,7 @@ fn placeholders(site: &Site, out: &mut Diagnostics) {
         };
         out.push(
             Diagnostic::warning(
-                &origin.path,
+                path,
                 format!("the placeholder text of `rave new` is still here{more}: \"{first}\""),
             )
             .at(position_in_body(body, body_line, offset))
@@ -520,7 +542,7 @@ fn unused_profiles(site: &Site, out: &mut Diagnostics) {
     }
 }
 
-fn missing_alt_text(site: &Site, out: &mut Diagnostics) {
+fn missing_alt_text(site: &Site, bodies: &Bodies, out: &mut Diagnostics) {
     for story in &site.stories {
         let input = &story.input;
         if let Some(image) = &input.image
@@ -537,67 +559,46 @@ fn missing_alt_text(site: &Site, out: &mut Diagnostics) {
                 ),
             );
         }
-        markdown_images(&input.origin, &input.body, input.body_line, out);
     }
-    for (origin, body, body_line) in profile_and_page_bodies(site) {
-        markdown_images(origin, body, body_line, out);
+    for (doc, body_line) in writers_bodies(site, bodies) {
+        undescribed_images(doc.file, doc.body, body_line, doc.written, out);
     }
 }
 
-/// The Markdown of every profile and page: file, body, and the line the body starts on.
-fn profile_and_page_bodies(site: &Site) -> impl Iterator<Item = (&Origin, &String, usize)> {
-    site.companies
-        .iter()
-        .filter_map(|c| {
-            c.profile
-                .as_ref()
-                .map(|p| (&p.origin, &p.body, p.body_line))
+/// The Markdown bodies the site's writers wrote (stories, profiles and pages; not reader
+/// comments), each with the line of its file it starts on.
+fn writers_bodies<'s>(
+    site: &'s Site,
+    bodies: &'s Bodies,
+) -> impl Iterator<Item = (links::Document<'s>, usize)> {
+    links::documents(site, bodies, &Urls::new(&site.config))
+        .into_iter()
+        .filter_map(|doc| match doc.place {
+            links::Place::Body(line) => Some((doc, line)),
+            links::Place::Value(_) => None,
         })
-        .chain(site.authors.iter().filter_map(|a| {
-            a.profile
-                .as_ref()
-                .map(|p| (&p.origin, &p.body, p.body_line))
-        }))
-        .chain(site.series.iter().filter_map(|s| {
-            s.profile
-                .as_ref()
-                .map(|p| (&p.origin, &p.body, p.body_line))
-        }))
-        .chain(site.pages.iter().map(|p| (&p.origin, &p.body, p.body_line)))
 }
 
-/// Markdown images whose alt text (the part in brackets) is empty.
-fn markdown_images(origin: &Origin, body: &str, body_line: usize, out: &mut Diagnostics) {
-    let options = parser_options();
-    let mut open: Option<(usize, String, String)> = None;
-    for (event, range) in Parser::new_ext(body, options).into_offset_iter() {
-        match event {
-            Event::Start(Tag::Image { dest_url, .. }) => {
-                open = Some((range.start, dest_url.to_string(), String::new()));
-            }
-            Event::Text(t) | Event::Code(t) => {
-                if let Some((_, _, alt)) = &mut open {
-                    alt.push_str(&t);
-                }
-            }
-            Event::End(TagEnd::Image) => {
-                if let Some((offset, url, alt)) = open.take()
-                    && alt.trim().is_empty()
-                {
-                    out.push(
-                        Diagnostic::warning(
-                            &origin.path,
-                            format!("image `{url}` has no alt text"),
-                        )
-                        .at(position_in_body(body, body_line, offset))
-                        .with_help(format!(
-                            "describe the picture between the brackets: `![A parcel left in the rain]({url})`"
-                        )),
-                    );
-                }
-            }
-            _ => {}
+/// Warns about the Markdown images of a body whose alt text (the part in brackets) is empty.
+fn undescribed_images(
+    path: &Path,
+    body: &str,
+    body_line: usize,
+    written: &[WrittenLink],
+    out: &mut Diagnostics,
+) {
+    for image in written {
+        if image.kind != (WrittenKind::Image { described: false }) {
+            continue;
         }
+        let url = &image.url;
+        out.push(
+            Diagnostic::warning(path, format!("image `{url}` has no alt text"))
+                .at(position_in_body(body, body_line, image.offset))
+                .with_help(format!(
+                    "describe the picture between the brackets: `![A parcel left in the rain]({url})`"
+                )),
+        );
     }
 }
 
@@ -737,16 +738,14 @@ mod tests {
 
     #[test]
     fn empty_alt_text_is_found_in_markdown() {
-        let origin = Origin {
-            path: PathBuf::from("content/pages/p.md"),
-        };
+        let body = "![](a.jpg)\n\n![A shop](b.jpg) ![ ](c.jpg)\n";
+        let written = crate::render::markdown::render(
+            body,
+            crate::render::markdown::MarkdownOptions::ESCAPED_HTML,
+        )
+        .written;
         let mut d = Diagnostics::new();
-        markdown_images(
-            &origin,
-            "![](a.jpg)\n\n![A shop](b.jpg) ![ ](c.jpg)\n",
-            4,
-            &mut d,
-        );
+        undescribed_images(Path::new("content/pages/p.md"), body, 4, &written, &mut d);
         let found: Vec<(String, Option<Position>)> =
             d.iter().map(|d| (d.message.clone(), d.position)).collect();
         assert_eq!(

@@ -142,8 +142,10 @@ pub(crate) enum Made {
     Nothing,
     /// The site loaded, but its theme could not be found or read: no model yet.
     Loaded(LoadedSite),
-    /// The site was linked (the templates or the Markdown stopped the build).
+    /// The site was linked (the templates stopped the build).
     Linked(Site),
+    /// The site was linked and its Markdown rendered (the Markdown stopped the build).
+    Rendered(Site, Bodies),
 }
 
 /// [`prepare`], keeping what the build made when it stops.
@@ -258,7 +260,7 @@ fn prepare_with(
             caches.theme = Some(theme);
         }
         diagnostics.sort();
-        let made = Made::Linked(site);
+        let made = Made::Rendered(site, bodies);
         return Err(Stopped { diagnostics, made });
     }
     Ok((

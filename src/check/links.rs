@@ -11,11 +11,10 @@ use std::collections::{BTreeMap, BTreeSet, HashMap, HashSet};
 use std::path::Path;
 use std::sync::Arc;
 
-use pulldown_cmark::{Event, Parser, Tag};
-
 use crate::diagnostics::{Diagnostic, Diagnostics, Position};
 use crate::model::Site;
-use crate::render::markdown::parser_options;
+use crate::render::Bodies;
+use crate::render::markdown::WrittenLink;
 use crate::render::urls::Urls;
 
 /// Everything the build wrote, by path relative to the output folder.
@@ -77,36 +76,44 @@ impl<'a> Published<'a> {
     }
 }
 
-/// One Markdown document and the page it is shown on.
-struct Document<'s> {
-    file: &'s Path,
+/// One Markdown document, the page it is shown on, and its links and images as written.
+pub(super) struct Document<'s> {
+    pub(super) file: &'s Path,
     /// The address of the page showing it, ending in `/`: relative links start from there.
     page_url: String,
-    body: &'s str,
-    place: Place,
+    pub(super) body: &'s str,
+    pub(super) place: Place,
+    /// As the Markdown stage noted them, in order.
+    pub(super) written: &'s [WrittenLink],
 }
 
 /// Where a document's offsets are in its file.
 #[derive(Clone, Copy)]
-enum Place {
+pub(super) enum Place {
     /// A Markdown body starting on this line of its file.
     Body(usize),
     /// A YAML value (a reader comment): findings point at the value.
     Value(Position),
 }
 
-/// Every document of the site with a body.
-fn documents<'s>(site: &'s Site, urls: &Urls) -> Vec<Document<'s>> {
+/// Every document of the site with a body: stories, their reader comments, profiles and pages.
+pub(super) fn documents<'s>(site: &'s Site, bodies: &'s Bodies, urls: &Urls) -> Vec<Document<'s>> {
+    let written = &bodies.written;
+    let links_of = |list: &'s [Vec<WrittenLink>], index: usize| -> &'s [WrittenLink] {
+        list.get(index).map_or(&[], Vec::as_slice)
+    };
     let mut docs = Vec::new();
-    for story in &site.stories {
+    for (index, story) in site.stories.iter().enumerate() {
         let input = &story.input;
         let page_url = urls.story(&input.slug);
-        for comment in &input.comments {
+        let comment_links = written.comments.get(index).map_or(&[][..], Vec::as_slice);
+        for (number, comment) in input.comments.iter().enumerate() {
             docs.push(Document {
                 file: &comment.body_file,
                 page_url: page_url.clone(),
                 body: &comment.body,
                 place: Place::Value(comment.body_position),
+                written: links_of(comment_links, number),
             });
         }
         docs.push(Document {
@@ -114,44 +121,49 @@ fn documents<'s>(site: &'s Site, urls: &Urls) -> Vec<Document<'s>> {
             page_url,
             body: &input.body,
             place: Place::Body(input.body_line),
+            written: bodies.stories.get(index).map_or(&[], |r| &r.written),
         });
     }
-    for company in &site.companies {
+    for (index, company) in site.companies.iter().enumerate() {
         if let Some(p) = &company.profile {
             docs.push(Document {
                 file: &p.origin.path,
                 page_url: urls.company(&company.slug),
                 body: &p.body,
                 place: Place::Body(p.body_line),
+                written: links_of(&written.companies, index),
             });
         }
     }
-    for author in &site.authors {
+    for (index, author) in site.authors.iter().enumerate() {
         if let Some(p) = &author.profile {
             docs.push(Document {
                 file: &p.origin.path,
                 page_url: urls.author(&author.slug),
                 body: &p.body,
                 place: Place::Body(p.body_line),
+                written: links_of(&written.authors, index),
             });
         }
     }
-    for series in &site.series {
+    for (index, series) in site.series.iter().enumerate() {
         if let Some(p) = &series.profile {
             docs.push(Document {
                 file: &p.origin.path,
                 page_url: urls.series(&series.slug),
                 body: &p.body,
                 place: Place::Body(p.body_line),
+                written: links_of(&written.series, index),
             });
         }
     }
-    for page in &site.pages {
+    for (index, page) in site.pages.iter().enumerate() {
         docs.push(Document {
             file: &page.origin.path,
             page_url: urls.page(&page.slug),
             body: &page.body,
             place: Place::Body(page.body_line),
+            written: links_of(&written.pages, index),
         });
     }
     docs
@@ -159,7 +171,12 @@ fn documents<'s>(site: &'s Site, urls: &Urls) -> Vec<Document<'s>> {
 
 /// Warns about every link and image of the site's Markdown that points to nothing the build
 /// wrote. Places the build already reported (`out` holds its diagnostics) are not reported again.
-pub(crate) fn broken_links(site: &Site, published: &Published<'_>, out: &mut Diagnostics) {
+pub(crate) fn broken_links(
+    site: &Site,
+    bodies: &Bodies,
+    published: &Published<'_>,
+    out: &mut Diagnostics,
+) {
     let urls = Urls::new(&site.config);
     let reported: HashSet<(&Path, usize)> = out
         .iter()
@@ -167,17 +184,24 @@ pub(crate) fn broken_links(site: &Site, published: &Published<'_>, out: &mut Dia
         .collect();
     let mut anchors = AnchorCache::default();
     let mut found = Vec::new();
-    for doc in documents(site, &urls) {
+    for doc in documents(site, bodies, &urls) {
         let line_starts: Vec<usize> = std::iter::once(0)
             .chain(doc.body.match_indices('\n').map(|(i, _)| i + 1))
             .collect();
-        for (offset, dest, is_image) in destinations(doc.body) {
-            let Some(problem) = problem_of(&dest, is_image, &doc.page_url, published, &mut anchors)
-            else {
+        for link in doc.written {
+            let Some(problem) = problem_of(
+                &link.url,
+                link.is_image(),
+                &doc.page_url,
+                published,
+                &mut anchors,
+            ) else {
                 continue;
             };
             let position = match doc.place {
-                Place::Body(first_line) => position_at(doc.body, &line_starts, first_line, offset),
+                Place::Body(first_line) => {
+                    position_at(doc.body, &line_starts, first_line, link.offset)
+                }
                 Place::Value(position) => position,
             };
             if reported.contains(&(doc.file, position.line)) {
@@ -203,22 +227,6 @@ fn position_at(body: &str, line_starts: &[usize], first_line: usize, offset: usi
     let start = line_starts.get(index).copied().unwrap_or(0);
     let column = body.get(start..offset).map_or(0, |s| s.chars().count()) + 1;
     Position::new(first_line + index, column)
-}
-
-/// The links and images of a Markdown document: byte offset, destination, whether an image.
-fn destinations(body: &str) -> Vec<(usize, String, bool)> {
-    Parser::new_ext(body, parser_options())
-        .into_offset_iter()
-        .filter_map(|(event, range)| match event {
-            Event::Start(Tag::Link { dest_url, .. }) => {
-                Some((range.start, dest_url.to_string(), false))
-            }
-            Event::Start(Tag::Image { dest_url, .. }) => {
-                Some((range.start, dest_url.to_string(), true))
-            }
-            _ => None,
-        })
-        .collect()
 }
 
 /// A broken link's message and fix.

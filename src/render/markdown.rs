@@ -1,11 +1,14 @@
 //! Markdown to HTML with pulldown-cmark: tables, footnotes, strikethrough, smart punctuation,
 //! heading ids; plus the summary (before `<!-- more -->`, else the first paragraph) and a word
-//! count, all from one pass over the events.
+//! count, all from one pass over the events, which also notes every link and image as written
+//! ([`written`], for `rave check`).
 //!
 //! Raw HTML is escaped unless the site allows it, HTML comments are dropped, and links or images
 //! whose URL could run script are reduced to their text. Images load lazily and carry their
 //! `width` and `height` when the document's [`Links`] know the size of their file; a processed
 //! photo becomes a `<picture>` listing its WebP and JPEG/PNG copies (`images::plan`).
+
+mod written;
 
 use pulldown_cmark::{CowStr, Event, Options, Parser, Tag, TagEnd};
 
@@ -14,6 +17,8 @@ use crate::images::plan;
 use crate::load::{ImageInput, ImageSize, is_safe_url};
 use crate::render::escape::{escape_attr, escape_html};
 use crate::slug::slugify;
+
+pub use written::{WrittenKind, WrittenLink};
 
 /// How a piece of Markdown is to be treated.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -107,12 +112,14 @@ pub struct Rendered {
     /// The sources of the images that became figures with a caption or credit of
     /// [`Links::captions`], in order, each once.
     pub captioned: Vec<String>,
+    /// Every link and image as written, in order, for `rave check`.
+    pub written: Vec<WrittenLink>,
 }
 
 const MORE_MARKER: &str = "<!-- more -->";
 
-/// The Markdown extensions of every body; `rave check` parses with the same.
-pub(crate) fn parser_options() -> Options {
+/// The Markdown extensions of every body.
+fn parser_options() -> Options {
     Options::ENABLE_TABLES
         | Options::ENABLE_FOOTNOTES
         | Options::ENABLE_STRIKETHROUGH
@@ -128,8 +135,12 @@ pub fn render(markdown: &str, options: MarkdownOptions) -> Rendered {
 /// Renders `markdown` to HTML, resolving and checking links with `links`.
 pub fn render_with(markdown: &str, options: MarkdownOptions, links: &Links<'_>) -> Rendered {
     let mut problems = Vec::new();
-    let parser = Parser::new_ext(markdown, parser_options()).into_offset_iter();
+    let mut written = written::WrittenLinks::default();
+    let parser = Parser::new_ext(markdown, parser_options())
+        .into_offset_iter()
+        .inspect(|(event, range)| written.see(event, range.start));
     let mut events = transform(parser, options, links, &mut problems);
+    let written = written.finish();
     let captioned = make_figures(&mut events, links);
     let word_count = events
         .iter()
@@ -179,6 +190,7 @@ pub fn render_with(markdown: &str, options: MarkdownOptions, links: &Links<'_>) 
         word_count,
         problems,
         captioned,
+        written,
     }
 }
 

@@ -10,7 +10,7 @@ use crate::i18n::Catalogue;
 use crate::load::{ImageSize, ImageSizes, Origin, images, safe_relative};
 use crate::model::{Site, Story, StoryId};
 use crate::render::cache::{MarkdownCache, hash_bytes};
-use crate::render::markdown::{self, Links, MarkdownOptions, Rendered};
+use crate::render::markdown::{self, Links, MarkdownOptions, Rendered, WrittenLink};
 use crate::render::urls::Urls;
 
 /// Markdown of every document rendered once, indexed like the model's lists.
@@ -29,6 +29,21 @@ pub struct Bodies {
     /// The introduction of each series' page, shortened the same way, for its stories.
     pub series_intros: Vec<Option<String>>,
     pub pages: Vec<String>,
+    /// The links and images of every document but the stories (theirs are in their
+    /// [`Rendered`]), as written, for `rave check`.
+    pub written: WrittenLinks,
+}
+
+/// Links and images as written, per document, indexed like the model's lists; empty for a
+/// company, author or series without profile.
+#[derive(Debug, Default)]
+pub struct WrittenLinks {
+    /// Per story, per comment.
+    pub comments: Vec<Vec<Vec<WrittenLink>>>,
+    pub companies: Vec<Vec<WrittenLink>>,
+    pub authors: Vec<Vec<WrittenLink>>,
+    pub series: Vec<Vec<WrittenLink>>,
+    pub pages: Vec<Vec<WrittenLink>>,
 }
 
 impl Bodies {
@@ -79,11 +94,9 @@ impl Bodies {
             };
             let r = markdown::render_with(body, trusted, &links);
             report(origin, body, body_line, &r.problems);
-            (r.html, r.summary_html)
+            r
         };
-        let doc =
-            |origin: &Origin, body: &str, body_line: usize| rendered_doc(origin, body, body_line).0;
-        let (stories, comments): (Vec<Arc<Rendered>>, Vec<Vec<String>>) = site
+        let (stories, comments): (Vec<Arc<Rendered>>, Vec<Vec<Rendered>>) = site
             .stories
             .par_iter()
             .map(|s| {
@@ -91,7 +104,7 @@ impl Bodies {
                     .input
                     .comments
                     .iter()
-                    .map(|c| markdown::render(&c.body, MarkdownOptions::PUBLIC).html)
+                    .map(|c| markdown::render(&c.body, MarkdownOptions::PUBLIC))
                     .collect();
                 let rendered =
                     render_story_body(site, s, &resolve, &credit_word, site_sizes_key, cache);
@@ -108,48 +121,72 @@ impl Bodies {
                 (rendered, comments)
             })
             .unzip();
-        let (authors, author_bios) = site
-            .authors
-            .par_iter()
-            .map(|a| {
-                a.profile
-                    .as_ref()
-                    .map(|p| rendered_doc(&p.origin, &p.body, p.body_line))
-                    .unwrap_or_default()
-            })
-            .unzip();
-        let (series, series_intros) = site
-            .series
-            .par_iter()
-            .map(|s| {
-                s.profile
-                    .as_ref()
-                    .map(|p| rendered_doc(&p.origin, &p.body, p.body_line))
-                    .unwrap_or_default()
-            })
+        // Per document of a list: its file, body and the line the body starts on, if any.
+        type Source<'s> = Option<(&'s Origin, &'s str, usize)>;
+        let documents = |sources: Vec<Source>| {
+            Documents::of(
+                sources
+                    .into_par_iter()
+                    .map(|d| d.map(|(origin, body, line)| rendered_doc(origin, body, line)))
+                    .collect(),
+            )
+        };
+        let companies = documents(
+            site.companies
+                .iter()
+                .map(|c| {
+                    c.profile
+                        .as_ref()
+                        .map(|p| (&p.origin, &*p.body, p.body_line))
+                })
+                .collect(),
+        );
+        let authors = documents(
+            site.authors
+                .iter()
+                .map(|a| {
+                    a.profile
+                        .as_ref()
+                        .map(|p| (&p.origin, &*p.body, p.body_line))
+                })
+                .collect(),
+        );
+        let series = documents(
+            site.series
+                .iter()
+                .map(|s| {
+                    s.profile
+                        .as_ref()
+                        .map(|p| (&p.origin, &*p.body, p.body_line))
+                })
+                .collect(),
+        );
+        let pages = documents(
+            site.pages
+                .iter()
+                .map(|p| Some((&p.origin, &*p.body, p.body_line)))
+                .collect(),
+        );
+        let (comments, comment_links) = comments
+            .into_iter()
+            .map(|story| story.into_iter().map(|c| (c.html, c.written)).unzip())
             .unzip();
         let bodies = Bodies {
             stories,
             comments,
-            companies: site
-                .companies
-                .par_iter()
-                .map(|c| {
-                    c.profile
-                        .as_ref()
-                        .map(|p| doc(&p.origin, &p.body, p.body_line))
-                        .unwrap_or_default()
-                })
-                .collect(),
-            authors,
-            author_bios,
-            series,
-            series_intros,
-            pages: site
-                .pages
-                .par_iter()
-                .map(|p| doc(&p.origin, &p.body, p.body_line))
-                .collect(),
+            companies: companies.html,
+            authors: authors.html,
+            author_bios: authors.summaries,
+            series: series.html,
+            series_intros: series.summaries,
+            pages: pages.html,
+            written: WrittenLinks {
+                comments: comment_links,
+                companies: companies.written,
+                authors: authors.written,
+                series: series.written,
+                pages: pages.written,
+            },
         };
         diagnostics.extend(problems.into_inner().unwrap_or_else(|e| e.into_inner()));
         bodies
@@ -190,6 +227,31 @@ impl Bodies {
         new.extend(uncaptioned_photos(story, &rendered));
         self.stories[id.index()] = rendered;
         (old, new)
+    }
+}
+
+/// The rendered documents of one list (companies, authors ...), taken apart; a missing
+/// document (no profile) has empty HTML, no summary and no links.
+struct Documents {
+    html: Vec<String>,
+    summaries: Vec<Option<String>>,
+    written: Vec<Vec<WrittenLink>>,
+}
+
+impl Documents {
+    fn of(rendered: Vec<Option<Rendered>>) -> Self {
+        let mut documents = Documents {
+            html: Vec::with_capacity(rendered.len()),
+            summaries: Vec::with_capacity(rendered.len()),
+            written: Vec::with_capacity(rendered.len()),
+        };
+        for r in rendered {
+            let r = r.unwrap_or_default();
+            documents.html.push(r.html);
+            documents.summaries.push(r.summary_html);
+            documents.written.push(r.written);
+        }
+        documents
     }
 }
 
