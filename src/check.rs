@@ -5,7 +5,9 @@
 //! contradict ([`stated_grades`]), and broken internal links.
 //!
 //! Links and images of every body that point to nothing the build writes are found by
-//! [`links`], against the pages rendered here.
+//! [`links`], against the pages rendered here. Nothing here parses Markdown: the links, images
+//! and alt texts looked at are those the render's Markdown stage noted as written
+//! ([`crate::render::markdown::WrittenLink`]).
 //!
 //! The site is prepared and rendered into a [`MemorySink`] exactly as `rave build` would, with
 //! drafts and future-dated stories included (they will be published one day). When the build

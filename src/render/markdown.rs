@@ -1,7 +1,7 @@
 //! Markdown to HTML with pulldown-cmark: tables, footnotes, strikethrough, smart punctuation,
 //! heading ids; plus the summary (before `<!-- more -->`, else the first paragraph) and a word
 //! count, all from one pass over the events, which also notes every link and image as written
-//! ([`written`], for `rave check`).
+//! (`markdown/written.rs`, for `rave check`).
 //!
 //! Raw HTML is escaped unless the site allows it, HTML comments are dropped, and links or images
 //! whose URL could run script are reduced to their text. Images load lazily and carry their
