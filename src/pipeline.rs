@@ -18,7 +18,8 @@ use crate::model::{ModelOptions, Site, build_site};
 use crate::output::{Manifest, Staging, holds_published_stories};
 use crate::render::cache::RenderCaches;
 use crate::render::{
-    Bodies, MemorySink, PageSink, RenderMemo, RenderReport, Theme, render_site, theme_fingerprint,
+    Bodies, MemorySink, PageSink, RenderReport, SessionRender, Theme, render_site,
+    theme_fingerprint,
 };
 
 /// Everything a build needs to know; see `rave build --help` for each flag.
@@ -322,13 +323,13 @@ fn report_file_collisions(files: &[StaticFile], diagnostics: &mut Diagnostics) {
 }
 
 /// Renders a prepared site into `sink` (pages only), reusing unchanged pages from a session's
-/// `caches` when given, and recording in `memo` what re-rendering after a body change needs.
+/// `caches` and last render (`session`) when given.
 pub fn render_prepared(
     prepared: &mut Prepared,
     sink: &dyn PageSink,
     diagnostics: &mut Diagnostics,
     caches: Option<&RenderCaches>,
-    memo: Option<&mut RenderMemo>,
+    session: Option<SessionRender<'_>>,
 ) -> RenderReport {
     render_site(
         &prepared.site,
@@ -338,7 +339,7 @@ pub fn render_prepared(
         sink,
         diagnostics,
         caches.map(|c| &c.pages),
-        memo,
+        session,
     )
 }
 

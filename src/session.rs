@@ -3,11 +3,11 @@
 //! a rebuild redoes only what changed. Its result is a [`Snapshot`] of the whole site in memory,
 //! always byte-identical to what a fresh build of the same files writes.
 //!
-//! Two ways to rebuild: the common edit, a change to the Markdown body of stories and to nothing
-//! else, patches the last build's model and re-renders only the files that read those stories
-//! (recorded by the last whole render, see `render::RenderMemo`); anything else (front matter,
-//! profiles, templates, config, files added or removed) goes through the whole pipeline, with
-//! parses, Markdown and pages reused from caches wherever their inputs are unchanged.
+//! Every rebuild renders through one incremental path: the last render's memo says what each
+//! page read, [`SiteChanges`] says which of those things changed, and only pages that read a
+//! changed thing are rendered (`render::memo`). What differs is how the new model is made: a
+//! change to the Markdown body of stories alone patches the last model (no load, no linking);
+//! anything else loads and links the site again, reusing parses and Markdown from caches.
 
 use std::path::PathBuf;
 use std::time::{Duration, Instant};
@@ -16,7 +16,7 @@ use crate::diagnostics::Diagnostics;
 use crate::model::StoryId;
 use crate::output::Manifest;
 use crate::pipeline::{self, BuildCaches, BuildOptions, Prepared};
-use crate::render::{MemorySink, RenderMemo, render_changed_bodies};
+use crate::render::{MemorySink, RenderMemo, SessionRender, SiteChanges};
 
 /// The whole built site, with what the build did.
 #[derive(Debug, Clone, Default)]
@@ -37,7 +37,7 @@ pub struct Snapshot {
 pub struct Session {
     options: BuildOptions,
     caches: BuildCaches,
-    /// The last successful build, for rebuilding after a change to story bodies alone.
+    /// The last successful build, what the next one compares with and reuses.
     last: Option<LastBuild>,
 }
 
@@ -46,7 +46,6 @@ pub struct Session {
 struct LastBuild {
     prepared: Prepared,
     memo: RenderMemo,
-    snapshot: Snapshot,
     diagnostics: Diagnostics,
 }
 
@@ -71,21 +70,51 @@ impl Session {
     /// snapshot).
     pub fn build(&mut self) -> BuildResult {
         let started = Instant::now();
-        if let Some(last) = self.last.take() {
-            self.caches.theme = Some(last.prepared.theme);
-        }
-        let (mut prepared, mut diagnostics) =
-            pipeline::prepare_cached(&self.options, &mut self.caches)?;
+        let last = self.last.take().map(|last| {
+            let LastBuild { prepared, memo, .. } = last;
+            let Prepared {
+                site,
+                bodies,
+                theme,
+                ..
+            } = prepared;
+            self.caches.theme = Some(theme);
+            (site, bodies, memo)
+        });
+        let (prepared, diagnostics) = pipeline::prepare_cached(&self.options, &mut self.caches)?;
+        let (changes, mut memo) = match last {
+            Some((site, bodies, memo)) => (
+                SiteChanges::between(&site, &bodies, &prepared.site, &prepared.bodies),
+                memo,
+            ),
+            None => (None, RenderMemo::default()),
+        };
+        self.render(prepared, &mut memo, changes, diagnostics, started, false)
+    }
+
+    /// Renders `prepared` with the last render's `memo` and what changed since, and keeps it as
+    /// the last build when it succeeds.
+    fn render(
+        &mut self,
+        mut prepared: Prepared,
+        memo: &mut RenderMemo,
+        changes: Option<SiteChanges>,
+        mut diagnostics: Diagnostics,
+        started: Instant,
+        bodies_only: bool,
+    ) -> BuildResult {
         let sink = MemorySink::new();
-        let mut memo = RenderMemo::default();
-        pipeline::render_prepared(
+        let report = pipeline::render_prepared(
             &mut prepared,
             &sink,
             &mut diagnostics,
             Some(&self.caches.render),
-            Some(&mut memo),
+            Some(SessionRender {
+                memo,
+                changes: changes.as_ref(),
+            }),
         );
-        let pages_reused = self.caches.render.pages.hits();
+        let pages_reused = report.reused + self.caches.render.pages.hits();
         let site = &prepared.site;
         let (stories, companies) = (site.stories.len(), site.companies.len());
         diagnostics.sort();
@@ -100,13 +129,12 @@ impl Session {
             stories,
             companies,
             pages_reused,
-            bodies_only: false,
+            bodies_only,
             elapsed: started.elapsed(),
         };
         self.last = Some(LastBuild {
             prepared,
-            memo,
-            snapshot: snapshot.clone(),
+            memo: std::mem::take(memo),
             diagnostics: diagnostics.clone(),
         });
         Ok((snapshot, diagnostics))
@@ -159,11 +187,14 @@ impl Session {
         for (path, id) in &stories {
             new_bodies.push((*id, self.caches.load.reparse_body(path)?));
         }
-        let mut last = self.last.take()?;
-        let mut diagnostics = last.diagnostics.clone();
+        let LastBuild {
+            mut prepared,
+            mut memo,
+            diagnostics,
+        } = self.last.take()?;
+        let mut diagnostics = diagnostics;
         let mut ids: Vec<StoryId> = Vec::with_capacity(new_bodies.len());
         for (id, body) in new_bodies {
-            let prepared = &mut last.prepared;
             let old_body = std::mem::replace(&mut prepared.site.stories[id].input.body, body);
             let (old, new) = prepared.bodies.rerender_story(
                 &prepared.site,
@@ -175,42 +206,23 @@ impl Session {
             diagnostics.extend(new);
             ids.push(id);
         }
-        ids.sort_unstable();
-        ids.dedup();
-        let sink = MemorySink::new();
-        if !diagnostics.has_errors() {
-            let prepared = &last.prepared;
-            render_changed_bodies(
-                &prepared.site,
-                &prepared.theme,
-                &prepared.bodies,
-                &mut last.memo,
-                &ids,
-                &sink,
-                &mut diagnostics,
-            );
-        }
         if diagnostics.has_errors() {
             // The patched model is dropped; a whole build reports every error in order.
-            self.caches.theme = Some(last.prepared.theme);
+            self.caches.theme = Some(prepared.theme);
             return None;
         }
-        diagnostics.sort();
-        let rendered = sink.into_shared_pages();
-        let snapshot = &mut last.snapshot;
-        // The search index was rendered whole: a shard no word needs any more goes with it.
-        let index_folder = format!("{}/", crate::render::search_index::FOLDER);
-        snapshot
-            .output
-            .pages
-            .retain(|path, _| !path.starts_with(&index_folder));
-        snapshot.pages_reused = snapshot.output.pages.len().saturating_sub(rendered.len());
-        snapshot.output.add_pages(rendered);
-        snapshot.elapsed = started.elapsed();
-        snapshot.bodies_only = true;
-        let result = (snapshot.clone(), diagnostics.clone());
-        last.diagnostics = diagnostics;
-        self.last = Some(last);
-        Some(Ok(result))
+        let changes = SiteChanges::bodies_of(&prepared.site, &ids);
+        match self.render(
+            prepared,
+            &mut memo,
+            Some(changes),
+            diagnostics,
+            started,
+            true,
+        ) {
+            Ok(built) => Some(Ok(built)),
+            // Template errors: a whole build reports them with every other problem.
+            Err(_) => None,
+        }
     }
 }

@@ -8,6 +8,7 @@
 
 mod build_views;
 pub mod cache;
+pub mod changes;
 pub mod charts;
 mod comment_threads;
 pub mod escape;
@@ -15,6 +16,7 @@ pub mod feeds;
 pub mod fingerprint;
 pub mod jsonld;
 pub mod markdown;
+mod memo;
 mod redirects;
 pub(crate) mod search_index;
 pub(crate) mod urls;
@@ -31,9 +33,12 @@ use crate::diagnostics::{Diagnostic, Diagnostics};
 use crate::i18n::Catalogue;
 use crate::load::StaticFile;
 use crate::load::theme::ThemeSources;
-use crate::model::{Site, StoryId};
+use crate::model::Site;
 use build_views::ViewBuilder;
 pub use build_views::{Bodies, plain_text};
+pub use changes::SiteChanges;
+use memo::JobMemo;
+pub use memo::RenderMemo;
 pub use urls::Urls;
 use views::{PageMeta, Paginator};
 
@@ -334,6 +339,8 @@ fn error_chain(e: &dyn std::error::Error) -> String {
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct RenderReport {
     pub pages: usize,
+    /// Of those, files a session's render handed on from its last render.
+    pub reused: usize,
     /// The first page the sink could not take, when any failed.
     pub write_failure: Option<WriteFailure>,
 }
@@ -378,21 +385,19 @@ impl RenderReport {
     }
 }
 
-/// What a session keeps of a whole render so that a later change to story bodies re-renders
-/// only the files that show them: the render's jobs, and for each story the jobs that read its
-/// card or body (recorded while rendering, not predicted), plus each story's search entry.
-#[derive(Debug, Default)]
-pub struct RenderMemo {
-    jobs: Vec<build_views::Job>,
-    /// Per story, indices into `jobs`.
-    readers: Vec<Vec<u32>>,
-    search_entries: Vec<search_index::SearchDoc>,
+/// What a session hands a render: the memo of its last render (replaced by this render's), and
+/// what changed since, when the two builds compare (see [`changes::SiteChanges`]).
+#[derive(Debug)]
+pub struct SessionRender<'m> {
+    pub memo: &'m mut RenderMemo,
+    pub changes: Option<&'m SiteChanges>,
 }
 
-/// Renders every page of `site` into `sink`, taking unchanged pages from `cache` (a session's)
-/// instead of rendering them again. Template and write failures go to `diagnostics`. Files
-/// copied as-is (`files`) may not share a path with a generated page: that is an error. With
-/// `memo`, records what [`render_changed_bodies`] needs later.
+/// Renders every page of `site` into `sink`. Template and write failures go to `diagnostics`.
+/// Files copied as-is (`files`) may not share a path with a generated page: that is an error.
+/// In a session, pages whose every read is unchanged since its last render are handed on from
+/// its memo instead of being rendered, and the others are taken from `cache` when their whole
+/// context is unchanged.
 #[allow(clippy::too_many_arguments)]
 pub fn render_site(
     site: &Site,
@@ -402,17 +407,29 @@ pub fn render_site(
     sink: &dyn PageSink,
     diagnostics: &mut Diagnostics,
     cache: Option<&cache::PageCache>,
-    memo: Option<&mut RenderMemo>,
+    session: Option<SessionRender<'_>>,
 ) -> RenderReport {
     let copied: std::collections::HashMap<&str, &StaticFile> =
         files.iter().map(|f| (f.destination.as_str(), f)).collect();
-    let mut builder =
-        ViewBuilder::new(site, bodies, &theme.catalogue, theme.optional_pages()).with_every_card();
-    builder.search_entries = builder.search_entries();
+    let mut builder = ViewBuilder::new(site, bodies, &theme.catalogue, theme.optional_pages());
     let site_view = builder.site_view();
+    let generation = fingerprint::fingerprint(&(&site_view, theme.fingerprint, &site.config));
+    let (memo, reuse) = match session {
+        Some(SessionRender { memo, changes }) => {
+            let changes = changes.filter(|_| memo.generation == generation);
+            (Some(memo), changes)
+        }
+        None => (None, None),
+    };
+    let previous = memo.as_deref().filter(|_| reuse.is_some());
+    if previous.is_none() {
+        builder = builder.with_every_card();
+    }
+    let (entries, entry_reads) = search_entries(&builder, previous.zip(reuse));
+    builder.search_entries = entries;
     theme.tera.global_context().insert("site", &site_view);
     if let Some(cache) = cache {
-        cache.begin(fingerprint::fingerprint(&(&site_view, theme.fingerprint)));
+        cache.begin(generation);
         builder.page_cache = Some(cache);
     }
     let theme: &Theme = theme;
@@ -423,79 +440,102 @@ pub fn render_site(
     }
     let jobs = builder.jobs();
     let recording = memo.is_some();
-    let results: Vec<(Result<usize, JobFailure>, Vec<StoryId>)> = jobs
+    let results: Vec<(Result<usize, JobFailure>, Option<JobMemo>, bool)> = jobs
         .par_iter()
         .map(|job| {
-            let (files, read) = if recording {
-                builder.render_recording(job, theme)
-            } else {
-                (builder.render_files(job, theme), Vec::new())
-            };
-            (write_job(files, theme, &copied, sink), read)
+            if let Some(old) = previous
+                .zip(reuse)
+                .and_then(|(memo, changes)| memo.unchanged(job, changes))
+            {
+                let files = old.files.clone().unwrap_or_default();
+                let written = write_files(
+                    files
+                        .iter()
+                        .map(|(p, b)| (p.clone(), PageBytes::Shared(Arc::clone(b)))),
+                    sink,
+                );
+                let kept = JobMemo {
+                    reads: old.reads.clone(),
+                    files: Some(files),
+                };
+                return (written, Some(kept), true);
+            }
+            if !recording {
+                let files = builder.render_files(job, theme);
+                return (write_job(files, theme, &copied, sink), None, false);
+            }
+            let (files, reads) = builder.render_recording(job, theme);
+            let files = files.map(|files| {
+                files
+                    .into_iter()
+                    .map(|(path, bytes)| (path, bytes.into_shared()))
+                    .collect::<memo::JobFiles>()
+            });
+            let kept = files.as_ref().ok().cloned();
+            let shared = files.map(|files| {
+                files
+                    .into_iter()
+                    .map(|(path, bytes)| (path, PageBytes::Shared(bytes)))
+                    .collect()
+            });
+            let written = write_job(shared, theme, &copied, sink);
+            (written, Some(JobMemo { reads, files: kept }), false)
         })
         .collect();
     let mut report = RenderReport::default();
-    let mut readers: Vec<Vec<u32>> = vec![Vec::new(); site.stories.len()];
-    for (index, (result, read)) in results.into_iter().enumerate() {
+    let mut kept_jobs = std::collections::HashMap::with_capacity(jobs.len());
+    for (job, (result, kept, reused)) in jobs.into_iter().zip(results) {
+        if reused && let Ok(n) = &result {
+            report.reused += n;
+        }
         report.add(result, diagnostics);
-        for story in read {
-            readers[story.index()].push(index as u32);
+        if let Some(kept) = kept {
+            kept_jobs.insert(job, kept);
         }
     }
     if let Some(memo) = memo {
         *memo = RenderMemo {
-            jobs,
-            readers,
+            generation,
+            jobs: kept_jobs,
             search_entries: std::mem::take(&mut builder.search_entries),
+            search_reads: entry_reads,
         };
     }
     report
 }
 
-/// Re-renders, after a whole render recorded in `memo`, only the files that read the stories
-/// in `changed`, whose bodies (and nothing else of the site) changed since: their pages, the
-/// lists, company pages and feeds that show them, and the search index. Every other file is
-/// byte-identical to what it was, so the caller keeps it.
-pub fn render_changed_bodies(
-    site: &Site,
-    theme: &Theme,
-    bodies: &Bodies,
-    memo: &mut RenderMemo,
-    changed: &[StoryId],
+/// Every story's search entry with what building it read: the last render's where nothing it
+/// read changed (taken out of its memo), the others built anew.
+fn search_entries(
+    builder: &ViewBuilder<'_>,
+    previous: Option<(&RenderMemo, &SiteChanges)>,
+) -> (Vec<search_index::SearchDoc>, Vec<Vec<build_views::Read>>) {
+    builder
+        .story_ids()
+        .collect::<Vec<_>>()
+        .into_par_iter()
+        .map(|id| {
+            match previous.and_then(|(memo, changes)| memo.search_entry(id.index(), changes)) {
+                Some((doc, reads)) => (doc.clone(), reads.clone()),
+                None => builder.search_entry_recording(id),
+            }
+        })
+        .unzip()
+}
+
+/// Hands files to `sink`, stopping at the first it cannot take.
+fn write_files(
+    files: impl Iterator<Item = (String, PageBytes)>,
     sink: &dyn PageSink,
-    diagnostics: &mut Diagnostics,
-) -> RenderReport {
-    let mut builder = ViewBuilder::new(site, bodies, &theme.catalogue, theme.optional_pages());
-    for &id in changed {
-        if let Some(entry) = memo.search_entries.get_mut(id.index()) {
-            *entry = builder.search_entry(id);
+) -> Result<usize, JobFailure> {
+    let mut count = 0;
+    for (path, bytes) in files {
+        if let Err(e) = sink.write_page(&path, bytes) {
+            return Err(JobFailure::Write(path, e));
         }
+        count += 1;
     }
-    builder.search_entries = std::mem::take(&mut memo.search_entries);
-    let mut indices: Vec<u32> = changed
-        .iter()
-        .filter_map(|&id| memo.readers.get(id.index()))
-        .flatten()
-        .copied()
-        .collect();
-    indices.sort_unstable();
-    indices.dedup();
-    let mut jobs: Vec<build_views::Job> = indices
-        .iter()
-        .filter_map(|&i| memo.jobs.get(i as usize).copied())
-        .collect();
-    jobs.push(build_views::Job::SearchIndex);
-    let copied = std::collections::HashMap::new();
-    let results: Vec<Result<usize, JobFailure>> = jobs
-        .par_iter()
-        .map(|job| write_job(builder.render_files(job, theme), theme, &copied, sink))
-        .collect();
-    memo.search_entries = std::mem::take(&mut builder.search_entries);
-    let mut report = RenderReport::default();
-    for result in results {
-        report.add(result, diagnostics);
-    }
-    report
+    Ok(count)
 }
 
 /// Hands a job's files to `sink`; a failed render or a clash with a copied file becomes a
@@ -527,13 +567,7 @@ fn write_job(
             .with_help("rename or remove the file: rave writes this page itself"),
         ));
     }
-    let count = files.len();
-    for (path, bytes) in files {
-        if let Err(e) = sink.write_page(&path, bytes) {
-            return Err(JobFailure::Write(path, e));
-        }
-    }
-    Ok(count)
+    write_files(files.into_iter(), sink)
 }
 
 /// The context of one page: `meta` plus the template's own variables (a struct or map).

@@ -9,11 +9,11 @@ use crate::render::views::{ArchiveLink, ArchiveView};
 impl<'a> ViewBuilder<'a> {
     /// The archive page's view: its title, the archive above it and the periods below it.
     pub(super) fn archive_view(&self, of: ArchiveOf) -> ArchiveView {
-        let archive = &self.site.archive;
+        let archive = self.site.archive();
         let all = || ArchiveLink {
             name: self.words.text("archive-title", &[]),
             url: self.archive_url(ArchiveOf::All),
-            count: self.site.stories.len(),
+            count: self.site.story_count(),
         };
         let year_link = |y: usize| ArchiveLink {
             name: year_segment(archive[y].year),
@@ -65,13 +65,13 @@ impl<'a> ViewBuilder<'a> {
     pub(super) fn period_name(&self, of: ArchiveOf) -> Option<String> {
         match of {
             ArchiveOf::All => None,
-            ArchiveOf::Year(y) => Some(year_segment(self.site.archive[y].year)),
+            ArchiveOf::Year(y) => Some(year_segment(self.site.archive()[y].year)),
             ArchiveOf::Month(y, m) => Some(self.month_name(y, m)),
         }
     }
 
     fn month_name(&self, y: usize, m: usize) -> String {
-        let year = &self.site.archive[y];
+        let year = &self.site.archive()[y];
         self.words.format().month(year.year, year.months[m].month)
     }
 }

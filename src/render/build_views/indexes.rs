@@ -1,10 +1,9 @@
 //! Indexes over many stories: Atom feeds, the sitemap and the search index.
 
-use rayon::prelude::*;
-
 use super::ViewBuilder;
 use super::format::*;
 use super::jobs::*;
+use super::reads::{self, Read};
 use crate::config::FeedContent;
 use crate::date::PostDate;
 use crate::model::{Site, StoryId, newest_date};
@@ -21,11 +20,11 @@ impl<'a> ViewBuilder<'a> {
     /// Title and root-relative URL of a feed.
     fn feed_target(&self, feed: FeedOf) -> (String, String) {
         let site = self.site;
-        let name = &site.config.title;
+        let name = &site.config().title;
         match feed {
             FeedOf::Site => (name.clone(), self.urls.at("atom.xml")),
             FeedOf::Company(c) => {
-                let c = &site.companies[c];
+                let c = site.company(c);
                 (
                     self.words.text(
                         "feed-company",
@@ -38,7 +37,7 @@ impl<'a> ViewBuilder<'a> {
                 )
             }
             FeedOf::Author(a) => {
-                let a = &site.authors[a];
+                let a = site.author(a);
                 (
                     self.words.text(
                         "feed-author",
@@ -51,7 +50,7 @@ impl<'a> ViewBuilder<'a> {
                 )
             }
             FeedOf::Term(t, id) => {
-                let term = &self.terms(t)[id];
+                let term = self.site.term(t, id);
                 (
                     self.words.text(
                         "feed-term",
@@ -64,7 +63,7 @@ impl<'a> ViewBuilder<'a> {
                 )
             }
             FeedOf::Series(id) => {
-                let s = &site.series[id];
+                let s = site.series(id);
                 (
                     self.words.text(
                         "feed-series",
@@ -83,16 +82,16 @@ impl<'a> ViewBuilder<'a> {
     fn feed_stories(&self, feed: FeedOf) -> Vec<StoryId> {
         let site = self.site;
         match feed {
-            FeedOf::Site => StoryId::all(&site.stories).collect(),
+            FeedOf::Site => site.story_ids().collect(),
             FeedOf::Company(c) => {
                 let mut ids: Vec<StoryId> =
-                    site.companies[c].mentions.iter().map(|&(s, _)| s).collect();
+                    site.company(c).mentions.iter().map(|&(s, _)| s).collect();
                 ids.dedup();
                 ids
             }
-            FeedOf::Author(a) => site.authors[a].stories.clone(),
-            FeedOf::Term(t, id) => self.terms(t)[id].stories.clone(),
-            FeedOf::Series(id) => site.series[id].stories.iter().rev().copied().collect(),
+            FeedOf::Author(a) => site.author(a).stories.clone(),
+            FeedOf::Term(t, id) => site.term(t, id).stories.clone(),
+            FeedOf::Series(id) => site.series(id).stories.iter().rev().copied().collect(),
         }
     }
 
@@ -101,14 +100,14 @@ impl<'a> ViewBuilder<'a> {
         let (title, url) = self.feed_target(feed);
         let page_url = url.trim_end_matches("atom.xml").to_owned();
         let origin = self.urls.permalink("");
-        let full = site.config.feed_content == FeedContent::Full;
+        let full = site.config().feed_content == FeedContent::Full;
         let entries: Vec<feeds::Entry> = self
             .feed_stories(feed)
             .into_iter()
-            .take(site.config.feed_limit)
+            .take(site.config().feed_limit)
             .map(|id| {
                 let card = self.card_of(id);
-                let input = &site.stories[id].input;
+                let input = &site.story(id).input;
                 feeds::Entry {
                     title: card.title,
                     url: self.urls.permalink(&card.url),
@@ -127,15 +126,15 @@ impl<'a> ViewBuilder<'a> {
             .iter()
             .map(|e| e.updated.clone())
             .max()
-            .or_else(|| newest_date(site).map(|d| d.rfc3339()))
+            .or_else(|| newest_date(site.everything()).map(|d| d.rfc3339()))
             .unwrap_or_else(|| "1970-01-01T00:00:00Z".to_owned());
         let xml = feeds::atom(&feeds::Feed {
             title,
-            subtitle: &site.config.description,
+            subtitle: &site.config().description,
             self_url: self.urls.permalink(&url),
             page_url: self.urls.permalink(&page_url),
             updated,
-            language: &site.config.language,
+            language: &site.config().language,
             generator_version: env!("CARGO_PKG_VERSION"),
             entries,
         });
@@ -158,7 +157,7 @@ impl<'a> ViewBuilder<'a> {
         job: &Job,
         newest: &Newest,
     ) -> Option<(String, Option<PostDate>)> {
-        let site = self.site;
+        let site = self.site.everything();
         let (url, lastmod) = match *job {
             Job::Home(n) => (page_url(&self.urls.at(""), n), newest.site),
             Job::Archive(of, n) => (
@@ -186,7 +185,10 @@ impl<'a> ViewBuilder<'a> {
             ),
             Job::Authors => (self.urls.at("authors/"), newest.site),
             Job::Term(t, id, n) => (
-                page_url(&self.urls.term(t.name(), &self.terms(t)[id].slug), n),
+                page_url(
+                    &self.urls.term(t.name(), &self.site.term_link(t, id).slug),
+                    n,
+                ),
                 match t {
                     Taxonomy::Tags => newest.tags[id.index()],
                     Taxonomy::Categories => newest.categories[id.index()],
@@ -218,8 +220,13 @@ impl<'a> ViewBuilder<'a> {
 
     /// Story `id`'s entry of the search index (title, summary, companies with their ratings,
     /// author, tags and URL, and what search filters on: year and grade bands).
-    pub(crate) fn search_entry(&self, id: StoryId) -> SearchDoc {
-        let card = self.card_of_unrecorded(id);
+    /// Story `id`'s search entry, with what building it read.
+    pub(crate) fn search_entry_recording(&self, id: StoryId) -> (SearchDoc, Vec<Read>) {
+        reads::recording(|| self.search_entry(id))
+    }
+
+    fn search_entry(&self, id: StoryId) -> SearchDoc {
+        let card = self.card_of(id);
         let mut grades: Vec<&'static str> = card
             .ratings
             .iter()
@@ -250,21 +257,16 @@ impl<'a> ViewBuilder<'a> {
         }
     }
 
-    /// Every story's search entry, newest first, in parallel.
-    pub(crate) fn search_entries(&self) -> Vec<SearchDoc> {
-        (0..self.site.stories.len())
-            .into_par_iter()
-            .map(|index| self.search_entry(StoryId::from_index(index)))
-            .collect()
-    }
-
     /// The files of the chunked search index (`search_index::files`).
     pub(super) fn search_index(&self) -> Vec<(String, Vec<u8>)> {
+        // The entries were built before the jobs, each with its own reads: the index depends
+        // on every story.
+        self.site.everything();
         search_index::files(&self.search_entries)
     }
 
     pub(super) fn render_sitemaps(&self) -> Vec<(String, Vec<u8>)> {
-        let newest = Newest::of(self.site);
+        let newest = Newest::of(self.site.everything());
         let urls: Vec<feeds::SitemapUrl> = self
             .jobs()
             .iter()

@@ -6,7 +6,7 @@ use crate::model::{AuthorId, CompanyId, SeriesId, StoryId, TaxonId};
 use crate::render::page_count;
 
 /// Which taxonomy a term page belongs to.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
 pub(crate) enum Taxonomy {
     Tags,
     Categories,
@@ -22,7 +22,7 @@ impl Taxonomy {
 }
 
 /// One page of the site.
-#[derive(Debug, Clone, Copy)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 pub(crate) enum Job {
     Home(usize),
     /// Page `n` of the story archive: every story, a year's or a month's.
@@ -55,7 +55,7 @@ pub(crate) enum Job {
 }
 
 /// Which stories an archive page lists.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 pub(crate) enum ArchiveOf {
     All,
     /// The index of the year in `Site::archive`.
@@ -65,7 +65,7 @@ pub(crate) enum ArchiveOf {
 }
 
 /// Whose stories a feed follows.
-#[derive(Debug, Clone, Copy)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 pub(crate) enum FeedOf {
     Site,
     Company(CompanyId),
@@ -75,7 +75,7 @@ pub(crate) enum FeedOf {
 }
 
 /// The company rankings.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 pub(crate) enum Board {
     Best,
     Worst,
@@ -108,7 +108,8 @@ impl Board {
 impl<'a> ViewBuilder<'a> {
     /// Every page of the site, in a stable order.
     pub(crate) fn jobs(&self) -> Vec<Job> {
-        let site = self.site;
+        // Which pages there are depends on the whole site.
+        let site = self.site.everything();
         let per_page = site.config.stories_per_page;
         let mut jobs = Vec::new();
         jobs.extend((1..=page_count(site.stories.len(), per_page)).map(Job::Home));
@@ -164,7 +165,11 @@ impl<'a> ViewBuilder<'a> {
         jobs.extend(AuthorId::all(&site.authors).map(|a| Job::Feed(FeedOf::Author(a))));
         for taxonomy in [Taxonomy::Tags, Taxonomy::Categories] {
             jobs.extend(
-                TaxonId::all(self.terms(taxonomy)).map(|t| Job::Feed(FeedOf::Term(taxonomy, t))),
+                TaxonId::all(match taxonomy {
+                    Taxonomy::Tags => &site.tags,
+                    Taxonomy::Categories => &site.categories,
+                })
+                .map(|t| Job::Feed(FeedOf::Term(taxonomy, t))),
             );
         }
         jobs.extend(SeriesId::all(&site.series).map(|s| Job::Feed(FeedOf::Series(s))));
@@ -190,7 +195,7 @@ impl<'a> ViewBuilder<'a> {
     /// The stories a year's or a month's archive lists, newest first; `None` for the archive
     /// of every story, which lists the site's stories in their order.
     pub(crate) fn archive_stories(&self, of: ArchiveOf) -> Option<&'a [StoryId]> {
-        let archive = &self.site.archive;
+        let archive = self.site.archive();
         match of {
             ArchiveOf::All => None,
             ArchiveOf::Year(y) => Some(&archive[y].stories),
@@ -200,7 +205,7 @@ impl<'a> ViewBuilder<'a> {
 
     /// The first page's URL of an archive.
     pub(crate) fn archive_url(&self, of: ArchiveOf) -> String {
-        let archive = &self.site.archive;
+        let archive = self.site.archive();
         match of {
             ArchiveOf::All => self.urls.archive(None, None),
             ArchiveOf::Year(y) => self.urls.archive(Some(archive[y].year), None),

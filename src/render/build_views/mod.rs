@@ -10,11 +10,11 @@ mod more_stories;
 mod pages;
 mod parent_paths;
 mod parts;
+mod reads;
 mod series_index;
 
 use rayon::prelude::*;
 
-use std::cell::RefCell;
 use std::sync::OnceLock;
 
 use crate::config::RatingDisplay;
@@ -31,16 +31,20 @@ pub use bodies::Bodies;
 pub use format::plain_text;
 use format::rating_view;
 pub(super) use jobs::Job;
+pub(crate) use jobs::Taxonomy;
+pub(crate) use reads::Read;
+use reads::Tracked;
 
 pub(super) struct ViewBuilder<'a> {
-    site: &'a Site,
-    bodies: &'a Bodies,
+    /// The site and its rendered Markdown, each read noted for the running job.
+    site: Tracked<'a>,
     urls: Urls,
     /// The site's words, dates and numbers in its language.
     words: &'a Catalogue,
     display: RatingDisplay,
-    /// Built on first use (all at once, in parallel, for a whole render).
-    cards: Vec<OnceLock<StoryCard<'a>>>,
+    /// Built on first use (all at once, in parallel, for a whole render), with what building
+    /// each read: a job showing a card has read that.
+    cards: Vec<OnceLock<(StoryCard<'a>, Vec<Read>)>>,
     /// Per story, per mention: the rating view (shared by cards and company pages).
     ratings: Vec<OnceLock<Vec<Option<RatingView>>>>,
     /// Per story, its entry of the search index; empty until set by the caller.
@@ -50,21 +54,6 @@ pub(super) struct ViewBuilder<'a> {
     /// Which optional pages the theme makes (`/series/`, the story archive): without the
     /// archive, trimmed URLs lead to the home page instead.
     pub(super) optional: OptionalPages,
-}
-
-thread_local! {
-    /// The stories whose card or body the job running on this thread has read, while
-    /// recording (see [`ViewBuilder::render_recording`]).
-    static STORIES_READ: RefCell<Option<Vec<StoryId>>> = const { RefCell::new(None) };
-}
-
-/// Notes that the running job read story `id`'s card or body.
-fn note_read(id: StoryId) {
-    STORIES_READ.with(|read| {
-        if let Some(read) = read.borrow_mut().as_mut() {
-            read.push(id);
-        }
-    });
 }
 
 /// A failed page: template, output path, message.
@@ -84,8 +73,7 @@ impl<'a> ViewBuilder<'a> {
     ) -> Self {
         let stories = site.stories.len();
         ViewBuilder {
-            site,
-            bodies,
+            site: Tracked::new(site, bodies),
             urls: Urls::new(&site.config),
             words,
             optional,
@@ -99,7 +87,7 @@ impl<'a> ViewBuilder<'a> {
 
     /// This builder with every story's card built up front, in parallel, for a whole render.
     pub(super) fn with_every_card(self) -> Self {
-        (0..self.site.stories.len())
+        (0..self.site.story_count())
             .into_par_iter()
             .for_each(|index| {
                 self.card_of_unrecorded(StoryId::from_index(index));
@@ -107,31 +95,43 @@ impl<'a> ViewBuilder<'a> {
         self
     }
 
+    /// Every story's id, newest first.
+    pub(super) fn story_ids(&self) -> impl Iterator<Item = StoryId> + use<> {
+        self.site.story_ids()
+    }
+
     /// The site's addresses.
     pub(super) fn urls(&self) -> &Urls {
         &self.urls
     }
 
-    /// Story `id`'s card, noted as read by the running job.
+    /// Story `id`'s card, with what building it read noted as read by the running job.
     fn card_of(&self, id: StoryId) -> &StoryCard<'a> {
-        note_read(id);
-        self.card_of_unrecorded(id)
+        let (card, reads) = self.card_and_reads(id);
+        reads::note_all(reads);
+        card
+    }
+
+    /// Story `id`'s card and what building it read.
+    fn card_and_reads(&self, id: StoryId) -> &(StoryCard<'a>, Vec<Read>) {
+        self.cards[id.index()].get_or_init(|| reads::recording(|| self.card(id)))
     }
 
     fn card_of_unrecorded(&self, id: StoryId) -> &StoryCard<'a> {
-        self.cards[id.index()].get_or_init(|| self.card(id))
+        &self.card_and_reads(id).0
     }
 
-    /// Story `id`'s rendered body, noted as read by the running job.
+    /// Story `id`'s rendered body.
     fn body_of(&self, id: StoryId) -> &'a Rendered {
-        note_read(id);
-        &self.bodies.stories[id.index()]
+        self.site.body(id)
     }
 
     /// The rating views of story `id`'s mentions (they depend on its front matter only).
     fn ratings_of(&self, id: StoryId) -> &[Option<RatingView>] {
+        reads::note(Read::Story(id));
         self.ratings[id.index()].get_or_init(|| {
-            self.site.stories[id]
+            self.site
+                .story(id)
                 .mentions
                 .iter()
                 .map(|m| {
@@ -143,18 +143,11 @@ impl<'a> ViewBuilder<'a> {
         })
     }
 
-    /// [`ViewBuilder::render_files`], also returning the stories whose card or body the job
-    /// read: the job's output changes only if one of those, or the site's structure, does.
-    pub(super) fn render_recording(&self, job: &Job, theme: &Theme) -> (JobResult, Vec<StoryId>) {
+    /// [`ViewBuilder::render_files`], also returning what the job read: its files change only
+    /// if one of those does (or the site's settings, templates or structure).
+    pub(super) fn render_recording(&self, job: &Job, theme: &Theme) -> (JobResult, Vec<Read>) {
         // A job never calls into rayon, so all of it runs on this thread.
-        STORIES_READ.with(|read| *read.borrow_mut() = Some(Vec::new()));
-        let files = self.render_files(job, theme);
-        let mut read = STORIES_READ
-            .with(|read| read.borrow_mut().take())
-            .unwrap_or_default();
-        read.sort_unstable();
-        read.dedup();
-        (files, read)
+        reads::recording(|| self.render_files(job, theme))
     }
 
     /// Renders one job into its files: `(output path, bytes)`.
@@ -181,7 +174,7 @@ impl<'a> ViewBuilder<'a> {
                     .into(),
             )]),
             Job::Redirects => {
-                let list = crate::render::redirects::redirects(self.site, &self.urls);
+                let list = crate::render::redirects::redirects(self.site.everything(), &self.urls);
                 Ok(
                     crate::render::redirects::files(&list, &self.urls, self.words)
                         .into_iter()

@@ -2,6 +2,7 @@
 //! rate the same companies, then the newest that share its tags, chosen at build time.
 
 use super::ViewBuilder;
+use super::jobs::Taxonomy;
 use crate::model::StoryId;
 use crate::render::views::MoreStoriesView;
 
@@ -33,7 +34,7 @@ impl<'a> ViewBuilder<'a> {
     /// company, in the story's order, that another story rates.
     fn related_stories(&self, id: StoryId) -> (Option<&'a str>, Vec<StoryId>) {
         let site = self.site;
-        let story = &site.stories[id];
+        let story = site.story(id);
         // The newest few of each list are enough: no list can add more than that.
         let newest_others = |list: &mut dyn Iterator<Item = StoryId>| -> Vec<StoryId> {
             list.filter(|&s| s != id).take(RELATED_STORIES).collect()
@@ -41,10 +42,10 @@ impl<'a> ViewBuilder<'a> {
         let mut company = None;
         let mut by_company: Vec<StoryId> = Vec::new();
         for mention in &story.mentions {
-            let c = &site.companies[mention.company];
-            let others = newest_others(&mut c.mentions.iter().map(|&(s, _)| s));
+            let stories = site.company_stories(mention.company);
+            let others = newest_others(&mut stories.iter().map(|&(s, _)| s));
             if company.is_none() && !others.is_empty() {
-                company = Some(c.name.as_str());
+                company = Some(site.company_link(mention.company).name);
             }
             by_company.extend(others);
         }
@@ -53,7 +54,9 @@ impl<'a> ViewBuilder<'a> {
         by_company.truncate(RELATED_STORIES);
         let mut by_tag: Vec<StoryId> = Vec::new();
         for &tag in &story.tags {
-            by_tag.extend(newest_others(&mut site.tags[tag].stories.iter().copied()));
+            by_tag.extend(newest_others(
+                &mut site.term(Taxonomy::Tags, tag).stories.iter().copied(),
+            ));
         }
         by_tag.sort_unstable();
         by_tag.dedup();

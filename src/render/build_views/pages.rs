@@ -43,20 +43,20 @@ impl<'a> ViewBuilder<'a> {
     /// The home page `n` of the story list, with the highlights on page 1.
     fn home_page(&self, theme: &Theme, n: usize) -> Result<(String, PageBytes), JobError> {
         let site = self.site;
-        let per_page = site.config.stories_per_page;
+        let per_page = site.config().stories_per_page;
         let base = self.urls.at("");
         let mut meta = self.meta(
             "home",
-            titled(&site.config.title, n, self.words),
-            site.config.description.clone(),
+            titled(&site.config().title, n, self.words),
+            site.config().description.clone(),
             page_url(&base, n),
         );
         meta.feed = self.feed_link(FeedOf::Site);
-        let stories: Vec<&StoryCard> = page_range(site.stories.len(), per_page, n)
+        let stories: Vec<&StoryCard> = page_range(site.story_count(), per_page, n)
             .map(|index| self.card_of(StoryId::from_index(index)))
             .collect();
         let vars = HomeVars {
-            paginator: paginator(stories, site.stories.len(), per_page, n, &base),
+            paginator: paginator(stories, site.story_count(), per_page, n, &base),
             highlights: if n == 1 { self.highlights() } else { None },
         };
         self.emit(theme, "index.html", meta, &vars)
@@ -70,19 +70,19 @@ impl<'a> ViewBuilder<'a> {
         n: usize,
     ) -> Result<(String, PageBytes), JobError> {
         let site = self.site;
-        let per_page = site.config.stories_per_page;
+        let per_page = site.config().stories_per_page;
         let view = self.archive_view(of);
         let base = view.url.clone();
         let (ids, total): (Vec<StoryId>, usize) = match self.archive_stories(of) {
             Some(ids) => (page_slice(ids, per_page, n).to_vec(), ids.len()),
             None => (
-                page_range(site.stories.len(), per_page, n)
+                page_range(site.story_count(), per_page, n)
                     .map(StoryId::from_index)
                     .collect(),
-                site.stories.len(),
+                site.story_count(),
             ),
         };
-        let title = site.config.title.as_str();
+        let title = site.config().title.as_str();
         let description = match self.period_name(of) {
             None => self.words.text("meta-archive", &[("site", title.into())]),
             Some(period) => self.words.text(
@@ -107,7 +107,7 @@ impl<'a> ViewBuilder<'a> {
     /// Story `id`'s page.
     fn story_page(&self, theme: &Theme, id: StoryId) -> Result<(String, PageBytes), JobError> {
         let site = self.site;
-        let story = &site.stories[id];
+        let story = site.story(id);
         let card = self.card_of(id);
         let description = story
             .input
@@ -138,8 +138,8 @@ impl<'a> ViewBuilder<'a> {
         n: usize,
     ) -> Result<(String, PageBytes), JobError> {
         let site = self.site;
-        let per_page = site.config.stories_per_page;
-        let company = &site.companies[id];
+        let per_page = site.config().stories_per_page;
+        let company = site.company(id);
         let view = self.company_view(company, id);
         let base = view.url.clone();
         let description = company
@@ -160,7 +160,7 @@ impl<'a> ViewBuilder<'a> {
             .map(|&(s, i)| CompanyStoryCard {
                 card: self.card_of(s),
                 company_rating: self.ratings_of(s)[i].as_ref(),
-                company_channel: site.stories[s].mentions[i]
+                company_channel: site.story(s).mentions[i]
                     .channel
                     .map(|c| channel_label(c, self.words)),
             })
@@ -176,9 +176,8 @@ impl<'a> ViewBuilder<'a> {
     fn companies_page(&self, theme: &Theme) -> Result<(String, PageBytes), JobError> {
         let site = self.site;
         let companies: Vec<CompanyCard> = site
-            .companies
-            .iter()
-            .map(|c| self.company_card(c))
+            .companies()
+            .map(|(_, c)| self.company_card(c))
             .collect();
         let mut letters: Vec<String> = companies.iter().map(|c| c.letter.clone()).collect();
         letters.dedup();
@@ -187,7 +186,7 @@ impl<'a> ViewBuilder<'a> {
             self.words.text("companies-title", &[]),
             self.words.text(
                 "meta-companies",
-                &[("site", site.config.title.as_str().into())],
+                &[("site", site.config().title.as_str().into())],
             ),
             self.urls.at("companies/"),
         );
@@ -207,8 +206,8 @@ impl<'a> ViewBuilder<'a> {
         n: usize,
     ) -> Result<(String, PageBytes), JobError> {
         let site = self.site;
-        let per_page = site.config.stories_per_page;
-        let author = &site.authors[id];
+        let per_page = site.config().stories_per_page;
+        let author = site.author(id);
         let view = self.author_view(id);
         let base = view.card.url.clone();
         let description = author
@@ -220,7 +219,7 @@ impl<'a> ViewBuilder<'a> {
                     "meta-author",
                     &[
                         ("author", author.name.as_str().into()),
-                        ("site", site.config.title.as_str().into()),
+                        ("site", site.config().title.as_str().into()),
                     ],
                 )
             });
@@ -245,13 +244,13 @@ impl<'a> ViewBuilder<'a> {
     /// Every author.
     fn authors_page(&self, theme: &Theme) -> Result<(String, PageBytes), JobError> {
         let site = self.site;
-        let authors: Vec<AuthorCard> = site.authors.iter().map(|a| self.author_card(a)).collect();
+        let authors: Vec<AuthorCard> = site.authors().map(|(_, a)| self.author_card(a)).collect();
         let meta = self.meta(
             "authors",
             self.words.text("authors-title", &[]),
             self.words.text(
                 "meta-authors",
-                &[("site", site.config.title.as_str().into())],
+                &[("site", site.config().title.as_str().into())],
             ),
             self.urls.at("authors/"),
         );
@@ -267,11 +266,8 @@ impl<'a> ViewBuilder<'a> {
         n: usize,
     ) -> Result<(String, PageBytes), JobError> {
         let site = self.site;
-        let per_page = site.config.stories_per_page;
-        let term = self
-            .terms(taxonomy)
-            .get(id.index())
-            .ok_or_else(|| ("tag.html", String::new(), "unknown term".to_owned()))?;
+        let per_page = site.config().stories_per_page;
+        let term = self.site.term(taxonomy, id);
         let view = self.term_view(taxonomy, term);
         let base = view.url.clone();
         let tax = self.taxonomy_view(taxonomy);
@@ -297,7 +293,7 @@ impl<'a> ViewBuilder<'a> {
                 "meta-term",
                 &[
                     ("term", term.name.as_str().into()),
-                    ("site", site.config.title.as_str().into()),
+                    ("site", site.config().title.as_str().into()),
                 ],
             ),
             page_url(&base, n),
@@ -324,9 +320,9 @@ impl<'a> ViewBuilder<'a> {
         let site = self.site;
         let tax = self.taxonomy_view(taxonomy);
         let terms: Vec<TermView> = self
+            .site
             .terms(taxonomy)
-            .iter()
-            .map(|t| self.term_view(taxonomy, t))
+            .map(|(_, t)| self.term_view(taxonomy, t))
             .collect();
         let meta = self.meta(
             if taxonomy == Taxonomy::Tags {
@@ -339,7 +335,7 @@ impl<'a> ViewBuilder<'a> {
                 "meta-terms",
                 &[
                     ("terms", tax.plural.as_str().into()),
-                    ("site", site.config.title.as_str().into()),
+                    ("site", site.config().title.as_str().into()),
                 ],
             ),
             tax.url.clone(),
@@ -354,11 +350,11 @@ impl<'a> ViewBuilder<'a> {
     /// Series `id` with its stories in order.
     fn series_page(&self, theme: &Theme, id: SeriesId) -> Result<(String, PageBytes), JobError> {
         let site = self.site;
-        let series = &site.series[id];
+        let series = site.series(id);
         let view = SeriesView {
             title: &series.title,
             url: self.urls.series(&series.slug),
-            content_html: self.bodies.series[id.index()].clone(),
+            content_html: self.site.series_profile(id).0.to_owned(),
             upcoming: self.upcoming_views(id),
         };
         let mut meta = self.meta(
@@ -379,11 +375,11 @@ impl<'a> ViewBuilder<'a> {
     /// A standalone page of `content/pages/`.
     fn plain_page(&self, theme: &Theme, id: usize) -> Result<(String, PageBytes), JobError> {
         let site = self.site;
-        let page = &site.pages[id];
+        let page = site.page(id).0;
         let view = PlainPageView {
             title: &page.title,
             url: self.urls.page(&page.slug),
-            content_html: &self.bodies.pages[id],
+            content_html: self.site.page(id).1,
             extra: &page.extra,
         };
         let description = page
@@ -414,7 +410,7 @@ impl<'a> ViewBuilder<'a> {
             self.words.text("search-title", &[]),
             self.words.text(
                 "meta-search",
-                &[("site", site.config.title.as_str().into())],
+                &[("site", site.config().title.as_str().into())],
             ),
             self.urls.at("search/"),
         );
@@ -430,7 +426,7 @@ impl<'a> ViewBuilder<'a> {
         let mut meta = self.meta(
             "404",
             self.words.text("not-found-title", &[]),
-            site.config.description.clone(),
+            site.config().description.clone(),
             self.urls.at("404.html"),
         );
         meta.permalink = self.urls.permalink(&self.urls.at(""));

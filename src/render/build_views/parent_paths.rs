@@ -16,7 +16,7 @@ impl<'a> ViewBuilder<'a> {
     /// (`/2011/07/`) go to its archive; any other (`/pages/`) to the home page.
     pub(crate) fn parent_redirects(&self, jobs: &[Job]) -> Vec<(String, String)> {
         let root = self.urls.root();
-        let newest = Newest::of(self.site);
+        let newest = Newest::of(self.site.everything());
         let mut pages: BTreeSet<String> = jobs
             .iter()
             .filter_map(|job| self.page_url_and_date(job, &newest).map(|(url, _)| url))
@@ -27,7 +27,7 @@ impl<'a> ViewBuilder<'a> {
                 redirects.push((format!("{first}page/"), first));
             }
         }
-        let aliases = crate::render::redirects::redirects(self.site, &self.urls)
+        let aliases = crate::render::redirects::redirects(self.site.everything(), &self.urls)
             .into_iter()
             .filter(|r| r.alias.query.is_none())
             .map(|r| self.urls.at(&r.alias.path));
@@ -55,7 +55,7 @@ impl<'a> ViewBuilder<'a> {
 
     /// The first page's URL of the list whose page 2 `job` is.
     fn list_base(&self, job: &Job) -> Option<String> {
-        let site = self.site;
+        let site = self.site.everything();
         match *job {
             Job::Home(2) => Some(self.urls.at("")),
             Job::Archive(of, 2) => Some(self.archive_url(of)),
@@ -63,7 +63,7 @@ impl<'a> ViewBuilder<'a> {
             Job::Author(id, 2) => Some(self.urls.author(&site.authors[id].slug)),
             Job::Term(taxonomy, id, 2) => Some(
                 self.urls
-                    .term(taxonomy.name(), &self.terms(taxonomy)[id].slug),
+                    .term(taxonomy.name(), self.site.term_link(taxonomy, id).slug),
             ),
             _ => None,
         }
@@ -76,7 +76,7 @@ impl<'a> ViewBuilder<'a> {
         let mut segments = folder.trim_end_matches('/').split('/');
         let year = segments.next().and_then(|y| {
             self.site
-                .archive
+                .archive()
                 .iter()
                 .position(|a| year_segment(a.year) == y)
         });
@@ -87,7 +87,7 @@ impl<'a> ViewBuilder<'a> {
         let month = segments.next();
         let of = match month {
             None => ArchiveOf::Year(y),
-            Some(m) => match self.site.archive[y]
+            Some(m) => match self.site.archive()[y]
                 .months
                 .iter()
                 .position(|a| month_segment(a.month) == m)

@@ -17,7 +17,7 @@ use crate::render::{charts, jsonld};
 
 impl<'a> ViewBuilder<'a> {
     pub(crate) fn site_view(&self) -> SiteView<'a> {
-        let c = &self.site.config;
+        let c = self.site.config();
         SiteView {
             title: &c.title,
             description: &c.description,
@@ -48,17 +48,16 @@ impl<'a> ViewBuilder<'a> {
             },
             pages: self
                 .site
-                .pages
-                .iter()
+                .pages()
                 .map(|p| Link {
                     name: &p.title,
                     url: self.urls.page(&p.slug),
                 })
                 .collect(),
-            category_count: self.site.categories.len(),
+            category_count: self.site.term_count(Taxonomy::Categories),
             archive: self
                 .site
-                .archive
+                .archive()
                 .iter()
                 .filter(|_| self.optional.archives)
                 .map(|y| ArchiveLink {
@@ -69,13 +68,6 @@ impl<'a> ViewBuilder<'a> {
                 .collect(),
             extra: &c.extra,
             generator: concat!("rave ", env!("CARGO_PKG_VERSION")),
-        }
-    }
-
-    pub(super) fn terms(&self, taxonomy: Taxonomy) -> &'a [Taxon] {
-        match taxonomy {
-            Taxonomy::Tags => &self.site.tags,
-            Taxonomy::Categories => &self.site.categories,
         }
     }
 
@@ -106,20 +98,20 @@ impl<'a> ViewBuilder<'a> {
     }
 
     pub(super) fn card(&self, id: StoryId) -> StoryCard<'a> {
-        let story: &'a Story = &self.site.stories[id];
+        let story: &'a Story = self.site.story(id);
         let input = &story.input;
         let url = self.urls.story(&input.slug);
-        let rendered = &self.bodies.stories[id.index()];
+        let rendered = self.site.body(id);
         let summary_html = match &input.summary {
             Some(text) => markdown::text_paragraph(text),
             None => rendered.summary_html.clone().unwrap_or_default(),
         };
-        let author = &self.site.authors[story.author];
+        let author = self.site.author_link(story.author);
         let categories: Vec<Link<'a>> = story
             .categories
             .iter()
             .map(|&c| {
-                let cat = &self.site.categories[c];
+                let cat = self.site.term_link(Taxonomy::Categories, c);
                 Link {
                     name: &cat.name,
                     url: self.urls.term("categories", &cat.slug),
@@ -134,8 +126,8 @@ impl<'a> ViewBuilder<'a> {
                 date_view(&input.date, self.words)
             },
             author: Link {
-                name: &author.name,
-                url: self.urls.author(&author.slug),
+                name: author.name,
+                url: self.urls.author(author.slug),
             },
             summary_html,
             ratings: story
@@ -143,11 +135,11 @@ impl<'a> ViewBuilder<'a> {
                 .iter()
                 .enumerate()
                 .map(|(i, m)| {
-                    let company = &self.site.companies[m.company];
+                    let company = self.site.company_link(m.company);
                     MentionView {
                         company: Link {
-                            name: &company.name,
-                            url: self.urls.company(&company.slug),
+                            name: company.name,
+                            url: self.urls.company(company.slug),
                         },
                         rating: self.ratings_of(id)[i].clone(),
                         channel: m.channel.map(|c| channel_label(c, self.words)),
@@ -158,10 +150,10 @@ impl<'a> ViewBuilder<'a> {
                 .tags
                 .iter()
                 .map(|&t| {
-                    let tag = &self.site.tags[t];
+                    let tag = self.site.term_link(Taxonomy::Tags, t);
                     Link {
-                        name: &tag.name,
-                        url: self.urls.term("tags", &tag.slug),
+                        name: tag.name,
+                        url: self.urls.term("tags", tag.slug),
                     }
                 })
                 .collect(),
@@ -172,13 +164,13 @@ impl<'a> ViewBuilder<'a> {
             image: input.image.as_ref().map(|img| {
                 let size = images::size_of(
                     &img.src,
-                    &self.site.config.root_path,
-                    &self.site.image_sizes,
+                    &self.site.config().root_path,
+                    self.site.image_sizes(),
                     Some(&input.image_sizes),
                 );
                 let image_url = self.urls.resolve(&img.src, &url);
                 let sets =
-                    size.and_then(|s| plan::srcsets(&image_url, s, &self.site.config.images));
+                    size.and_then(|s| plan::srcsets(&image_url, s, &self.site.config().images));
                 ImageView {
                     og_url: sets.as_ref().map(|_| plan::og_path(&image_url)),
                     srcset: sets.as_ref().map(|s| s.fallback.clone()),
@@ -197,17 +189,17 @@ impl<'a> ViewBuilder<'a> {
     }
 
     pub(super) fn story_view(&self, id: StoryId, description: &str) -> StoryView<'a, '_> {
-        let story = &self.site.stories[id];
+        let story = self.site.story(id);
         let input = &story.input;
         let card = self.card_of(id);
         let series = story.series.map(|s| {
-            let series = &self.site.series[s];
+            let series = self.site.series(s);
             let index = series.stories.iter().position(|&x| x == id).unwrap_or(0);
             let link = |i: usize| {
-                let other = &self.site.stories[series.stories[i]];
+                let other = self.site.story_link(series.stories[i]);
                 Link {
-                    name: &other.input.title,
-                    url: self.urls.story(&other.input.slug),
+                    name: other.name,
+                    url: self.urls.story(other.slug),
                 }
             };
             SeriesNav {
@@ -219,14 +211,14 @@ impl<'a> ViewBuilder<'a> {
                 total: series.stories.len() + series.upcoming.len(),
                 previous: (index > 0).then(|| link(index - 1)),
                 next: (index + 1 < series.stories.len()).then(|| link(index + 1)),
-                intro_html: self.bodies.series_intros.get(s.index()).cloned().flatten(),
+                intro_html: self.site.series_profile(s).1.cloned(),
                 parts: series
                     .stories
                     .iter()
                     .enumerate()
                     .map(|(i, &part)| SeriesPart {
-                        title: &self.site.stories[part].input.title,
-                        url: self.urls.story(&self.site.stories[part].input.slug),
+                        title: self.site.story_link(part).name,
+                        url: self.urls.story(self.site.story_link(part).slug),
                         position: i + 1,
                         current: part == id,
                     })
@@ -240,7 +232,7 @@ impl<'a> ViewBuilder<'a> {
             updated: input.updated.as_ref().map(|d| date_view(d, self.words)),
             content_html: &self.body_of(id).html,
             note_html: input.note.as_deref().map(|note| {
-                let options = if self.site.config.allow_raw_html {
+                let options = if self.site.config().allow_raw_html {
                     MarkdownOptions::TRUSTED_HTML
                 } else {
                     MarkdownOptions::ESCAPED_HTML
@@ -260,7 +252,7 @@ impl<'a> ViewBuilder<'a> {
     /// A story's comments in thread order, each with its depth and the comment it answers.
     fn comment_views(&self, id: StoryId) -> Vec<CommentView<'a>> {
         use crate::render::comment_threads::{MAX_INDENT, thread_order};
-        let comments = &self.site.stories[id].input.comments;
+        let comments = &self.site.story(id).input.comments;
         let placed = thread_order(comments);
         let anchor_of = |index: usize| {
             placed
@@ -277,7 +269,9 @@ impl<'a> ViewBuilder<'a> {
                     author: &c.author,
                     url: c.url.as_deref(),
                     date: date_view(&c.date, self.words),
-                    body_html: self.bodies.comments[id.index()]
+                    body_html: self
+                        .site
+                        .comment_bodies(id)
                         .get(p.index)
                         .cloned()
                         .unwrap_or_default(),
@@ -342,12 +336,7 @@ impl<'a> ViewBuilder<'a> {
                 .and_then(|p| p.logo.as_deref())
                 .and_then(|l| self.site_photo_srcset(l, &url)),
             description: profile.and_then(|p| p.description.as_deref()),
-            content_html: self
-                .bodies
-                .companies
-                .get(id.index())
-                .cloned()
-                .unwrap_or_default(),
+            content_html: self.site.company_profile(id).to_owned(),
             aliases: profile
                 .map(|p| p.aliases.iter().map(|(a, _)| a.as_str()).collect())
                 .unwrap_or_default(),
@@ -416,7 +405,7 @@ impl<'a> ViewBuilder<'a> {
                 .iter()
                 .take(10)
                 .map(|&(other, shared)| {
-                    let c = &self.site.companies[other];
+                    let c = self.site.company(other);
                     RelatedView {
                         name: &c.name,
                         url: self.urls.company(&c.slug),
@@ -457,7 +446,7 @@ impl<'a> ViewBuilder<'a> {
     }
 
     fn story_json_ld(&self, id: StoryId, card: &StoryCard<'a>, description: &str) -> String {
-        let story = &self.site.stories[id];
+        let story = self.site.story(id);
         let permalink = self.urls.permalink(&card.url);
         let author_url = self.urls.permalink(&card.author.url);
         let image = card.image.as_ref().map(|i| self.urls.permalink(&i.url));
@@ -467,16 +456,15 @@ impl<'a> ViewBuilder<'a> {
             .mentions
             .iter()
             .filter(|m| m.rating.is_some())
-            .filter(|m| !self.site.companies[m.company].is_self)
+            .filter(|m| !self.site.company_identity(m.company).is_self)
             .map(|m| {
-                let c = &self.site.companies[m.company];
+                let c = self.site.company_identity(m.company);
                 jsonld::ReviewInput {
-                    company: &c.name,
+                    company: c.name,
                     company_url: c
-                        .profile
-                        .as_ref()
-                        .and_then(|p| p.website.clone())
-                        .unwrap_or_else(|| self.urls.permalink(&self.urls.company(&c.slug))),
+                        .website
+                        .map(str::to_owned)
+                        .unwrap_or_else(|| self.urls.permalink(&self.urls.company(c.slug))),
                     score: m.rating.as_ref().and_then(|r| r.score),
                 }
             })
@@ -490,14 +478,14 @@ impl<'a> ViewBuilder<'a> {
             author: card.author.name,
             author_url: &author_url,
             image: image.as_deref(),
-            publisher: &self.site.config.title,
-            language: &self.site.config.language,
+            publisher: &self.site.config().title,
+            language: &self.site.config().language,
         };
         jsonld::script_element(&jsonld::story_graph(&posting, &reviews))
     }
 
     fn board_entry(&self, rank: usize, company: CompanyId) -> BoardEntry<'a> {
-        let c = &self.site.companies[company];
+        let c = self.site.company(company);
         BoardEntry {
             rank,
             company: self.company_card(c),
@@ -506,7 +494,7 @@ impl<'a> ViewBuilder<'a> {
     }
 
     pub(super) fn board_view(&self, board: Board) -> BoardView<'a> {
-        let site = self.site;
+        let site = self.site.everything();
         let ranking = site.config.ranking;
         let ids = match board {
             Board::Best => best_rated(site),
@@ -567,12 +555,12 @@ impl<'a> ViewBuilder<'a> {
     /// Best and worst companies of the latest year that has scored ratings (see
     /// [`year_highlights`]).
     pub(super) fn highlights(&self) -> Option<HighlightsView<'a>> {
-        let highlights = year_highlights(self.site)?;
+        let highlights = year_highlights(self.site.everything())?;
         let entries = |list: &[YearRanking]| -> Vec<BoardEntry<'a>> {
             list.iter()
                 .enumerate()
                 .map(|(i, r)| {
-                    let mut card = self.company_card(&self.site.companies[r.company]);
+                    let mut card = self.company_card(self.site.company(r.company));
                     card.story_count = r.story_count;
                     card.rating_count = r.rating_count;
                     card.average = Some(self.score_view(r.mean));
@@ -598,8 +586,8 @@ impl<'a> ViewBuilder<'a> {
     /// The `srcset` of the copies of a photo of `static/` (a logo, an avatar) that a page at
     /// `page_url` shows as `src`; `None` unless it is a processed photo.
     fn site_photo_srcset(&self, src: &str, page_url: &str) -> Option<String> {
-        let config = &self.site.config;
-        let size = images::size_of(src, &config.root_path, &self.site.image_sizes, None)?;
+        let config = self.site.config();
+        let size = images::size_of(src, &config.root_path, self.site.image_sizes(), None)?;
         plan::srcsets(&self.urls.resolve(src, page_url), size, &config.images).map(|s| s.fallback)
     }
 
@@ -622,10 +610,10 @@ impl<'a> ViewBuilder<'a> {
 
     /// The box about a story's writer: what their profile says, nothing without one.
     fn author_box(&self, id: AuthorId) -> Option<AuthorBoxView<'a>> {
-        let author = &self.site.authors[id];
+        let author = self.site.author(id);
         let profile = author.profile.as_ref()?;
         let card = self.author_card(author);
-        let bio_html = self.bodies.author_bios.get(id.index()).cloned().flatten();
+        let bio_html = self.site.author_profile(id).1.cloned();
         if card.tagline.is_none() && card.avatar.is_none() && bio_html.is_none() {
             return None;
         }
@@ -638,7 +626,8 @@ impl<'a> ViewBuilder<'a> {
 
     /// The parts of series `id` announced for later, oldest first, with their writers.
     pub(super) fn upcoming_views(&self, id: SeriesId) -> Vec<UpcomingView<'a>> {
-        self.site.series[id]
+        self.site
+            .series(id)
             .upcoming
             .iter()
             .map(|u| UpcomingView {
@@ -651,31 +640,26 @@ impl<'a> ViewBuilder<'a> {
     }
 
     pub(super) fn author_view(&self, id: AuthorId) -> AuthorView<'a> {
-        let author = &self.site.authors[id];
+        let author = self.site.author(id);
         let mut companies: Vec<CompanyId> = author
             .stories
             .iter()
-            .flat_map(|&s| self.site.stories[s].mentions.iter().map(|m| m.company))
+            .flat_map(|&s| self.site.story(s).mentions.iter().map(|m| m.company))
             .collect();
         companies.sort_unstable();
         companies.dedup();
         AuthorView {
             card: self.author_card(author),
             website: author.profile.as_ref().and_then(|p| p.website.as_deref()),
-            bio_html: self
-                .bodies
-                .authors
-                .get(id.index())
-                .cloned()
-                .unwrap_or_default(),
+            bio_html: self.site.author_profile(id).0.to_owned(),
             has_profile: author.profile.is_some(),
             companies: companies
                 .into_iter()
                 .map(|c| {
-                    let company = &self.site.companies[c];
+                    let company = self.site.company_link(c);
                     Link {
-                        name: &company.name,
-                        url: self.urls.company(&company.slug),
+                        name: company.name,
+                        url: self.urls.company(company.slug),
                     }
                 })
                 .collect(),

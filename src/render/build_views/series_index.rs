@@ -18,10 +18,10 @@ impl<'a> ViewBuilder<'a> {
     /// come last, by slug.
     pub(super) fn series_entries<'c>(&'c self) -> Vec<SeriesEntry<'a, 'c>> {
         let site = self.site;
-        let mut ids: Vec<SeriesId> = SeriesId::all(&site.series).collect();
+        let mut ids: Vec<SeriesId> = site.all_series().map(|(id, _)| id).collect();
         // Story ids run newest first, so the smallest id of a newest part is the newest.
         ids.sort_by_key(|&id| {
-            let series = &site.series[id];
+            let series = site.series(id);
             (
                 series.stories.last().is_none(),
                 series.stories.last().copied(),
@@ -30,11 +30,11 @@ impl<'a> ViewBuilder<'a> {
         });
         ids.into_iter()
             .map(|id| {
-                let series = &site.series[id];
+                let series = site.series(id);
                 SeriesEntry {
                     title: &series.title,
                     url: self.urls.series(&series.slug),
-                    intro_html: self.bodies.series_intros.get(id.index()).cloned().flatten(),
+                    intro_html: self.site.series_profile(id).1.cloned(),
                     part_count: series.stories.len(),
                     upcoming_count: series.upcoming.len(),
                     newest: series.stories.last().map(|&s| self.card_of(s)),
@@ -51,7 +51,7 @@ impl<'a> ViewBuilder<'a> {
             self.words.text("series-index-title", &[]),
             self.words.text(
                 "meta-series-index",
-                &[("site", site.config.title.as_str().into())],
+                &[("site", site.config().title.as_str().into())],
             ),
             self.urls.at("series/"),
         );

@@ -1,0 +1,323 @@
+//! What a job reads of the site. Page views reach the model and the rendered Markdown only
+//! through [`Tracked`], whose every accessor notes what it hands out as a [`Read`] in the
+//! recording of the job running on this thread; the fields it wraps are private to this module,
+//! so a view cannot read the site without the read being noted. A session compares what each
+//! noted entity was in the last build with what it is now (`render::changes`) and keeps the
+//! files of every job whose reads are all unchanged.
+
+use std::cell::RefCell;
+
+use super::Bodies;
+use super::jobs::Taxonomy;
+use crate::config::SiteConfig;
+use crate::load::{ImageSizes, PageInput};
+use crate::model::{
+    ArchiveYear, Author, AuthorId, Company, CompanyId, Series, SeriesId, Site, Story, StoryId,
+    Taxon, TaxonId,
+};
+use crate::render::markdown::Rendered;
+
+/// One thing a job read. `...Link` reads are of a name and an address only (what a link to the
+/// entity shows), so that a list linking a company is not re-rendered when its ratings change.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub(crate) enum Read {
+    /// A story's front matter, links, rendered body and comments.
+    Story(StoryId),
+    StoryLink(StoryId),
+    /// A company's profile, ratings and aggregates (its Bayesian score as shown, to a tenth).
+    Company(CompanyId),
+    /// A company's name, address, website and whether it is the site owner's.
+    CompanyLink(CompanyId),
+    /// The stories that name a company.
+    CompanyStories(CompanyId),
+    Author(AuthorId),
+    AuthorLink(AuthorId),
+    Series(SeriesId),
+    Term(Taxonomy, TaxonId),
+    TermLink(Taxonomy, TaxonId),
+    Page(usize),
+    /// The sizes of the site's images.
+    Images,
+    /// Anything of the site (rankings, the sitemap, the search index).
+    Everything,
+}
+
+thread_local! {
+    /// The reads of the job running on this thread, while one is recorded.
+    static RECORDING: RefCell<Option<Vec<Read>>> = const { RefCell::new(None) };
+}
+
+/// Notes `read` in the running recording, if any.
+pub(super) fn note(read: Read) {
+    RECORDING.with(|r| {
+        if let Some(reads) = r.borrow_mut().as_mut() {
+            reads.push(read);
+        }
+    });
+}
+
+/// Notes every read of `reads` (what building a shared part, such as a story card, read).
+pub(super) fn note_all(reads: &[Read]) {
+    RECORDING.with(|r| {
+        if let Some(recorded) = r.borrow_mut().as_mut() {
+            recorded.extend_from_slice(reads);
+        }
+    });
+}
+
+/// Runs `f` and returns what it read (sorted, without repeats) with its result. A recording
+/// inside another one is added to the outer one as well. `f` must not hand work to other
+/// threads: reads are noted on the thread that makes them.
+pub(super) fn recording<T>(f: impl FnOnce() -> T) -> (T, Vec<Read>) {
+    let outer = RECORDING.with(|r| r.borrow_mut().replace(Vec::new()));
+    let value = f();
+    let mut reads = RECORDING
+        .with(|r| std::mem::replace(&mut *r.borrow_mut(), outer))
+        .unwrap_or_default();
+    reads.sort_unstable();
+    reads.dedup();
+    note_all(&reads);
+    (value, reads)
+}
+
+/// A name and a slug: what a link to an entity shows.
+#[derive(Debug, Clone, Copy)]
+pub(super) struct NameSlug<'a> {
+    pub(super) name: &'a str,
+    pub(super) slug: &'a str,
+}
+
+/// What a story's page says of a company it rates, beside the link: its website, and whether it
+/// is the site owner's own (no review markup).
+#[derive(Debug, Clone, Copy)]
+pub(super) struct CompanyIdentity<'a> {
+    pub(super) name: &'a str,
+    pub(super) slug: &'a str,
+    pub(super) website: Option<&'a str>,
+    pub(super) is_self: bool,
+}
+
+/// The site and its rendered Markdown, read through accessors that note each read.
+#[derive(Debug, Clone, Copy)]
+pub(super) struct Tracked<'a> {
+    site: &'a Site,
+    bodies: &'a Bodies,
+}
+
+impl<'a> Tracked<'a> {
+    pub(super) fn new(site: &'a Site, bodies: &'a Bodies) -> Self {
+        Tracked { site, bodies }
+    }
+
+    /// The site's settings. A session renders everything again when they change, so reading
+    /// them is not noted.
+    pub(super) fn config(&self) -> &'a SiteConfig {
+        &self.site.config
+    }
+
+    /// The whole site, for what depends on all of it.
+    pub(super) fn everything(&self) -> &'a Site {
+        note(Read::Everything);
+        self.site
+    }
+
+    /// How many stories the site has. A session renders everything again when the site's
+    /// stories, companies, authors, terms, series or pages are not the same ones in the same
+    /// order, so counts and ids are not noted.
+    pub(super) fn story_count(&self) -> usize {
+        self.site.stories.len()
+    }
+
+    pub(super) fn story_ids(&self) -> impl Iterator<Item = StoryId> + use<> {
+        (0..self.site.stories.len()).map(StoryId::from_index)
+    }
+
+    /// A story's title and slug.
+    pub(super) fn story_link(&self, id: StoryId) -> NameSlug<'a> {
+        note(Read::StoryLink(id));
+        let input = &self.site.stories[id].input;
+        NameSlug {
+            name: &input.title,
+            slug: &input.slug,
+        }
+    }
+
+    pub(super) fn story(&self, id: StoryId) -> &'a Story {
+        note(Read::Story(id));
+        &self.site.stories[id]
+    }
+
+    pub(super) fn body(&self, id: StoryId) -> &'a Rendered {
+        note(Read::Story(id));
+        &self.bodies.stories[id.index()]
+    }
+
+    pub(super) fn comment_bodies(&self, id: StoryId) -> &'a [String] {
+        note(Read::Story(id));
+        &self.bodies.comments[id.index()]
+    }
+
+    pub(super) fn company(&self, id: CompanyId) -> &'a Company {
+        note(Read::Company(id));
+        &self.site.companies[id]
+    }
+
+    /// A company's rendered profile (empty without one).
+    pub(super) fn company_profile(&self, id: CompanyId) -> &'a str {
+        note(Read::Company(id));
+        self.bodies
+            .companies
+            .get(id.index())
+            .map_or("", String::as_str)
+    }
+
+    /// The stories naming a company, newest first, each with the index of its mention.
+    pub(super) fn company_stories(&self, id: CompanyId) -> &'a [(StoryId, usize)] {
+        note(Read::CompanyStories(id));
+        &self.site.companies[id].mentions
+    }
+
+    pub(super) fn company_link(&self, id: CompanyId) -> NameSlug<'a> {
+        let c = self.company_identity(id);
+        NameSlug {
+            name: c.name,
+            slug: c.slug,
+        }
+    }
+
+    pub(super) fn company_identity(&self, id: CompanyId) -> CompanyIdentity<'a> {
+        note(Read::CompanyLink(id));
+        let c = &self.site.companies[id];
+        CompanyIdentity {
+            name: &c.name,
+            slug: &c.slug,
+            website: c.profile.as_ref().and_then(|p| p.website.as_deref()),
+            is_self: c.is_self,
+        }
+    }
+
+    /// Every company, each read.
+    pub(super) fn companies(&self) -> impl Iterator<Item = (CompanyId, &'a Company)> + use<'a> {
+        let site = self.site;
+        CompanyId::enumerate(&site.companies).inspect(|&(id, _)| note(Read::Company(id)))
+    }
+
+    pub(super) fn author(&self, id: AuthorId) -> &'a Author {
+        note(Read::Author(id));
+        &self.site.authors[id]
+    }
+
+    pub(super) fn author_link(&self, id: AuthorId) -> NameSlug<'a> {
+        note(Read::AuthorLink(id));
+        let a = &self.site.authors[id];
+        NameSlug {
+            name: &a.name,
+            slug: &a.slug,
+        }
+    }
+
+    /// An author's rendered profile and the short bio of it.
+    pub(super) fn author_profile(&self, id: AuthorId) -> (&'a str, Option<&'a String>) {
+        note(Read::Author(id));
+        (
+            self.bodies
+                .authors
+                .get(id.index())
+                .map_or("", String::as_str),
+            self.bodies
+                .author_bios
+                .get(id.index())
+                .and_then(Option::as_ref),
+        )
+    }
+
+    /// Every author, each read.
+    pub(super) fn authors(&self) -> impl Iterator<Item = (AuthorId, &'a Author)> + use<'a> {
+        AuthorId::enumerate(&self.site.authors).inspect(|&(id, _)| note(Read::Author(id)))
+    }
+
+    pub(super) fn series(&self, id: SeriesId) -> &'a Series {
+        note(Read::Series(id));
+        &self.site.series[id]
+    }
+
+    /// A series' rendered introduction and its shortened form.
+    pub(super) fn series_profile(&self, id: SeriesId) -> (&'a str, Option<&'a String>) {
+        note(Read::Series(id));
+        (
+            self.bodies
+                .series
+                .get(id.index())
+                .map_or("", String::as_str),
+            self.bodies
+                .series_intros
+                .get(id.index())
+                .and_then(Option::as_ref),
+        )
+    }
+
+    /// Every series, each read.
+    pub(super) fn all_series(&self) -> impl Iterator<Item = (SeriesId, &'a Series)> + use<'a> {
+        SeriesId::enumerate(&self.site.series).inspect(|&(id, _)| note(Read::Series(id)))
+    }
+
+    fn taxons(&self, taxonomy: Taxonomy) -> &'a [Taxon] {
+        match taxonomy {
+            Taxonomy::Tags => &self.site.tags,
+            Taxonomy::Categories => &self.site.categories,
+        }
+    }
+
+    pub(super) fn term(&self, taxonomy: Taxonomy, id: TaxonId) -> &'a Taxon {
+        note(Read::Term(taxonomy, id));
+        &self.taxons(taxonomy)[id]
+    }
+
+    pub(super) fn term_link(&self, taxonomy: Taxonomy, id: TaxonId) -> NameSlug<'a> {
+        note(Read::TermLink(taxonomy, id));
+        let t = &self.taxons(taxonomy)[id];
+        NameSlug {
+            name: &t.name,
+            slug: &t.slug,
+        }
+    }
+
+    pub(super) fn term_count(&self, taxonomy: Taxonomy) -> usize {
+        self.taxons(taxonomy).len()
+    }
+
+    /// Every term of `taxonomy`, each read.
+    pub(super) fn terms(
+        &self,
+        taxonomy: Taxonomy,
+    ) -> impl Iterator<Item = (TaxonId, &'a Taxon)> + use<'a> {
+        TaxonId::enumerate(self.taxons(taxonomy))
+            .inspect(move |&(id, _)| note(Read::Term(taxonomy, id)))
+    }
+
+    /// Page `id` and its rendered text.
+    pub(super) fn page(&self, id: usize) -> (&'a PageInput, &'a str) {
+        note(Read::Page(id));
+        (&self.site.pages[id], &self.bodies.pages[id])
+    }
+
+    /// Every page's title and slug, each read.
+    pub(super) fn pages(&self) -> impl Iterator<Item = &'a PageInput> + use<'a> {
+        self.site
+            .pages
+            .iter()
+            .enumerate()
+            .inspect(|&(id, _)| note(Read::Page(id)))
+            .map(|(_, p)| p)
+    }
+
+    /// The archive's years and months. A session renders everything again when they change.
+    pub(super) fn archive(&self) -> &'a [ArchiveYear] {
+        &self.site.archive
+    }
+
+    pub(super) fn image_sizes(&self) -> &'a ImageSizes {
+        note(Read::Images);
+        &self.site.image_sizes
+    }
+}

@@ -1,0 +1,54 @@
+//! What a session keeps of a render so that the next one renders only what changed: every job
+//! with what it read and the files it made, and every story's search entry with what it read.
+//! A job of the next render whose reads are all unchanged (`changes::SiteChanges`) hands the
+//! kept files on instead of rendering, so a rebuild's time follows what the edit touched, not
+//! the site's size.
+
+use std::collections::HashMap;
+use std::sync::Arc;
+
+use super::build_views::{Job, Read};
+use super::changes::SiteChanges;
+use super::search_index::SearchDoc;
+
+/// The files of one job: `(output path, bytes)`.
+pub(super) type JobFiles = Vec<(String, Arc<[u8]>)>;
+
+/// One render's jobs, what each read and made, and the search entries.
+#[derive(Debug, Default)]
+pub struct RenderMemo {
+    /// Hash of the templates, the settings and the parts every page shows: a different one
+    /// means every page is rendered again.
+    pub(super) generation: u64,
+    pub(super) jobs: HashMap<Job, JobMemo>,
+    /// Per story: its search entry, and what building it read.
+    pub(super) search_entries: Vec<SearchDoc>,
+    pub(super) search_reads: Vec<Vec<Read>>,
+}
+
+/// What one job read and made; no files when it failed.
+#[derive(Debug)]
+pub(super) struct JobMemo {
+    pub(super) reads: Vec<Read>,
+    pub(super) files: Option<JobFiles>,
+}
+
+impl RenderMemo {
+    /// The files `job` made last time, when nothing it read has changed since.
+    pub(super) fn unchanged(&self, job: &Job, changes: &SiteChanges) -> Option<&JobMemo> {
+        let memo = self.jobs.get(job)?;
+        memo.files.as_ref()?;
+        (!memo.reads.iter().any(|&read| changes.changed(read))).then_some(memo)
+    }
+
+    /// Story `index`'s search entry of last time, when nothing it read has changed since.
+    pub(super) fn search_entry(
+        &self,
+        index: usize,
+        changes: &SiteChanges,
+    ) -> Option<(&SearchDoc, &Vec<Read>)> {
+        let doc = self.search_entries.get(index)?;
+        let reads = self.search_reads.get(index)?;
+        (!reads.iter().any(|&read| changes.changed(read))).then_some((doc, reads))
+    }
+}
