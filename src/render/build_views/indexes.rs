@@ -186,7 +186,7 @@ impl<'a> ViewBuilder<'a> {
             Job::Authors => (self.urls.at("authors/"), newest.site),
             Job::Term(t, id, n) => (
                 page_url(
-                    &self.urls.term(t.name(), &self.site.term_link(t, id).slug),
+                    &self.urls.term(t.name(), self.site.term_link(t, id).slug),
                     n,
                 ),
                 match t {

@@ -113,8 +113,8 @@ impl<'a> ViewBuilder<'a> {
             .map(|&c| {
                 let cat = self.site.term_link(Taxonomy::Categories, c);
                 Link {
-                    name: &cat.name,
-                    url: self.urls.term("categories", &cat.slug),
+                    name: cat.name,
+                    url: self.urls.term("categories", cat.slug),
                 }
             })
             .collect();
