@@ -69,11 +69,16 @@ fn main() -> anyhow::Result<()> {
                 .rebuild(std::slice::from_ref(&story))
                 .map_err(|d| anyhow::anyhow!("rebuild failed: {} errors", d.error_count()))?;
             times.push(started.elapsed());
+            let t = snapshot.timings;
             println!(
-                "rebuild {i}: {} ms ({} of {} pages reused)",
+                "rebuild {i}: {} ms ({} of {} pages reused; load {} ms, model {} ms, Markdown {} ms, render {} ms)",
                 started.elapsed().as_millis(),
                 snapshot.pages_reused,
-                snapshot.output.pages.len()
+                snapshot.output.pages.len(),
+                t.load.as_millis(),
+                t.model.as_millis(),
+                t.markdown.as_millis(),
+                t.render.as_millis()
             );
         }
         Ok(())

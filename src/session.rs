@@ -27,8 +27,11 @@ pub struct Snapshot {
     pub companies: usize,
     /// Pages kept from the last build or served from the page cache rather than rendered.
     pub pages_reused: usize,
-    /// True when this build re-rendered only what shows stories whose bodies alone changed.
+    /// True when this build patched the last model after a change to story bodies alone.
     pub bodies_only: bool,
+    /// Time spent in each stage (load, model and Markdown are zero after a body-only change;
+    /// `render` includes comparing the new model with the last one).
+    pub timings: pipeline::Timings,
     pub elapsed: Duration,
 }
 
@@ -82,6 +85,7 @@ impl Session {
             (site, bodies, memo)
         });
         let (prepared, diagnostics) = pipeline::prepare_cached(&self.options, &mut self.caches)?;
+        let compare_started = Instant::now();
         let (changes, mut memo) = match last {
             Some((site, bodies, memo)) => (
                 SiteChanges::between(&site, &bodies, &prepared.site, &prepared.bodies),
@@ -89,6 +93,9 @@ impl Session {
             ),
             None => (None, RenderMemo::default()),
         };
+        let mut prepared = prepared;
+        // Comparing the two models is part of rendering incrementally.
+        prepared.timings.render = compare_started.elapsed();
         self.render(prepared, &mut memo, changes, diagnostics, started, false)
     }
 
@@ -103,6 +110,7 @@ impl Session {
         started: Instant,
         bodies_only: bool,
     ) -> BuildResult {
+        let render_started = Instant::now();
         let sink = MemorySink::new();
         let report = pipeline::render_prepared(
             &mut prepared,
@@ -115,6 +123,8 @@ impl Session {
             }),
         );
         let pages_reused = report.reused + self.caches.render.pages.hits();
+        let mut timings = prepared.timings;
+        timings.render += render_started.elapsed();
         let site = &prepared.site;
         let (stories, companies) = (site.stories.len(), site.companies.len());
         diagnostics.sort();
@@ -130,6 +140,7 @@ impl Session {
             companies,
             pages_reused,
             bodies_only,
+            timings,
             elapsed: started.elapsed(),
         };
         self.last = Some(LastBuild {
@@ -195,7 +206,8 @@ impl Session {
         let mut diagnostics = diagnostics;
         let mut ids: Vec<StoryId> = Vec::with_capacity(new_bodies.len());
         for (id, body) in new_bodies {
-            let old_body = std::mem::replace(&mut prepared.site.stories[id].input.body, body);
+            let input = std::sync::Arc::make_mut(&mut prepared.site.stories[id].input);
+            let old_body = std::mem::replace(&mut input.body, body);
             let (old, new) = prepared.bodies.rerender_story(
                 &prepared.site,
                 &prepared.theme.catalogue,
@@ -212,6 +224,7 @@ impl Session {
             return None;
         }
         let changes = SiteChanges::bodies_of(&prepared.site, &ids);
+        prepared.timings = Default::default();
         match self.render(
             prepared,
             &mut memo,

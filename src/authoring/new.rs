@@ -320,7 +320,7 @@ fn story_with_slug(root: &Path, slug: &str) -> Option<PathBuf> {
     site.stories
         .into_iter()
         .find(|s| s.slug == slug)
-        .map(|s| s.origin.path)
+        .map(|s| s.origin.path.clone())
 }
 
 /// True when `content/authors/` has a profile for `author` (a slug or a name).

@@ -545,7 +545,11 @@ fn update_sizes(site: &mut Site, sizes: &HashMap<String, Option<ImageSize>>) {
             .into_iter()
             .flatten()
         {
-            set(&mut story.input.image_sizes, rel, size);
+            set(
+                &mut std::sync::Arc::make_mut(&mut story.input).image_sizes,
+                rel,
+                size,
+            );
         }
     }
 }

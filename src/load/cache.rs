@@ -87,11 +87,12 @@ impl LoadCache {
         if local != *old_local {
             return None;
         }
-        let body = std::mem::replace(&mut new.body, old.body.clone());
-        if new != *old {
+        let edited = std::sync::Arc::make_mut(&mut new);
+        let body = std::mem::replace(&mut edited.body, old.body.clone());
+        if *edited != **old {
             return None;
         }
-        new.body.clone_from(&body);
+        edited.body.clone_from(&body);
         self.entries.insert(
             path.to_path_buf(),
             (key, parsed_at, Some(Loaded::Story(new)), local),

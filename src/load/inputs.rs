@@ -243,7 +243,7 @@ pub struct StaticFile {
 pub struct LoadedSite {
     pub root: PathBuf,
     pub config: SiteConfig,
-    pub stories: Vec<StoryInput>,
+    pub stories: Vec<std::sync::Arc<StoryInput>>,
     pub companies: Vec<CompanyProfileInput>,
     pub authors: Vec<AuthorProfileInput>,
     pub series: Vec<SeriesInput>,

@@ -167,7 +167,7 @@ pub fn load_site_cached(
     for (_, (_, _, loaded, local)) in results {
         diagnostics.extend(local);
         match loaded {
-            Some(Loaded::Story(s)) => site.stories.push(*s),
+            Some(Loaded::Story(s)) => site.stories.push(s),
             Some(Loaded::Company(c)) => site.companies.push(c),
             Some(Loaded::Author(a)) => site.authors.push(a),
             Some(Loaded::Series(s)) => site.series.push(s),
@@ -176,7 +176,11 @@ pub fn load_site_cached(
         }
     }
     for story in &mut site.stories {
-        story.image_sizes = images::sizes_of(images::bundle_images(story), &image_sizes);
+        let sizes = images::sizes_of(images::bundle_images(story), &image_sizes);
+        // Most stories have no photos of their own: leave their shared parse alone.
+        if story.image_sizes != sizes {
+            std::sync::Arc::make_mut(story).image_sizes = sizes;
+        }
     }
     Some(site)
 }

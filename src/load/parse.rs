@@ -21,7 +21,8 @@ use serde_saphyr::Location;
 
 #[derive(Debug, Clone)]
 pub(super) enum Loaded {
-    Story(Box<StoryInput>),
+    /// Shared: a session's cache, the loaded site and the model hold the same parse.
+    Story(std::sync::Arc<StoryInput>),
     Company(CompanyProfileInput),
     Author(AuthorProfileInput),
     Series(SeriesInput),
@@ -93,7 +94,7 @@ pub(super) fn load_file(found: Found, out: &mut Vec<Diagnostic>) -> Option<Loade
         Kind::Story => {
             let fm: StoryFrontMatter = parse_or_report(&source, out, &mut partial)?;
             story_input(&source, fm, found, parts.body_line, body, out)
-                .map(|s| Loaded::Story(Box::new(s)))
+                .map(|s| Loaded::Story(std::sync::Arc::new(s)))
         }
         Kind::Company => {
             let fm: CompanyFrontMatter = parse_or_report(&source, out, &mut partial)?;

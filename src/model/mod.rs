@@ -59,7 +59,8 @@ pub struct Mention {
 /// A published story with its links resolved.
 #[derive(Debug, Clone)]
 pub struct Story {
-    pub input: StoryInput,
+    /// Shared with the load cache of a session: unchanged stories are not copied per build.
+    pub input: std::sync::Arc<StoryInput>,
     pub author: AuthorId,
     pub mentions: Vec<Mention>,
     pub tags: Vec<TaxonId>,
@@ -158,8 +159,9 @@ impl Site {
     /// `render::Bodies`): nothing after that reads them.
     pub fn release_sources(&mut self) {
         for story in &mut self.stories {
-            story.input.body = String::new();
-            for comment in &mut story.input.comments {
+            let input = std::sync::Arc::make_mut(&mut story.input);
+            input.body = String::new();
+            for comment in &mut input.comments {
                 comment.body = String::new();
             }
         }
@@ -194,7 +196,7 @@ pub fn build_site(
     let mut future_skipped = 0;
     // Held-back stories of a series are announced (title, date and writer), never published.
     let mut held_back: Vec<(String, String, PostDate, Option<String>)> = Vec::new();
-    let mut inputs: Vec<StoryInput> = story_inputs
+    let mut inputs: Vec<std::sync::Arc<StoryInput>> = story_inputs
         .into_iter()
         .filter(|s| {
             if s.draft && !options.drafts {
@@ -612,7 +614,7 @@ mod tests {
         let loaded = LoadedSite {
             root: PathBuf::from("."),
             config: config(),
-            stories,
+            stories: stories.into_iter().map(std::sync::Arc::new).collect(),
             companies,
             authors: vec![],
             series: vec![],

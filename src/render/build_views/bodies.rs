@@ -104,7 +104,18 @@ impl Bodies {
                     .input
                     .comments
                     .iter()
-                    .map(|c| markdown::render(&c.body, MarkdownOptions::PUBLIC))
+                    .map(|c| {
+                        let render = || markdown::render(&c.body, MarkdownOptions::PUBLIC);
+                        // A comment's HTML depends on its text alone.
+                        match cache {
+                            Some(cache) => (*cache.get_or_render(
+                                hash_bytes(&[b"comment", c.body.as_bytes()]),
+                                render,
+                            ))
+                            .clone(),
+                            None => render(),
+                        }
+                    })
                     .collect();
                 let rendered =
                     render_story_body(site, s, &resolve, &credit_word, site_sizes_key, cache);
