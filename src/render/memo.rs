@@ -9,7 +9,7 @@ use std::sync::Arc;
 
 use super::build_views::{Job, Read};
 use super::changes::SiteChanges;
-use super::search_index::SearchDoc;
+use super::search_index::{SearchDoc, SearchIndex};
 
 /// The files of one job: `(output path, bytes)`.
 pub(super) type JobFiles = Vec<(String, Arc<[u8]>)>;
@@ -24,6 +24,8 @@ pub struct RenderMemo {
     /// Per story: its search entry, and what building it read.
     pub(super) search_entries: Vec<SearchDoc>,
     pub(super) search_reads: Vec<Vec<Read>>,
+    /// The search index made of those entries, kept to update.
+    pub(super) search_index: SearchIndex,
 }
 
 /// What one job read and made; no files when it failed.

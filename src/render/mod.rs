@@ -414,18 +414,26 @@ pub fn render_site(
     let mut builder = ViewBuilder::new(site, bodies, &theme.catalogue, theme.optional_pages());
     let site_view = builder.site_view();
     let generation = fingerprint::fingerprint(&(&site_view, theme.fingerprint, &site.config));
-    let (memo, reuse) = match session {
+    let (mut memo, reuse) = match session {
         Some(SessionRender { memo, changes }) => {
             let changes = changes.filter(|_| memo.generation == generation);
             (Some(memo), changes)
         }
         None => (None, None),
     };
+    // A session keeps its search index between renders; a clean build makes it from scratch.
+    let mut search_index = memo
+        .as_deref_mut()
+        .map(|m| std::mem::take(&mut m.search_index));
     let previous = memo.as_deref().filter(|_| reuse.is_some());
     if previous.is_none() {
         builder = builder.with_every_card();
     }
-    let (entries, entry_reads) = search_entries(&builder, previous.zip(reuse));
+    let (entries, entry_reads, rebuilt) = search_entries(&builder, previous.zip(reuse));
+    let index_files: Option<memo::JobFiles> = search_index.as_mut().map(|index| {
+        let changed: Vec<usize> = (0..rebuilt.len()).filter(|&i| rebuilt[i]).collect();
+        index.update(&entries, reuse.map(|_| changed.as_slice()))
+    });
     builder.search_entries = entries;
     theme.tera.global_context().insert("site", &site_view);
     if let Some(cache) = cache {
@@ -459,6 +467,19 @@ pub fn render_site(
                     files: Some(files),
                 };
                 return (written, Some(kept), true);
+            }
+            if let (build_views::Job::SearchIndex, Some(files)) = (job, &index_files) {
+                let written = write_files(
+                    files
+                        .iter()
+                        .map(|(p, b)| (p.clone(), PageBytes::Shared(Arc::clone(b)))),
+                    sink,
+                );
+                let kept = JobMemo {
+                    reads: vec![build_views::Read::Everything],
+                    files: Some(files.clone()),
+                };
+                return (written, Some(kept), false);
             }
             if !recording {
                 let files = builder.render_files(job, theme);
@@ -499,28 +520,45 @@ pub fn render_site(
             jobs: kept_jobs,
             search_entries: std::mem::take(&mut builder.search_entries),
             search_reads: entry_reads,
+            search_index: search_index.unwrap_or_default(),
         };
     }
     report
 }
 
-/// Every story's search entry with what building it read: the last render's where nothing it
-/// read changed (taken out of its memo), the others built anew.
+/// Every story's search entry with what building it read, and whether it was built anew: the
+/// last render's where nothing it read changed, the others built again.
 fn search_entries(
     builder: &ViewBuilder<'_>,
     previous: Option<(&RenderMemo, &SiteChanges)>,
-) -> (Vec<search_index::SearchDoc>, Vec<Vec<build_views::Read>>) {
-    builder
+) -> (
+    Vec<search_index::SearchDoc>,
+    Vec<Vec<build_views::Read>>,
+    Vec<bool>,
+) {
+    let built: Vec<(search_index::SearchDoc, Vec<build_views::Read>, bool)> = builder
         .story_ids()
         .collect::<Vec<_>>()
         .into_par_iter()
         .map(|id| {
             match previous.and_then(|(memo, changes)| memo.search_entry(id.index(), changes)) {
-                Some((doc, reads)) => (doc.clone(), reads.clone()),
-                None => builder.search_entry_recording(id),
+                Some((doc, reads)) => (doc.clone(), reads.clone(), false),
+                None => {
+                    let (doc, reads) = builder.search_entry_recording(id);
+                    (doc, reads, true)
+                }
             }
         })
-        .unzip()
+        .collect();
+    let mut docs = Vec::with_capacity(built.len());
+    let mut reads = Vec::with_capacity(built.len());
+    let mut rebuilt = Vec::with_capacity(built.len());
+    for (doc, read, new) in built {
+        docs.push(doc);
+        reads.push(read);
+        rebuilt.push(new);
+    }
+    (docs, reads, rebuilt)
 }
 
 /// Hands files to `sink`, stopping at the first it cannot take.

@@ -20,13 +20,6 @@
 //! which after a few entries changed encodes again only the files they touch.
 
 mod encode;
-#[cfg_attr(
-    not(test),
-    expect(
-        dead_code,
-        reason = "the session render keeps a SearchIndex once it is wired in; remove this then"
-    )
-)]
 mod incremental;
 
 use std::borrow::Cow;
@@ -40,10 +33,6 @@ use encode::{
     chunk_bytes, chunk_path, grade_path, list_bytes, meta_bytes, meta_path, shard_bytes, shard_key,
     shard_path, year_path,
 };
-#[expect(
-    unused_imports,
-    reason = "the session render keeps a SearchIndex once it is wired in; remove this then"
-)]
 pub(crate) use incremental::SearchIndex;
 
 /// Stories per entry chunk (`s/K.json`): a page of hits touches few, small files.
