@@ -9,6 +9,8 @@
 use std::sync::Arc;
 
 use super::build_views::{Bodies, Read};
+use crate::date::PostDate;
+use crate::load::AliasInput;
 use crate::model::{Company, Site, Story};
 use crate::render::build_views::Taxonomy;
 
@@ -30,6 +32,9 @@ pub struct SiteChanges {
     pages: Vec<bool>,
     site_mean: bool,
     images: bool,
+    /// Whether a story's or page's slug, date or aliases changed, or which stories a company,
+    /// author, term or series lists (see `Read::Addresses`; the job list is compared apart).
+    addresses: bool,
     /// Whether anything at all changed.
     any: bool,
 }
@@ -111,10 +116,12 @@ impl SiteChanges {
                 .collect(),
             site_mean: old.site_mean != new.site_mean,
             images: old.image_sizes != new.image_sizes,
+            addresses: !same_addresses(old, new),
             any: false,
         };
         changes.any = changes.site_mean
             || changes.images
+            || changes.addresses
             || [
                 &changes.stories,
                 &changes.story_links,
@@ -162,11 +169,12 @@ impl SiteChanges {
             pages: unchanged(site.pages.len()),
             site_mean: false,
             images: false,
+            addresses: false,
         }
     }
 
-    /// Whether what `read` saw may have changed.
-    pub(crate) fn changed(&self, read: Read) -> bool {
+    /// Whether what `read` saw may have changed, given whether the job list did.
+    pub(crate) fn changed(&self, read: Read, jobs_changed: bool) -> bool {
         let at = |list: &[bool], index: usize| list.get(index).copied().unwrap_or(true);
         match read {
             Read::Story(id) => at(&self.stories, id.index()),
@@ -183,7 +191,8 @@ impl SiteChanges {
             Read::TermLink(Taxonomy::Categories, id) => at(&self.category_links, id.index()),
             Read::Page(id) => at(&self.pages, id),
             Read::Images => self.images,
-            Read::Everything => self.any,
+            Read::Addresses => self.addresses || jobs_changed,
+            Read::Everything => self.any || jobs_changed,
         }
     }
 }
@@ -208,6 +217,52 @@ fn same_structure(old: &Site, new: &Site) -> bool {
         && same_keys(&old.categories, &new.categories, |t| &t.slug)
         && same_keys(&old.series, &new.series, |s| &s.slug)
         && same_keys(&old.pages, &new.pages, |p| &p.slug)
+}
+
+/// The same slugs, dates and aliases of stories and pages, and the same stories in every list.
+fn same_addresses(old: &Site, new: &Site) -> bool {
+    fn story(s: &Story) -> (&str, PostDate, Option<PostDate>, &[AliasInput]) {
+        (
+            &s.input.slug,
+            s.input.date,
+            s.input.updated,
+            &s.input.aliases,
+        )
+    }
+    old.stories
+        .iter()
+        .map(story)
+        .eq(new.stories.iter().map(story))
+        && old
+            .pages
+            .iter()
+            .map(|p| (&p.slug, &p.aliases))
+            .eq(new.pages.iter().map(|p| (&p.slug, &p.aliases)))
+        && old
+            .companies
+            .iter()
+            .map(|c| &c.mentions)
+            .eq(new.companies.iter().map(|c| &c.mentions))
+        && old
+            .authors
+            .iter()
+            .map(|a| &a.stories)
+            .eq(new.authors.iter().map(|a| &a.stories))
+        && old
+            .tags
+            .iter()
+            .map(|t| &t.stories)
+            .eq(new.tags.iter().map(|t| &t.stories))
+        && old
+            .categories
+            .iter()
+            .map(|t| &t.stories)
+            .eq(new.categories.iter().map(|t| &t.stories))
+        && old
+            .series
+            .iter()
+            .map(|s| &s.stories)
+            .eq(new.series.iter().map(|s| &s.stories))
 }
 
 fn same_story(a: &Story, b: &Story) -> bool {

@@ -21,6 +21,10 @@ pub struct RenderMemo {
     /// means every page is rendered again.
     pub(super) generation: u64,
     pub(super) jobs: HashMap<Job, JobMemo>,
+    /// The job list in order, to tell whether the site's pages are the same ones.
+    pub(super) job_list: Vec<Job>,
+    /// The problems of aliases found by that render (they depend on addresses only).
+    pub(super) alias_problems: Vec<crate::diagnostics::Diagnostic>,
     /// Per story: its search entry, and what building it read.
     pub(super) search_entries: Vec<SearchDoc>,
     pub(super) search_reads: Vec<Vec<Read>>,
@@ -37,10 +41,19 @@ pub(super) struct JobMemo {
 
 impl RenderMemo {
     /// The files `job` made last time, when nothing it read has changed since.
-    pub(super) fn unchanged(&self, job: &Job, changes: &SiteChanges) -> Option<&JobMemo> {
+    pub(super) fn unchanged(
+        &self,
+        job: &Job,
+        changes: &SiteChanges,
+        jobs_changed: bool,
+    ) -> Option<&JobMemo> {
         let memo = self.jobs.get(job)?;
         memo.files.as_ref()?;
-        (!memo.reads.iter().any(|&read| changes.changed(read))).then_some(memo)
+        (!memo
+            .reads
+            .iter()
+            .any(|&read| changes.changed(read, jobs_changed)))
+        .then_some(memo)
     }
 
     /// Story `index`'s search entry of last time, when nothing it read has changed since.
@@ -51,6 +64,6 @@ impl RenderMemo {
     ) -> Option<(&SearchDoc, &Vec<Read>)> {
         let doc = self.search_entries.get(index)?;
         let reads = self.search_reads.get(index)?;
-        (!reads.iter().any(|&read| changes.changed(read))).then_some((doc, reads))
+        (!reads.iter().any(|&read| changes.changed(read, false))).then_some((doc, reads))
     }
 }

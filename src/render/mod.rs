@@ -442,18 +442,25 @@ pub fn render_site(
     }
     let theme: &Theme = theme;
 
-    let redirects = redirects::redirects(site, builder.urls());
-    for d in redirects::collisions(site, builder.urls(), &redirects) {
-        diagnostics.push(d);
-    }
     let jobs = builder.jobs();
+    let jobs_changed = previous.is_none_or(|memo| memo.job_list != jobs);
+    let alias_problems = match previous.zip(reuse) {
+        Some((memo, changes)) if !changes.changed(build_views::Read::Addresses, jobs_changed) => {
+            memo.alias_problems.clone()
+        }
+        _ => {
+            let redirects = redirects::redirects(site, builder.urls());
+            redirects::collisions(site, builder.urls(), &redirects)
+        }
+    };
+    diagnostics.extend(alias_problems.iter().cloned());
     let recording = memo.is_some();
     let results: Vec<(Result<usize, JobFailure>, Option<JobMemo>, bool)> = jobs
         .par_iter()
         .map(|job| {
             if let Some(old) = previous
                 .zip(reuse)
-                .and_then(|(memo, changes)| memo.unchanged(job, changes))
+                .and_then(|(memo, changes)| memo.unchanged(job, changes, jobs_changed))
             {
                 let files = old.files.clone().unwrap_or_default();
                 let written = write_files(
@@ -505,7 +512,7 @@ pub fn render_site(
         .collect();
     let mut report = RenderReport::default();
     let mut kept_jobs = std::collections::HashMap::with_capacity(jobs.len());
-    for (job, (result, kept, reused)) in jobs.into_iter().zip(results) {
+    for (&job, (result, kept, reused)) in jobs.iter().zip(results) {
         if reused && let Ok(n) = &result {
             report.reused += n;
         }
@@ -521,6 +528,8 @@ pub fn render_site(
             search_entries: std::mem::take(&mut builder.search_entries),
             search_reads: entry_reads,
             search_index: search_index.unwrap_or_default(),
+            job_list: jobs,
+            alias_problems,
         };
     }
     report

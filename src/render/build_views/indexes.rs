@@ -126,7 +126,7 @@ impl<'a> ViewBuilder<'a> {
             .iter()
             .map(|e| e.updated.clone())
             .max()
-            .or_else(|| newest_date(site.everything()).map(|d| d.rfc3339()))
+            .or_else(|| newest_date(site.addresses()).map(|d| d.rfc3339()))
             .unwrap_or_else(|| "1970-01-01T00:00:00Z".to_owned());
         let xml = feeds::atom(&feeds::Feed {
             title,
@@ -157,7 +157,7 @@ impl<'a> ViewBuilder<'a> {
         job: &Job,
         newest: &Newest,
     ) -> Option<(String, Option<PostDate>)> {
-        let site = self.site.everything();
+        let site = self.site.addresses();
         let (url, lastmod) = match *job {
             Job::Home(n) => (page_url(&self.urls.at(""), n), newest.site),
             Job::Archive(of, n) => (
@@ -266,7 +266,7 @@ impl<'a> ViewBuilder<'a> {
     }
 
     pub(super) fn render_sitemaps(&self) -> Vec<(String, Vec<u8>)> {
-        let newest = Newest::of(self.site.everything());
+        let newest = Newest::of(self.site.addresses());
         let urls: Vec<feeds::SitemapUrl> = self
             .jobs()
             .iter()

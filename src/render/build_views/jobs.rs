@@ -109,7 +109,7 @@ impl<'a> ViewBuilder<'a> {
     /// Every page of the site, in a stable order.
     pub(crate) fn jobs(&self) -> Vec<Job> {
         // Which pages there are depends on the whole site.
-        let site = self.site.everything();
+        let site = self.site.for_job_list();
         let per_page = site.config.stories_per_page;
         let mut jobs = Vec::new();
         jobs.extend((1..=page_count(site.stories.len(), per_page)).map(Job::Home));

@@ -174,7 +174,7 @@ impl<'a> ViewBuilder<'a> {
                     .into(),
             )]),
             Job::Redirects => {
-                let list = crate::render::redirects::redirects(self.site.everything(), &self.urls);
+                let list = crate::render::redirects::redirects(self.site.addresses(), &self.urls);
                 Ok(
                     crate::render::redirects::files(&list, &self.urls, self.words)
                         .into_iter()

@@ -16,7 +16,7 @@ impl<'a> ViewBuilder<'a> {
     /// (`/2011/07/`) go to its archive; any other (`/pages/`) to the home page.
     pub(crate) fn parent_redirects(&self, jobs: &[Job]) -> Vec<(String, String)> {
         let root = self.urls.root();
-        let newest = Newest::of(self.site.everything());
+        let newest = Newest::of(self.site.addresses());
         let mut pages: BTreeSet<String> = jobs
             .iter()
             .filter_map(|job| self.page_url_and_date(job, &newest).map(|(url, _)| url))
@@ -27,7 +27,7 @@ impl<'a> ViewBuilder<'a> {
                 redirects.push((format!("{first}page/"), first));
             }
         }
-        let aliases = crate::render::redirects::redirects(self.site.everything(), &self.urls)
+        let aliases = crate::render::redirects::redirects(self.site.addresses(), &self.urls)
             .into_iter()
             .filter(|r| r.alias.query.is_none())
             .map(|r| self.urls.at(&r.alias.path));
@@ -55,7 +55,7 @@ impl<'a> ViewBuilder<'a> {
 
     /// The first page's URL of the list whose page 2 `job` is.
     fn list_base(&self, job: &Job) -> Option<String> {
-        let site = self.site.everything();
+        let site = self.site.addresses();
         match *job {
             Job::Home(2) => Some(self.urls.at("")),
             Job::Archive(of, 2) => Some(self.archive_url(of)),

@@ -38,7 +38,11 @@ pub(crate) enum Read {
     Page(usize),
     /// The sizes of the site's images.
     Images,
-    /// Anything of the site (rankings, the sitemap, the search index).
+    /// Where every page is and when it last changed: the job list, the slugs, dates and
+    /// aliases of stories and pages, and which stories each company, author, term and series
+    /// lists (the sitemap and the redirect pages).
+    Addresses,
+    /// Anything of the site (rankings, the search index).
     Everything,
 }
 
@@ -118,6 +122,19 @@ impl<'a> Tracked<'a> {
     /// The whole site, for what depends on all of it.
     pub(super) fn everything(&self) -> &'a Site {
         note(Read::Everything);
+        self.site
+    }
+
+    /// The whole site, for what reads only where its pages are and when they changed (see
+    /// [`Read::Addresses`]).
+    pub(super) fn addresses(&self) -> &'a Site {
+        note(Read::Addresses);
+        self.site
+    }
+
+    /// The whole site, for the list of its pages. Not noted: a session compares the job lists
+    /// of two builds itself.
+    pub(super) fn for_job_list(&self) -> &'a Site {
         self.site
     }
 
