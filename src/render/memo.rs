@@ -20,7 +20,8 @@ pub struct RenderMemo {
     /// Hash of the templates, the settings and the parts every page shows: a different one
     /// means every page is rendered again.
     pub(super) generation: u64,
-    pub(super) jobs: HashMap<Job, JobMemo>,
+    /// Shared, so that a job handed on from one render to the next is not copied.
+    pub(super) jobs: HashMap<Job, Arc<JobMemo>>,
     /// The job list in order, to tell whether the site's pages are the same ones.
     pub(super) job_list: Vec<Job>,
     /// The problems of aliases found by that render (they depend on addresses only).
@@ -46,7 +47,7 @@ impl RenderMemo {
         job: &Job,
         changes: &SiteChanges,
         jobs_changed: bool,
-    ) -> Option<&JobMemo> {
+    ) -> Option<&Arc<JobMemo>> {
         let memo = self.jobs.get(job)?;
         memo.files.as_ref()?;
         (!memo

@@ -455,25 +455,19 @@ pub fn render_site(
     };
     diagnostics.extend(alias_problems.iter().cloned());
     let recording = memo.is_some();
-    let results: Vec<(Result<usize, JobFailure>, Option<JobMemo>, bool)> = jobs
+    let results: Vec<JobOutcome> = jobs
         .par_iter()
         .map(|job| {
             if let Some(old) = previous
                 .zip(reuse)
                 .and_then(|(memo, changes)| memo.unchanged(job, changes, jobs_changed))
             {
-                let files = old.files.clone().unwrap_or_default();
+                let files = old.files.iter().flatten();
                 let written = write_files(
-                    files
-                        .iter()
-                        .map(|(p, b)| (p.clone(), PageBytes::Shared(Arc::clone(b)))),
+                    files.map(|(p, b)| (p.clone(), PageBytes::Shared(Arc::clone(b)))),
                     sink,
                 );
-                let kept = JobMemo {
-                    reads: old.reads.clone(),
-                    files: Some(files),
-                };
-                return (written, Some(kept), true);
+                return (written, Some(Arc::clone(old)), true);
             }
             if let (build_views::Job::SearchIndex, Some(files)) = (job, &index_files) {
                 let written = write_files(
@@ -486,7 +480,7 @@ pub fn render_site(
                     reads: vec![build_views::Read::Everything],
                     files: Some(files.clone()),
                 };
-                return (written, Some(kept), false);
+                return (written, Some(Arc::new(kept)), false);
             }
             if !recording {
                 let files = builder.render_files(job, theme);
@@ -507,7 +501,11 @@ pub fn render_site(
                     .collect()
             });
             let written = write_job(shared, theme, &copied, sink);
-            (written, Some(JobMemo { reads, files: kept }), false)
+            (
+                written,
+                Some(Arc::new(JobMemo { reads, files: kept })),
+                false,
+            )
         })
         .collect();
     let mut report = RenderReport::default();
@@ -534,6 +532,10 @@ pub fn render_site(
     }
     report
 }
+
+/// What a job did: its files written (or why not), what the memo keeps of it, and whether its
+/// files were handed on from the last render.
+type JobOutcome = (Result<usize, JobFailure>, Option<Arc<JobMemo>>, bool);
 
 /// Every story's search entry with what building it read, and whether it was built anew: the
 /// last render's where nothing it read changed, the others built again.
