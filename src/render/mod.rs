@@ -467,7 +467,8 @@ pub fn render_site(
                     files.map(|(p, b)| (p.clone(), PageBytes::Shared(Arc::clone(b)))),
                     sink,
                 );
-                return (written, Some(Arc::clone(old)), true);
+                let handed_on = old.files.as_ref().map_or(0, Vec::len);
+                return (written, Some(Arc::clone(old)), handed_on);
             }
             if let (build_views::Job::SearchIndex, Some(files)) = (job, &index_files) {
                 let written = write_files(
@@ -476,15 +477,31 @@ pub fn render_site(
                         .map(|(p, b)| (p.clone(), PageBytes::Shared(Arc::clone(b)))),
                     sink,
                 );
+                // The index's files that kept their bytes are the last render's, shared.
+                let last: std::collections::HashMap<&str, &Arc<[u8]>> = memo
+                    .as_deref()
+                    .and_then(|memo| memo.jobs.get(job))
+                    .and_then(|old| old.files.as_ref())
+                    .into_iter()
+                    .flatten()
+                    .map(|(path, bytes)| (path.as_str(), bytes))
+                    .collect();
+                let handed_on = files
+                    .iter()
+                    .filter(|(path, bytes)| {
+                        last.get(path.as_str())
+                            .is_some_and(|old| Arc::ptr_eq(old, bytes))
+                    })
+                    .count();
                 let kept = JobMemo {
                     reads: vec![build_views::Read::Everything],
                     files: Some(files.clone()),
                 };
-                return (written, Some(Arc::new(kept)), false);
+                return (written, Some(Arc::new(kept)), handed_on);
             }
             if !recording {
                 let files = builder.render_files(job, theme);
-                return (write_job(files, theme, &copied, sink), None, false);
+                return (write_job(files, theme, &copied, sink), None, 0);
             }
             let (files, reads) = builder.render_recording(job, theme);
             let files = files.map(|files| {
@@ -501,18 +518,14 @@ pub fn render_site(
                     .collect()
             });
             let written = write_job(shared, theme, &copied, sink);
-            (
-                written,
-                Some(Arc::new(JobMemo { reads, files: kept })),
-                false,
-            )
+            (written, Some(Arc::new(JobMemo { reads, files: kept })), 0)
         })
         .collect();
     let mut report = RenderReport::default();
     let mut kept_jobs = std::collections::HashMap::with_capacity(jobs.len());
-    for (&job, (result, kept, reused)) in jobs.iter().zip(results) {
-        if reused && let Ok(n) = &result {
-            report.reused += n;
+    for (&job, (result, kept, handed_on)) in jobs.iter().zip(results) {
+        if result.is_ok() {
+            report.reused += handed_on;
         }
         report.add(result, diagnostics);
         if let Some(kept) = kept {
@@ -533,9 +546,9 @@ pub fn render_site(
     report
 }
 
-/// What a job did: its files written (or why not), what the memo keeps of it, and whether its
-/// files were handed on from the last render.
-type JobOutcome = (Result<usize, JobFailure>, Option<Arc<JobMemo>>, bool);
+/// What a job did: its files written (or why not), what the memo keeps of it, and how many of
+/// its files were handed on from the last render.
+type JobOutcome = (Result<usize, JobFailure>, Option<Arc<JobMemo>>, usize);
 
 /// Every story's search entry with what building it read, and whether it was built anew: the
 /// last render's where nothing it read changed, the others built again.

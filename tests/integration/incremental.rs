@@ -456,3 +456,82 @@ fn every_kind_of_edit_rebuilds_to_the_bytes_of_a_clean_build() {
         .run(&scenario(), |(initial, steps)| run_scenario(initial, steps))
         .unwrap_or_else(|e| panic!("{e}"));
 }
+
+/// A site of `n` stories by four writers rating three companies, tagged two ways.
+fn forty_stories() -> Site {
+    let site = Site::new();
+    for i in 0..40 {
+        let (company, other) = [
+            ("Acme", "Globex"),
+            ("Globex", "Initech"),
+            ("Initech", "Acme"),
+        ][i % 3];
+        site.story(
+            &format!("s{i:02}.md"),
+            &format!(
+                "title: Story {i}\ndate: 2020-{:02}-{:02}\nauthor: writer-{}\ntags: [{}]\ncompanies:\n  - name: {company}\n    rating: \"B\"\n  - name: {other}\n    rating: \"{}/5\"",
+                1 + i % 12,
+                1 + i % 28,
+                i % 4,
+                ["phone", "email"][i % 2],
+                1 + i % 5,
+            ),
+            &format!("What happened in story {i}, told at some length.\n"),
+        );
+    }
+    site
+}
+
+/// How many files a rebuild after writing `rel` as `text` rendered (`total - reused`), and how
+/// many files of the output it changed.
+fn rendered_and_changed(site: &Site, rel: &str, text: &str) -> (usize, usize) {
+    let mut session = Session::new(site.options());
+    let (before, _) = session.build().expect("the site builds");
+    site.file(rel, text);
+    let (after, _) = session
+        .rebuild(&[site.root().join(rel)])
+        .expect("the site rebuilds");
+    let changed = before
+        .output
+        .pages
+        .iter()
+        .filter(|(path, bytes)| after.output.pages.get(*path) != Some(*bytes))
+        .count()
+        + after
+            .output
+            .pages
+            .keys()
+            .filter(|path| !before.output.pages.contains_key(*path))
+            .count();
+    (after.output.pages.len() - after.pages_reused, changed)
+}
+
+#[test]
+fn a_front_matter_edit_renders_only_what_shows_it() {
+    let site = forty_stories();
+    let story = std::fs::read_to_string(site.root().join("content/stories/s07.md")).unwrap();
+    for (what, edited) in [
+        (
+            "title",
+            story.replace("title: Story 7", "title: Story seven"),
+        ),
+        ("rating", story.replace("rating: \"B\"", "rating: \"D\"")),
+    ] {
+        let (rendered, changed) = rendered_and_changed(&site, "content/stories/s07.md", &edited);
+        let total = Session::new(site.options())
+            .build()
+            .unwrap()
+            .0
+            .output
+            .pages
+            .len();
+        assert!(changed > 0, "the {what} edit changed no file");
+        // Besides the files whose bytes changed, only the search index's files (rendered as
+        // one job) and pages that read what changed but show it the same way.
+        assert!(
+            rendered < total / 3 && rendered <= changed + 12,
+            "the {what} edit rendered {rendered} of {total} files to change {changed}"
+        );
+        site.file("content/stories/s07.md", &story);
+    }
+}
