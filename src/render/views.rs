@@ -224,8 +224,9 @@ pub struct StoryCard<'a> {
     pub url: String,
     pub date: DateView,
     pub author: Link<'a>,
-    /// Safe HTML.
-    pub summary_html: String,
+    /// Safe HTML: the story's own rendered summary, borrowed (a card per story is held for the
+    /// whole render), or the front matter's `summary:` rendered.
+    pub summary_html: std::borrow::Cow<'a, str>,
     pub ratings: Vec<MentionView<'a>>,
     pub tags: Vec<Link<'a>>,
     /// The first of `categories`, for themes that show one.

@@ -1,6 +1,8 @@
 //! Views of the parts pages are made of: the site, story cards and pages, companies, authors,
 //! terms, leaderboards and the home page's highlights.
 
+use std::borrow::Cow;
+
 use super::ViewBuilder;
 use super::format::*;
 use super::jobs::*;
@@ -103,8 +105,8 @@ impl<'a> ViewBuilder<'a> {
         let url = self.urls.story(&input.slug);
         let rendered = self.site.body(id);
         let summary_html = match &input.summary {
-            Some(text) => markdown::text_paragraph(text),
-            None => rendered.summary_html.clone().unwrap_or_default(),
+            Some(text) => Cow::Owned(markdown::text_paragraph(text)),
+            None => Cow::Borrowed(rendered.summary_html.as_deref().unwrap_or_default()),
         };
         let author = self.site.author_link(story.author);
         let categories: Vec<Link<'a>> = story
