@@ -84,7 +84,8 @@ impl Session {
             self.caches.theme = Some(theme);
             (site, bodies, memo)
         });
-        let (prepared, diagnostics) = pipeline::prepare_cached(&self.options, &mut self.caches)?;
+        let (mut prepared, diagnostics) =
+            pipeline::prepare_cached(&self.options, &mut self.caches)?;
         let compare_started = Instant::now();
         let (changes, mut memo) = match last {
             Some((site, bodies, memo)) => (
@@ -93,7 +94,6 @@ impl Session {
             ),
             None => (None, RenderMemo::default()),
         };
-        let mut prepared = prepared;
         // Comparing the two models is part of rendering incrementally.
         prepared.timings.render = compare_started.elapsed();
         self.render(prepared, &mut memo, changes, diagnostics, started, false)

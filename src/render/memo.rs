@@ -12,7 +12,10 @@ use super::changes::SiteChanges;
 use super::search_index::{SearchDoc, SearchIndex};
 
 /// The files of one job: `(output path, bytes)`.
-pub(super) type JobFiles = Vec<(String, Arc<[u8]>)>;
+pub(super) type JobFiles = Vec<SharedFile>;
+
+/// A file's output path and bytes, shared with the snapshot.
+pub(super) type SharedFile = (String, Arc<[u8]>);
 
 /// One render's jobs, what each read and made, and the search entries.
 #[derive(Debug, Default)]
@@ -26,7 +29,8 @@ pub struct RenderMemo {
     pub(super) job_list: Vec<Job>,
     /// The problems of aliases found by that render (they depend on addresses only).
     pub(super) alias_problems: Vec<crate::diagnostics::Diagnostic>,
-    /// Per story: its search entry, and what building it read.
+    /// Per story: its search entry, and what building it read (taken by the next render,
+    /// which keeps those whose reads are unchanged).
     pub(super) search_entries: Vec<SearchDoc>,
     pub(super) search_reads: Vec<Vec<Read>>,
     /// The search index made of those entries, kept to update.
@@ -55,16 +59,5 @@ impl RenderMemo {
             .iter()
             .any(|&read| changes.changed(read, jobs_changed)))
         .then_some(memo)
-    }
-
-    /// Story `index`'s search entry of last time, when nothing it read has changed since.
-    pub(super) fn search_entry(
-        &self,
-        index: usize,
-        changes: &SiteChanges,
-    ) -> Option<(&SearchDoc, &Vec<Read>)> {
-        let doc = self.search_entries.get(index)?;
-        let reads = self.search_reads.get(index)?;
-        (!reads.iter().any(|&read| changes.changed(read, false))).then_some((doc, reads))
     }
 }

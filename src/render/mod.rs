@@ -37,8 +37,8 @@ use crate::model::Site;
 use build_views::ViewBuilder;
 pub use build_views::{Bodies, plain_text};
 pub use changes::SiteChanges;
-use memo::JobMemo;
 pub use memo::RenderMemo;
+use memo::{JobMemo, SharedFile};
 pub use urls::Urls;
 use views::{PageMeta, Paginator};
 
@@ -421,15 +421,23 @@ pub fn render_site(
         }
         None => (None, None),
     };
-    // A session keeps its search index between renders; a clean build makes it from scratch.
+    // A session keeps its search index and entries between renders; a clean build makes them
+    // from scratch.
     let mut search_index = memo
         .as_deref_mut()
         .map(|m| std::mem::take(&mut m.search_index));
+    let last_entries = memo.as_deref_mut().filter(|_| reuse.is_some()).map(|m| {
+        (
+            std::mem::take(&mut m.search_entries),
+            std::mem::take(&mut m.search_reads),
+        )
+    });
     let previous = memo.as_deref().filter(|_| reuse.is_some());
     if previous.is_none() {
         builder = builder.with_every_card();
     }
-    let (entries, entry_reads, rebuilt) = search_entries(&builder, previous.zip(reuse));
+    let (entries, (entry_reads, rebuilt)) =
+        search_entries(&builder, last_entries.zip(reuse), memo.is_some());
     let index_files: Option<memo::JobFiles> = search_index.as_mut().map(|index| {
         let changed: Vec<usize> = (0..rebuilt.len()).filter(|&i| rebuilt[i]).collect();
         index.update(&entries, reuse.map(|_| changed.as_slice()))
@@ -462,37 +470,14 @@ pub fn render_site(
                 .zip(reuse)
                 .and_then(|(memo, changes)| memo.unchanged(job, changes, jobs_changed))
             {
-                let files = old.files.iter().flatten();
-                let written = write_files(
-                    files.map(|(p, b)| (p.clone(), PageBytes::Shared(Arc::clone(b)))),
-                    sink,
-                );
-                let handed_on = old.files.as_ref().map_or(0, Vec::len);
-                return (written, Some(Arc::clone(old)), handed_on);
+                let files = old.files.as_deref().unwrap_or_default();
+                let written = write_shared(files, sink);
+                return (written, Some(Arc::clone(old)), files.len());
             }
             if let (build_views::Job::SearchIndex, Some(files)) = (job, &index_files) {
-                let written = write_files(
-                    files
-                        .iter()
-                        .map(|(p, b)| (p.clone(), PageBytes::Shared(Arc::clone(b)))),
-                    sink,
-                );
-                // The index's files that kept their bytes are the last render's, shared.
-                let last: std::collections::HashMap<&str, &Arc<[u8]>> = memo
-                    .as_deref()
-                    .and_then(|memo| memo.jobs.get(job))
-                    .and_then(|old| old.files.as_ref())
-                    .into_iter()
-                    .flatten()
-                    .map(|(path, bytes)| (path.as_str(), bytes))
-                    .collect();
-                let handed_on = files
-                    .iter()
-                    .filter(|(path, bytes)| {
-                        last.get(path.as_str())
-                            .is_some_and(|old| Arc::ptr_eq(old, bytes))
-                    })
-                    .count();
+                let written = write_shared(files, sink);
+                let last = memo.as_deref().and_then(|memo| memo.jobs.get(job));
+                let handed_on = shared_with(files, last.and_then(|old| old.files.as_deref()));
                 let kept = JobMemo {
                     reads: vec![build_views::Read::Everything],
                     files: Some(files.clone()),
@@ -550,39 +535,79 @@ pub fn render_site(
 /// its files were handed on from the last render.
 type JobOutcome = (Result<usize, JobFailure>, Option<Arc<JobMemo>>, usize);
 
-/// Every story's search entry with what building it read, and whether it was built anew: the
-/// last render's where nothing it read changed, the others built again.
+/// Search entries and what building each read.
+type LastEntries = (Vec<search_index::SearchDoc>, Vec<Vec<build_views::Read>>);
+
+/// Search entries, and per entry what building it read and whether it was built anew.
+type BuiltEntries = (
+    Vec<search_index::SearchDoc>,
+    (Vec<Vec<build_views::Read>>, Vec<bool>),
+);
+
+/// Every story's search entry with what building it read (when `recording`, for a session),
+/// and whether it was built anew: the last render's entries are kept where nothing they read
+/// changed, the others built again.
 fn search_entries(
     builder: &ViewBuilder<'_>,
-    previous: Option<(&RenderMemo, &SiteChanges)>,
-) -> (
-    Vec<search_index::SearchDoc>,
-    Vec<Vec<build_views::Read>>,
-    Vec<bool>,
-) {
-    let built: Vec<(search_index::SearchDoc, Vec<build_views::Read>, bool)> = builder
+    last: Option<(LastEntries, &SiteChanges)>,
+    recording: bool,
+) -> BuiltEntries {
+    let count = builder.story_ids().count();
+    let (docs, reads, changes): (Vec<Option<search_index::SearchDoc>>, _, _) = match last {
+        Some(((docs, reads), changes)) if docs.len() == count && reads.len() == count => {
+            (docs.into_iter().map(Some).collect(), reads, Some(changes))
+        }
+        _ => (
+            (0..count).map(|_| None).collect(),
+            vec![Vec::new(); count],
+            None,
+        ),
+    };
+    builder
         .story_ids()
         .collect::<Vec<_>>()
         .into_par_iter()
-        .map(|id| {
-            match previous.and_then(|(memo, changes)| memo.search_entry(id.index(), changes)) {
-                Some((doc, reads)) => (doc.clone(), reads.clone(), false),
-                None => {
+        .zip(docs)
+        .zip(reads)
+        .map(|((id, doc), reads)| {
+            let unchanged =
+                changes.is_some_and(|c| !reads.iter().any(|&read| c.changed(read, false)));
+            match doc {
+                Some(doc) if unchanged => (doc, (reads, false)),
+                _ if recording => {
                     let (doc, reads) = builder.search_entry_recording(id);
-                    (doc, reads, true)
+                    (doc, (reads, true))
                 }
+                _ => (builder.search_entry(id), (Vec::new(), true)),
             }
         })
+        .unzip()
+}
+
+/// Hands shared files to `sink`.
+fn write_shared(files: &[SharedFile], sink: &dyn PageSink) -> Result<usize, JobFailure> {
+    write_files(
+        files
+            .iter()
+            .map(|(path, bytes)| (path.clone(), PageBytes::Shared(Arc::clone(bytes)))),
+        sink,
+    )
+}
+
+/// How many of `files` are the very bytes (the same allocation) of the same path in `last`.
+fn shared_with(files: &[SharedFile], last: Option<&[SharedFile]>) -> usize {
+    let last: std::collections::HashMap<&str, &Arc<[u8]>> = last
+        .unwrap_or_default()
+        .iter()
+        .map(|(path, bytes)| (path.as_str(), bytes))
         .collect();
-    let mut docs = Vec::with_capacity(built.len());
-    let mut reads = Vec::with_capacity(built.len());
-    let mut rebuilt = Vec::with_capacity(built.len());
-    for (doc, read, new) in built {
-        docs.push(doc);
-        reads.push(read);
-        rebuilt.push(new);
-    }
-    (docs, reads, rebuilt)
+    files
+        .iter()
+        .filter(|(path, bytes)| {
+            last.get(path.as_str())
+                .is_some_and(|old| Arc::ptr_eq(old, bytes))
+        })
+        .count()
 }
 
 /// Hands files to `sink`, stopping at the first it cannot take.

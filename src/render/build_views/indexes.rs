@@ -225,7 +225,8 @@ impl<'a> ViewBuilder<'a> {
         reads::recording(|| self.search_entry(id))
     }
 
-    fn search_entry(&self, id: StoryId) -> SearchDoc {
+    /// Story `id`'s search entry.
+    pub(crate) fn search_entry(&self, id: StoryId) -> SearchDoc {
         let card = self.card_of(id);
         let mut grades: Vec<&'static str> = card
             .ratings

@@ -218,11 +218,14 @@ impl<'a> ViewBuilder<'a> {
                     .stories
                     .iter()
                     .enumerate()
-                    .map(|(i, &part)| SeriesPart {
-                        title: self.site.story_link(part).name,
-                        url: self.urls.story(self.site.story_link(part).slug),
-                        position: i + 1,
-                        current: part == id,
+                    .map(|(i, &part)| {
+                        let link = self.site.story_link(part);
+                        SeriesPart {
+                            title: link.name,
+                            url: self.urls.story(link.slug),
+                            position: i + 1,
+                            current: part == id,
+                        }
                     })
                     .collect(),
                 upcoming: self.upcoming_views(s),
