@@ -10,10 +10,11 @@
 
 mod hosts;
 
+use std::collections::{BTreeSet, HashMap};
 use std::net::{IpAddr, SocketAddr};
 use std::ops::ControlFlow;
 use std::sync::atomic::{AtomicBool, Ordering};
-use std::sync::{Arc, RwLock};
+use std::sync::{Arc, Mutex, RwLock};
 use std::time::Duration;
 
 use anyhow::{Context as _, Result};
@@ -28,6 +29,7 @@ use tokio_stream::wrappers::BroadcastStream;
 
 use crate::diagnostics::Diagnostics;
 use crate::rebuild::{ChangeSource, Rebuilt, WarningReport, rebuild_loop};
+use crate::render::FirstPages;
 use crate::render::escape::escape_html;
 use crate::session::{Session, Snapshot};
 
@@ -51,19 +53,31 @@ pub struct ServeOptions {
 /// A message to open pages.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum LiveEvent {
-    /// A rebuild succeeded: reload.
-    Reload,
+    /// A rebuild rendered the pages at these output paths ahead of the rest: those pages reload
+    /// (`data: page`).
+    PagesFirst(Arc<BTreeSet<String>>),
+    /// A rebuild succeeded: every page reloads (`data: site`) but those at these output paths,
+    /// which already show what it made.
+    Reload { current: Arc<BTreeSet<String>> },
     /// A rebuild failed: reload to show the overlay.
     Failed,
 }
+
+/// Output path -> bytes.
+type Files = HashMap<String, Arc<[u8]>>;
 
 /// The state shared by the server and the rebuild loop.
 #[derive(Debug)]
 pub struct ServeState {
     snapshot: RwLock<Arc<Snapshot>>,
+    /// Pages of the rebuild under way, rendered ahead of the rest: served over the snapshot
+    /// until the rebuild ends.
+    ahead: RwLock<Arc<Files>>,
     /// Rendered diagnostics of the last failed rebuild; `None` when the last build succeeded.
     errors: RwLock<Option<String>>,
     events: broadcast::Sender<LiveEvent>,
+    /// The output paths of the pages open on the event stream, with how many streams show each.
+    open: Mutex<HashMap<String, usize>>,
     /// `/` or `/blog/`: the site is served under its base URL's path.
     root_path: String,
     hosts: AllowedHosts,
@@ -82,28 +96,103 @@ impl ServeState {
         let (events, _) = broadcast::channel(16);
         Arc::new(ServeState {
             snapshot: RwLock::new(Arc::new(snapshot)),
+            ahead: RwLock::default(),
             errors: RwLock::new(None),
             events,
+            open: Mutex::default(),
             root_path,
             hosts,
         })
     }
 
-    /// Publishes a successful rebuild.
+    /// Publishes a successful rebuild. Pages already shown ahead with the same bytes are not
+    /// reloaded again.
     pub fn publish(&self, snapshot: Snapshot) {
+        let ahead = read(&self.ahead);
+        let current: BTreeSet<String> = ahead
+            .iter()
+            .filter(|(path, bytes)| snapshot.output.pages.get(*path) == Some(*bytes))
+            .map(|(path, _)| path.clone())
+            .collect();
         write(&self.snapshot, Arc::new(snapshot));
+        write(&self.ahead, Arc::default());
         write(&self.errors, None);
-        let _ = self.events.send(LiveEvent::Reload);
+        let _ = self.events.send(LiveEvent::Reload {
+            current: Arc::new(current),
+        });
     }
 
     /// Publishes a failed rebuild: the last good snapshot stays.
     pub fn fail(&self, diagnostics: &Diagnostics) {
+        write(&self.ahead, Arc::default());
         write(&self.errors, Some(diagnostics.render()));
         let _ = self.events.send(LiveEvent::Failed);
     }
 
     pub fn subscribe(&self) -> broadcast::Receiver<LiveEvent> {
         self.events.subscribe()
+    }
+
+    /// Counts a stream showing `path` until the returned guard is dropped.
+    fn open_page(self: &Arc<Self>, path: Option<String>) -> OpenPage {
+        if let Some(path) = &path {
+            let mut open = self.open.lock().unwrap_or_else(|e| e.into_inner());
+            *open.entry(path.clone()).or_default() += 1;
+        }
+        OpenPage {
+            state: Arc::clone(self),
+            path,
+        }
+    }
+}
+
+impl FirstPages for ServeState {
+    fn open_pages(&self) -> Vec<String> {
+        let open = self.open.lock().unwrap_or_else(|e| e.into_inner());
+        let mut paths: Vec<String> = open.keys().cloned().collect();
+        paths.sort();
+        paths
+    }
+
+    fn rendered_first(&self, files: Vec<(String, Arc<[u8]>)>) {
+        let paths: BTreeSet<String> = files.iter().map(|(path, _)| path.clone()).collect();
+        write(&self.ahead, Arc::new(files.into_iter().collect()));
+        let _ = self.events.send(LiveEvent::PagesFirst(Arc::new(paths)));
+    }
+}
+
+/// One event stream's page, counted as open while the stream lasts.
+#[derive(Debug)]
+struct OpenPage {
+    state: Arc<ServeState>,
+    path: Option<String>,
+}
+
+impl OpenPage {
+    /// What `event` says to this stream's page: the event's name and data, or nothing.
+    fn message(&self, event: &LiveEvent) -> Option<(&'static str, &'static str)> {
+        let shows =
+            |paths: &BTreeSet<String>| self.path.as_ref().is_some_and(|p| paths.contains(p));
+        match event {
+            LiveEvent::PagesFirst(paths) => shows(paths).then_some(("reload", "page")),
+            LiveEvent::Reload { current } => (!shows(current)).then_some(("reload", "site")),
+            LiveEvent::Failed => Some(("failed", "failed")),
+        }
+    }
+}
+
+impl Drop for OpenPage {
+    fn drop(&mut self) {
+        let Some(path) = &self.path else {
+            return;
+        };
+        let mut open = self.state.open.lock().unwrap_or_else(|e| e.into_inner());
+        if let Some(count) = open.get_mut(path) {
+            *count -= 1;
+            if *count == 0 {
+                open.remove(path);
+            }
+        }
     }
 }
 
@@ -183,10 +272,11 @@ pub fn content_type(path: &str) -> &'static str {
     }
 }
 
-/// The script every served page gets: reload when the site is rebuilt.
+/// The script every served page gets: reload when the site is rebuilt. It names the page it
+/// shows, so that a rebuild renders that page first.
 fn live_script() -> String {
     format!(
-        "<script>(function(){{var s=new EventSource(\"{EVENTS_PATH}\");s.addEventListener(\"reload\",function(){{location.reload()}});s.addEventListener(\"failed\",function(){{location.reload()}});}})();</script>"
+        "<script>(function(){{var s=new EventSource(\"{EVENTS_PATH}?path=\"+encodeURIComponent(location.pathname));s.addEventListener(\"reload\",function(){{location.reload()}});s.addEventListener(\"failed\",function(){{location.reload()}});}})();</script>"
     )
 }
 
@@ -246,6 +336,7 @@ pub fn answer(state: &ServeState, method: &Method, raw_path: &str) -> Response<B
     }
     let head = method == Method::HEAD;
     let snapshot = read(&state.snapshot);
+    let ahead = read(&state.ahead);
     let errors = read(&state.errors);
     let page = |status: StatusCode, path: &str, bytes: Vec<u8>| {
         let bytes = if path.ends_with(".html") {
@@ -265,7 +356,11 @@ pub fn answer(state: &ServeState, method: &Method, raw_path: &str) -> Response<B
         return r;
     }
     if let Some(path) = resolve_request_path(raw_path, &state.root_path) {
-        if let Some(bytes) = snapshot.output.read(&path) {
+        if let Some(bytes) = ahead
+            .get(&path)
+            .map(|bytes| bytes.to_vec())
+            .or_else(|| snapshot.output.read(&path))
+        {
             return page(StatusCode::OK, &path, bytes);
         }
         // `/stories/x` names the folder `/stories/x/`.
@@ -331,15 +426,26 @@ async fn handle(State(state): State<Arc<ServeState>>, request: Request<Body>) ->
     answer(&state, request.method(), &path)
 }
 
+/// The page an event stream's `?path=` names, as an output path (the request path rules of
+/// [`resolve_request_path`] apply; anything else names no page).
+fn page_of_stream(query: Option<&str>, root_path: &str) -> Option<String> {
+    let raw = query?
+        .split('&')
+        .find_map(|pair| pair.strip_prefix("path="))?;
+    if raw.len() > 2048 {
+        return None;
+    }
+    resolve_request_path(&percent_decode(raw)?, root_path)
+}
+
 async fn events(
     State(state): State<Arc<ServeState>>,
+    request: Request<Body>,
 ) -> Sse<impl tokio_stream::Stream<Item = Result<Event, std::convert::Infallible>>> {
-    let stream = BroadcastStream::new(state.subscribe()).filter_map(|event| {
-        let name = match event.ok()? {
-            LiveEvent::Reload => "reload",
-            LiveEvent::Failed => "failed",
-        };
-        Some(Ok(Event::default().event(name).data(name)))
+    let page = state.open_page(page_of_stream(request.uri().query(), &state.root_path));
+    let stream = BroadcastStream::new(state.subscribe()).filter_map(move |event| {
+        let (name, data) = page.message(&event.ok()?)?;
+        Some(Ok(Event::default().event(name).data(data)))
     });
     Sse::new(stream).keep_alive(KeepAlive::new().interval(Duration::from_secs(15)))
 }
@@ -397,7 +503,7 @@ fn publish_rebuilds(
                 Rebuilt::Built { snapshot, changed } => {
                     if !quiet {
                         crate::console::errln!(
-                            "rebuilt after {} change{} in {} ms{} ({} pages, {} reused)",
+                            "rebuilt after {} change{} in {} ms{} ({} pages, {} reused){}",
                             changed,
                             if changed == 1 { "" } else { "s" },
                             snapshot.elapsed.as_millis(),
@@ -407,7 +513,17 @@ fn publish_rebuilds(
                                 ""
                             },
                             snapshot.output.pages.len(),
-                            snapshot.pages_reused
+                            snapshot.pages_reused,
+                            snapshot
+                                .shown_first
+                                .as_ref()
+                                .map_or_else(String::new, |first| {
+                                    format!(
+                                        "; open page{} shown first after {} ms",
+                                        if first.paths.len() == 1 { "" } else { "s" },
+                                        first.after.as_millis()
+                                    )
+                                })
                         );
                     }
                     state.publish(snapshot);
@@ -505,6 +621,7 @@ pub fn run(
             state
         }
     };
+    session.render_open_pages_first(Arc::clone(&state) as Arc<dyn FirstPages + Send>);
     let watcher = crate::watch::SiteWatcher::new(&root, &output, serve.poll)?;
     if !addr.ip().is_loopback() {
         crate::console::errln!(
@@ -697,6 +814,28 @@ mod tests {
             assert_eq!(resolve_request_path(bad, "/"), None, "{bad}");
         }
         assert_eq!(resolve_request_path("/other/", "/blog/"), None);
+    }
+
+    #[test]
+    fn an_event_stream_names_its_page_like_a_request_path() {
+        assert_eq!(
+            page_of_stream(Some("path=%2Fstories%2Fa%2F"), "/").as_deref(),
+            Some("stories/a/index.html")
+        );
+        assert_eq!(
+            page_of_stream(Some("x=1&path=%2Fblog%2F"), "/blog/").as_deref(),
+            Some("index.html")
+        );
+        for bad in [
+            None,
+            Some(""),
+            Some("path=%2F..%2Fsite.yaml"),
+            Some("path=%2F%252e%252e%2Fsite.yaml"),
+            Some("path=%2Fother%2F"),
+            Some("path=%zz"),
+        ] {
+            assert_eq!(page_of_stream(bad, "/blog/"), None, "{bad:?}");
+        }
     }
 
     #[test]

@@ -10,13 +10,14 @@
 //! anything else loads and links the site again, reusing parses and Markdown from caches.
 
 use std::path::PathBuf;
+use std::sync::{Arc, Mutex};
 use std::time::{Duration, Instant};
 
 use crate::diagnostics::Diagnostics;
 use crate::model::StoryId;
 use crate::output::Manifest;
 use crate::pipeline::{self, BuildCaches, BuildOptions, Prepared};
-use crate::render::{MemorySink, RenderMemo, SessionRender, SiteChanges};
+use crate::render::{FirstPages, MemorySink, RenderMemo, SessionRender, SiteChanges};
 
 /// The whole built site, with what the build did.
 #[derive(Debug, Clone, Default)]
@@ -33,6 +34,42 @@ pub struct Snapshot {
     /// `render` includes comparing the new model with the last one).
     pub timings: pipeline::Timings,
     pub elapsed: Duration,
+    /// The open pages this build rendered and handed on before the rest, if any (boxed: most
+    /// builds have none).
+    pub shown_first: Option<Box<ShownFirst>>,
+}
+
+/// Files a build handed on ahead of the rest of its render, for the pages open in a browser.
+#[derive(Debug, Clone)]
+pub struct ShownFirst {
+    /// Their output paths, sorted.
+    pub paths: Vec<String>,
+    /// From the start of the build until they were handed on.
+    pub after: Duration,
+}
+
+/// Forwards the early files of one build to the session's [`FirstPages`], noting when.
+#[derive(Debug)]
+struct Timed<'a> {
+    pages: &'a dyn FirstPages,
+    started: Instant,
+    shown: Mutex<Option<Box<ShownFirst>>>,
+}
+
+impl FirstPages for Timed<'_> {
+    fn open_pages(&self) -> Vec<String> {
+        self.pages.open_pages()
+    }
+
+    fn rendered_first(&self, files: Vec<(String, Arc<[u8]>)>) {
+        let mut paths: Vec<String> = files.iter().map(|(path, _)| path.clone()).collect();
+        paths.sort();
+        self.pages.rendered_first(files);
+        *self.shown.lock().unwrap_or_else(|e| e.into_inner()) = Some(Box::new(ShownFirst {
+            paths,
+            after: self.started.elapsed(),
+        }));
+    }
 }
 
 /// A build session over one site.
@@ -42,6 +79,8 @@ pub struct Session {
     caches: BuildCaches,
     /// The last successful build, what the next one compares with and reuses.
     last: Option<LastBuild>,
+    /// Told which pages are open, and given theirs first on each rebuild (`rave serve`).
+    open_pages: Option<Arc<dyn FirstPages + Send>>,
 }
 
 /// What the last successful build made, and from what.
@@ -61,7 +100,14 @@ impl Session {
             options,
             caches: BuildCaches::default(),
             last: None,
+            open_pages: None,
         }
+    }
+
+    /// From now on, each build renders the pages `pages` says are open before the rest of the
+    /// site, and hands their files to it as soon as they are rendered.
+    pub fn render_open_pages_first(&mut self, pages: Arc<dyn FirstPages + Send>) {
+        self.open_pages = Some(pages);
     }
 
     pub fn options(&self) -> &BuildOptions {
@@ -112,6 +158,11 @@ impl Session {
     ) -> BuildResult {
         let render_started = Instant::now();
         let sink = MemorySink::new();
+        let first = self.open_pages.as_ref().map(|open| Timed {
+            pages: open.as_ref(),
+            started,
+            shown: Mutex::new(None),
+        });
         let report = pipeline::render_prepared(
             &mut prepared,
             &sink,
@@ -120,8 +171,11 @@ impl Session {
             Some(SessionRender {
                 memo,
                 changes: changes.as_ref(),
+                first: first.as_ref().map(|t| t as &dyn FirstPages),
             }),
         );
+        let shown_first =
+            first.and_then(|t| t.shown.into_inner().unwrap_or_else(|e| e.into_inner()));
         let pages_reused = report.reused + self.caches.render.pages.hits();
         let mut timings = prepared.timings;
         timings.render += render_started.elapsed();
@@ -142,6 +196,7 @@ impl Session {
             bodies_only,
             timings,
             elapsed: started.elapsed(),
+            shown_first,
         };
         self.last = Some(LastBuild {
             prepared,

@@ -14,6 +14,7 @@ mod comment_threads;
 pub mod escape;
 pub mod feeds;
 pub mod fingerprint;
+mod first;
 pub mod jsonld;
 pub mod markdown;
 mod memo;
@@ -37,6 +38,7 @@ use crate::model::Site;
 use build_views::ViewBuilder;
 pub use build_views::{Bodies, plain_text};
 pub use changes::SiteChanges;
+pub use first::FirstPages;
 pub use memo::RenderMemo;
 use memo::{JobMemo, SharedFile};
 pub use urls::Urls;
@@ -391,6 +393,8 @@ impl RenderReport {
 pub struct SessionRender<'m> {
     pub memo: &'m mut RenderMemo,
     pub changes: Option<&'m SiteChanges>,
+    /// The pages open in a browser, rendered before the rest (see [`FirstPages`]).
+    pub first: Option<&'m dyn FirstPages>,
 }
 
 /// Renders every page of `site` into `sink`. Template and write failures go to `diagnostics`.
@@ -414,13 +418,57 @@ pub fn render_site(
     let mut builder = ViewBuilder::new(site, bodies, &theme.catalogue, theme.optional_pages());
     let site_view = builder.site_view();
     let generation = fingerprint::fingerprint(&(&site_view, theme.fingerprint, &site.config));
-    let (mut memo, reuse) = match session {
-        Some(SessionRender { memo, changes }) => {
+    let (mut memo, reuse, first) = match session {
+        Some(SessionRender {
+            memo,
+            changes,
+            first,
+        }) => {
             let changes = changes.filter(|_| memo.generation == generation);
-            (Some(memo), changes)
+            (Some(memo), changes, first)
         }
-        None => (None, None),
+        None => (None, None, None),
     };
+    theme.tera.global_context().insert("site", &site_view);
+    if let Some(cache) = cache {
+        cache.begin(generation);
+        builder.page_cache = Some(cache);
+    }
+    let jobs = builder.jobs();
+    let jobs_changed = memo
+        .as_deref()
+        .filter(|_| reuse.is_some())
+        .is_none_or(|memo| memo.job_list != jobs);
+    // The pages open in a browser are rendered before anything else, even the cards and search
+    // entries the rest needs, and handed on at once when nothing is wrong so far.
+    let mut rendered_first: std::collections::HashMap<build_views::Job, JobOutcome> =
+        match (first, memo.as_deref()) {
+            (Some(first), Some(last)) if !diagnostics.has_errors() => {
+                let open = first.open_pages();
+                first::jobs_making(&open, last, &jobs)
+                    .into_iter()
+                    .filter(|job| {
+                        reuse.is_none_or(|changes| {
+                            last.unchanged(job, changes, jobs_changed).is_none()
+                        })
+                    })
+                    .map(|job| {
+                        let outcome = render_recorded(&builder, &job, theme, &copied, sink);
+                        (job, outcome)
+                    })
+                    .collect()
+            }
+            _ => std::collections::HashMap::new(),
+        };
+    let shown: Vec<SharedFile> = rendered_first
+        .values()
+        .filter(|(result, _, _)| result.is_ok())
+        .filter_map(|(_, kept, _)| kept.as_ref()?.files.clone())
+        .flatten()
+        .collect();
+    if let Some(first) = first.filter(|_| !shown.is_empty()) {
+        first.rendered_first(shown);
+    }
     // A session keeps its search index and entries between renders; a clean build makes them
     // from scratch.
     let mut search_index = memo
@@ -443,15 +491,8 @@ pub fn render_site(
         index.update(&entries, reuse.map(|_| changed.as_slice()))
     });
     builder.search_entries = entries;
-    theme.tera.global_context().insert("site", &site_view);
-    if let Some(cache) = cache {
-        cache.begin(generation);
-        builder.page_cache = Some(cache);
-    }
     let theme: &Theme = theme;
 
-    let jobs = builder.jobs();
-    let jobs_changed = previous.is_none_or(|memo| memo.job_list != jobs);
     let alias_problems = match previous.zip(reuse) {
         Some((memo, changes)) if !changes.changed(build_views::Read::Addresses, jobs_changed) => {
             memo.alias_problems.clone()
@@ -463,16 +504,19 @@ pub fn render_site(
     };
     diagnostics.extend(alias_problems.iter().cloned());
     let recording = memo.is_some();
-    let results: Vec<JobOutcome> = jobs
+    let results: Vec<Option<JobOutcome>> = jobs
         .par_iter()
         .map(|job| {
+            if rendered_first.contains_key(job) {
+                return None;
+            }
             if let Some(old) = previous
                 .zip(reuse)
                 .and_then(|(memo, changes)| memo.unchanged(job, changes, jobs_changed))
             {
                 let files = old.files.as_deref().unwrap_or_default();
                 let written = write_shared(files, sink);
-                return (written, Some(Arc::clone(old)), files.len());
+                return Some((written, Some(Arc::clone(old)), files.len()));
             }
             if let (build_views::Job::SearchIndex, Some(files)) = (job, &index_files) {
                 let written = write_shared(files, sink);
@@ -482,29 +526,19 @@ pub fn render_site(
                     reads: vec![build_views::Read::Everything],
                     files: Some(files.clone()),
                 };
-                return (written, Some(Arc::new(kept)), handed_on);
+                return Some((written, Some(Arc::new(kept)), handed_on));
             }
             if !recording {
                 let files = builder.render_files(job, theme);
-                return (write_job(files, theme, &copied, sink), None, 0);
+                return Some((write_job(files, theme, &copied, sink), None, 0));
             }
-            let (files, reads) = builder.render_recording(job, theme);
-            let files = files.map(|files| {
-                files
-                    .into_iter()
-                    .map(|(path, bytes)| (path, bytes.into_shared()))
-                    .collect::<memo::JobFiles>()
-            });
-            let kept = files.as_ref().ok().cloned();
-            let shared = files.map(|files| {
-                files
-                    .into_iter()
-                    .map(|(path, bytes)| (path, PageBytes::Shared(bytes)))
-                    .collect()
-            });
-            let written = write_job(shared, theme, &copied, sink);
-            (written, Some(Arc::new(JobMemo { reads, files: kept })), 0)
+            Some(render_recorded(&builder, job, theme, &copied, sink))
         })
+        .collect();
+    let results: Vec<JobOutcome> = jobs
+        .iter()
+        .zip(results)
+        .filter_map(|(job, outcome)| outcome.or_else(|| rendered_first.remove(job)))
         .collect();
     let mut report = RenderReport::default();
     let mut kept_jobs = std::collections::HashMap::with_capacity(jobs.len());
@@ -534,6 +568,32 @@ pub fn render_site(
 /// What a job did: its files written (or why not), what the memo keeps of it, and how many of
 /// its files were handed on from the last render.
 type JobOutcome = (Result<usize, JobFailure>, Option<Arc<JobMemo>>, usize);
+
+/// Renders `job` recording what it reads, hands its files to `sink` and keeps them for the memo.
+fn render_recorded(
+    builder: &ViewBuilder<'_>,
+    job: &build_views::Job,
+    theme: &Theme,
+    copied: &std::collections::HashMap<&str, &StaticFile>,
+    sink: &dyn PageSink,
+) -> JobOutcome {
+    let (files, reads) = builder.render_recording(job, theme);
+    let files = files.map(|files| {
+        files
+            .into_iter()
+            .map(|(path, bytes)| (path, bytes.into_shared()))
+            .collect::<memo::JobFiles>()
+    });
+    let kept = files.as_ref().ok().cloned();
+    let shared = files.map(|files| {
+        files
+            .into_iter()
+            .map(|(path, bytes)| (path, PageBytes::Shared(bytes)))
+            .collect()
+    });
+    let written = write_job(shared, theme, copied, sink);
+    (written, Some(Arc::new(JobMemo { reads, files: kept })), 0)
+}
 
 /// Search entries and what building each read.
 type LastEntries = (Vec<search_index::SearchDoc>, Vec<Vec<build_views::Read>>);

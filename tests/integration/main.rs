@@ -40,4 +40,5 @@ mod series_index;
 mod snapshots;
 mod story_boxes;
 mod util;
+mod view_first;
 mod writer_commands;

@@ -172,6 +172,38 @@ impl Streaming {
         header(&self.headers, name)
     }
 
+    /// Reads the event stream until the next whole event and returns its name and data
+    /// (`event: reload` + `data: page` -> `("reload", "page")`); keep-alive comments are
+    /// skipped (the read times out after [`PATIENCE`]).
+    #[track_caller]
+    pub(crate) fn next_message(&mut self) -> (String, String) {
+        let mut buf = [0u8; 1024];
+        loop {
+            let unseen = String::from_utf8_lossy(&self.body[self.seen..]).into_owned();
+            if let Some(at) = unseen.find("event: ")
+                && let Some(end) = unseen[at..].find("\n\n")
+            {
+                let block = &unseen[at..at + end];
+                let field = |name: &str| {
+                    block
+                        .lines()
+                        .find_map(|l| l.strip_prefix(name))
+                        .unwrap_or_default()
+                        .to_owned()
+                };
+                let message = (field("event: "), field("data: "));
+                self.seen += unseen[..at + end].len();
+                return message;
+            }
+            let n = self
+                .stream
+                .read(&mut buf)
+                .unwrap_or_else(|e| panic!("no event on the stream ({e}); got {unseen:?}"));
+            assert!(n > 0, "the event stream ended: {unseen:?}");
+            self.body.extend_from_slice(&buf[..n]);
+        }
+    }
+
     /// Reads the event stream until the next `event: <name>` line (the read times out after
     /// [`PATIENCE`]).
     #[track_caller]
