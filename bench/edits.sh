@@ -8,17 +8,22 @@
 #
 # The site is generated on tmpfs (/dev/shm unless BENCH_DIR says otherwise); `rave serve` keeps
 # its output in memory. A client holds the live-reload event stream open, as a browser showing a
-# page does. For each kind of edit the script saves one file, then records:
+# page does, naming the page the edit is about (`?path=`), which rave then renders first. For
+# each kind of edit the script saves one file, then records:
 #   - rebuild: rave's own "rebuilt ... in N ms" (the session's rebuild, without the debounce);
-#   - edit-to-browser: from the save until the live-reload event reaches the client (debounce,
-#     rebuild and publishing included); the page the edit is about is then fetched and must show
-#     the change, or the script fails.
+#   - edit-to-browser: from the save until the page's live-reload event reaches the client
+#     (debounce, rendering that page, or the whole rebuild when the page is not rendered first,
+#     and publishing included); the page is then fetched and must show the change, or the script
+#     fails;
+#   - page reloaded first: how many of the saves reloaded the page before the rebuild settled
+#     (`data: page` on the stream).
 # Then it times editors' saves (vim: backup by rename, write, fsync, delete the backup; VS Code:
 # write in place, and write a temporary file then rename it over; JetBrains "safe write": a
 # temporary file, the original renamed to a backup, the temporary renamed in, the backup deleted)
 # on the site's file system and on SAVES_DISK (default: the target folder, on disk): the span from a
 # save's first operation on the file to its last is how long the file is unfinished.
-# Environment: BENCH_DIR (default /dev/shm/rave-edits), SEED (1), PORT (default 18765), RAVE_BIN
+# Environment: BENCH_DIR (default /dev/shm/rave-edits), SEED (1), PORT (default 18765), KINDS (only
+# the kinds of edit whose names contain one of these comma-separated words), RAVE_BIN
 # and GEN_BIN (binaries to use instead of building the worktree's in release), BASE_TEMPLATE (the
 # base.html the site overrides and the template edit changes; default: the worktree's theme's).
 # Writes $BENCH_DIR/edits.md. Nothing is asserted.
@@ -81,7 +86,7 @@ sleep 3
 
 python3 - "$site" "$url" "$log" "$repeat" "$stories" "$work" "${SAVES_DISK:-$CARGO_TARGET_DIR}" >"$work/edits.md" <<'PY'
 import glob, os, re, socket, statistics, sys, threading, time
-import urllib.request
+import urllib.parse, urllib.request
 
 site, url, log, repeat, n, work, disk = sys.argv[1:8]
 repeat = int(repeat)
@@ -89,31 +94,52 @@ TIMEOUT = 120.0
 host, port = re.match(r"http://([^:/]+):(\d+)", url).groups()
 
 # --- the live-reload client -----------------------------------------------------------------
-events = []          # (perf_counter, name)
+# Like a browser showing the page an edit is about, the client names that page on the stream
+# (`?path=`), so that rave renders it first; one stream per kind of edit, for its page.
+events = []          # (perf_counter, name, data) of the current stream
 events_lock = threading.Condition()
+stream = {"socket": None}
 
-def listen():
-    s = socket.create_connection((host, int(port)))
-    s.sendall(f"GET /__rave/events HTTP/1.1\r\nHost: {host}:{port}\r\nAccept: text/event-stream\r\n\r\n".encode())
+def listen(s):
     buf = b""
     while True:
-        chunk = s.recv(65536)
+        try:
+            chunk = s.recv(65536)
+        except OSError:
+            return
         if not chunk:
             return
         now = time.perf_counter()
         buf += chunk
-        for name in re.findall(rb"event: ?(\w+)", buf):
+        for name, data in re.findall(rb"event: ?(\w+)\r?\ndata: ?(\w*)", buf):
             with events_lock:
-                events.append((now, name.decode()))
-                events_lock.notify_all()
+                if stream["socket"] is s:
+                    events.append((now, name.decode(), data.decode()))
+                    events_lock.notify_all()
         buf = buf[buf.rfind(b"\n") + 1:]
 
-threading.Thread(target=listen, daemon=True).start()
-time.sleep(0.5)
+def watch_page(page):
+    """Opens the event stream for `page`, closing the last one."""
+    old = stream["socket"]
+    s = socket.create_connection((host, int(port)))
+    with events_lock:
+        stream["socket"] = s
+        events.clear()
+    if old is not None:
+        old.close()
+    path = urllib.parse.quote(page, safe="")
+    s.sendall(f"GET /__rave/events?path={path} HTTP/1.1\r\nHost: {host}:{port}\r\nAccept: text/event-stream\r\n\r\n".encode())
+    threading.Thread(target=listen, args=(s,), daemon=True).start()
+    time.sleep(0.3)
 
 def rebuild_times():
     with open(log, encoding="utf-8", errors="replace") as f:
         return [int(m) for m in re.findall(r"rebuilt after \d+ changes? in (\d+) ms", f.read())]
+
+def first_times():
+    """rave's own time to the open page's early hand-on, per rebuild that had one."""
+    with open(log, encoding="utf-8", errors="replace") as f:
+        return [int(m) for m in re.findall(r"shown first after (\d+) ms", f.read())]
 
 def fetch(path):
     with urllib.request.urlopen(url.rstrip("/") + path, timeout=60) as r:
@@ -124,25 +150,30 @@ def measure(edit, page, marker):
     with events_lock:
         seen = len(events)
     rebuilt = len(rebuild_times())
+    shown = len(first_times())
     start = time.perf_counter()
     edit()
     with events_lock:
         if not events_lock.wait_for(lambda: len(events) > seen, TIMEOUT):
             raise SystemExit(f"no live-reload event within {TIMEOUT} s")
-        at, name = events[seen]
+        at, name, data = events[seen]
     if name != "reload":
         raise SystemExit(f"the rebuild failed (event {name}); see {log}")
     to_browser = (at - start) * 1000.0
+    early = data == "page"
+    # What the browser fetches when it reloads.
+    body = fetch(page)
+    if marker not in body:
+        raise SystemExit(f"{page} does not show {marker!r} at its reload")
     deadline = time.perf_counter() + TIMEOUT
     while len(rebuild_times()) <= rebuilt and time.perf_counter() < deadline:
         time.sleep(0.01)
-    body = fetch(page)
-    if marker not in body:
-        raise SystemExit(f"{page} does not show {marker!r} after the reload")
     # Let the watcher go quiet, and a second rebuild (if the save caused one) finish.
     time.sleep(0.6)
     times = rebuild_times()[rebuilt:]
-    return to_browser, (times[0] if times else float("nan")), len(times)
+    firsts = first_times()[shown:]
+    return (to_browser, (times[0] if times else float("nan")), len(times), early,
+            firsts[0] if firsts else None)
 
 def read(path):
     with open(path, encoding="utf-8") as f:
@@ -217,15 +248,23 @@ kinds = {
         "/", f"Site edit {nonce} {i}."),
 }
 
-print(f"| stories | edit | rebuild median | rebuild min-max | edit-to-browser median | min-max | rebuilds per save |")
-print("|---:|---|---:|---:|---:|---:|---:|")
+print(f"| stories | edit | rebuild median | rebuild min-max | edit-to-browser median | min-max | rebuilds per save | page reloaded first | page rendered first after (median) |")
+print("|---:|---|---:|---:|---:|---:|---:|---:|---:|")
+only = [k for k in os.environ.get("KINDS", "").split(",") if k]
 for kind, make in kinds.items():
+    if only and not any(k in kind for k in only):
+        continue
+    watch_page(make(0)[1])
     results = [measure(*make(i)) for i in range(repeat)]
     rebuild = [r[1] for r in results]
     browser = [r[0] for r in results]
     per_save = max(r[2] for r in results)
+    first = sum(1 for r in results if r[3])
+    rendered_first = [r[4] for r in results if r[4] is not None]
+    rendered_first = f"{statistics.median(rendered_first):.0f} ms" if rendered_first else "-"
     print(f"| {n} | {kind} | {statistics.median(rebuild):.0f} ms | {min(rebuild):.0f}-{max(rebuild):.0f} ms"
-          f" | {statistics.median(browser):.0f} ms | {min(browser):.0f}-{max(browser):.0f} ms | {per_save} |", flush=True)
+          f" | {statistics.median(browser):.0f} ms | {min(browser):.0f}-{max(browser):.0f} ms | {per_save}"
+          f" | {first} of {len(results)} | {rendered_first} |", flush=True)
     print(f"{kind}: rebuild {statistics.median(rebuild):.0f} ms, to browser {statistics.median(browser):.0f} ms", file=sys.stderr, flush=True)
 
 # --- how long an editor's save lasts on the file itself -----------------------------------------
