@@ -12,7 +12,8 @@ use crate::diagnostics::{Diagnostic, Diagnostics};
 use crate::images::{PhotoReport, process_photos};
 use crate::load::theme::{ThemeSources, load_theme};
 use crate::load::{
-    CONTENT_DIR, LoadCache, LoadOptions, LoadedSite, StaticFile, load_site_cached, safe_relative,
+    CONTENT_DIR, LoadCache, LoadOptions, LoadedSite, StaticFile, load_site_after, load_site_cached,
+    safe_relative,
 };
 use crate::model::{ModelOptions, Site, build_site};
 use crate::output::{Manifest, Staging, holds_published_stories};
@@ -163,18 +164,22 @@ pub struct BuildCaches {
     pub theme: Option<Theme>,
 }
 
-/// [`prepare`] with the caches of a session.
+/// [`prepare`] with the caches of a session; `changed`, when known, lists every file changed
+/// since the last build (absolute paths, as a file watcher reports them), so that only those
+/// are read again when they are content files the last build loaded.
 pub fn prepare_cached(
     options: &BuildOptions,
     caches: &mut BuildCaches,
+    changed: Option<&[PathBuf]>,
 ) -> Result<(Prepared, Diagnostics), Diagnostics> {
-    prepare_with(options, Some(caches)).map_err(|stopped| stopped.diagnostics)
+    prepare_with(options, Some((caches, changed))).map_err(|stopped| stopped.diagnostics)
 }
 
-/// [`prepare`], keeping what a later build can reuse in `caches` when given.
+/// [`prepare`], keeping what a later build can reuse in `caches` when given (with the files
+/// changed since the last build, when known).
 fn prepare_with(
     options: &BuildOptions,
-    mut caches: Option<&mut BuildCaches>,
+    session: Option<(&mut BuildCaches, Option<&[PathBuf]>)>,
 ) -> Result<(Prepared, Diagnostics), Stopped> {
     let mut diagnostics = Diagnostics::new();
     let mut timings = Timings::default();
@@ -182,12 +187,25 @@ fn prepare_with(
     let load_options = LoadOptions {
         base_url: options.base_url.clone(),
     };
-    let loaded = load_site_cached(
-        &options.root,
-        &load_options,
-        &mut diagnostics,
-        caches.as_deref_mut().map(|c| &mut c.load),
-    );
+    let (mut caches, changed) = match session {
+        Some((caches, changed)) => (Some(caches), changed),
+        None => (None, None),
+    };
+    let loaded = match (caches.as_deref_mut(), changed) {
+        (Some(caches), Some(changed)) => load_site_after(
+            &options.root,
+            &load_options,
+            &mut diagnostics,
+            &mut caches.load,
+            changed,
+        ),
+        (caches, _) => load_site_cached(
+            &options.root,
+            &load_options,
+            &mut diagnostics,
+            caches.map(|c| &mut c.load),
+        ),
+    };
     let theme_sources = loaded
         .as_ref()
         .and_then(|l: &LoadedSite| load_theme(&options.root, &l.config.theme, &mut diagnostics));

@@ -118,6 +118,12 @@ impl Session {
     /// this session made. On content errors, returns them (the caller keeps its last good
     /// snapshot).
     pub fn build(&mut self) -> BuildResult {
+        self.build_after(None)
+    }
+
+    /// [`Session::build`] after a change to the files `changed`, when known: the load reads
+    /// again only those it can account for.
+    fn build_after(&mut self, changed: Option<&[PathBuf]>) -> BuildResult {
         let started = Instant::now();
         let last = self.last.take().map(|last| {
             let LastBuild { prepared, memo, .. } = last;
@@ -131,7 +137,7 @@ impl Session {
             (site, bodies, memo)
         });
         let (mut prepared, diagnostics) =
-            pipeline::prepare_cached(&self.options, &mut self.caches)?;
+            pipeline::prepare_cached(&self.options, &mut self.caches, changed)?;
         let compare_started = Instant::now();
         let (changes, mut memo) = match last {
             Some((site, bodies, memo)) => (
@@ -213,7 +219,7 @@ impl Session {
         let started = Instant::now();
         match self.rebuild_bodies(changed, started) {
             Some(result) => result,
-            None => self.build(),
+            None => self.build_after(Some(changed)),
         }
     }
 

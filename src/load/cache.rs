@@ -39,6 +39,27 @@ pub struct LoadCache {
     pub(super) images: images::SizeCache,
     /// How the last walk found each content file, to parse one again on its own.
     pub(super) found: std::collections::HashMap<PathBuf, Found>,
+    /// What else the last whole load found, for a load of a few changed files alone; `None`
+    /// until a load could read `site.yaml`.
+    pub(super) last_walk: Option<LastWalk>,
+}
+
+/// What a whole load found besides the parses of content files: enough to make the same
+/// loaded site again from the cache's parses, without walking or reading anything.
+#[derive(Debug)]
+pub(super) struct LastWalk {
+    /// The `--base-url` the settings were read with.
+    pub(super) base_url: Option<String>,
+    pub(super) config: crate::config::SiteConfig,
+    /// The findings of reading `site.yaml` and of the walks, in the order they came.
+    pub(super) findings: Vec<Diagnostic>,
+    /// Every content file found, in walk order.
+    pub(super) order: Vec<PathBuf>,
+    pub(super) static_files: Vec<super::StaticFile>,
+    /// Sizes of the images of `static/` and of the story bundles, by file.
+    pub(super) image_sizes: std::collections::HashMap<PathBuf, super::ImageSize>,
+    /// The story file of each comments file.
+    pub(super) stories_by_comments: std::collections::HashMap<PathBuf, PathBuf>,
 }
 
 pub(super) fn is_settled(key: &CacheKey, parsed_at: std::time::SystemTime) -> bool {
@@ -103,14 +124,24 @@ impl LoadCache {
     /// The path under which the last load knows `path` (an absolute path of a content file,
     /// as a file watcher reports it), if it is one of its content files.
     pub fn known_path(&self, root: &Path, path: &Path) -> Option<PathBuf> {
-        if self.found.contains_key(path) {
-            return Some(path.to_path_buf());
-        }
-        let canonical_root = root.canonicalize().ok()?;
-        let rel = path.strip_prefix(&canonical_root).ok()?;
-        let joined = root.join(rel);
-        self.found.contains_key(&joined).then_some(joined)
+        as_walked(root, path, |p| self.found.contains_key(p))
     }
+}
+
+/// `path` (absolute, as a file watcher reports it, maybe below the canonical form of `root`)
+/// as the walk of `root` names it, if `known` says that name is one the walk found.
+pub(super) fn as_walked(
+    root: &Path,
+    path: &Path,
+    known: impl Fn(&Path) -> bool,
+) -> Option<PathBuf> {
+    if known(path) {
+        return Some(path.to_path_buf());
+    }
+    let canonical_root = root.canonicalize().ok()?;
+    let rel = path.strip_prefix(&canonical_root).ok()?;
+    let joined = root.join(rel);
+    known(&joined).then_some(joined)
 }
 
 #[cfg(test)]

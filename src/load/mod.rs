@@ -14,12 +14,14 @@ pub mod images;
 pub mod theme;
 
 mod cache;
+mod changed;
 mod fields;
 mod inputs;
 mod parse;
 mod stamp;
 mod walk;
 
+use std::collections::HashMap;
 use std::path::{Path, PathBuf};
 
 use rayon::prelude::*;
@@ -33,7 +35,8 @@ use crate::diagnostics::{Diagnostic, Diagnostics};
 use crate::links;
 
 pub use cache::LoadCache;
-use cache::{CacheEntry, CacheKey, is_settled};
+use cache::{CacheEntry, CacheKey, LastWalk, is_settled};
+pub use changed::load_site_after;
 pub use fields::is_safe_url;
 pub use inputs::*;
 use parse::*;
@@ -66,43 +69,8 @@ pub fn load_site_cached(
     diagnostics: &mut Diagnostics,
     mut cache: Option<&mut LoadCache>,
 ) -> Option<LoadedSite> {
-    let config_path = root.join(CONFIG_FILE);
-    let config = match links::read_real_file(&config_path) {
-        Ok(bytes) => match decode(&bytes) {
-            Ok(text) => parse_site_config(
-                Path::new(CONFIG_FILE),
-                text,
-                options.base_url.as_deref(),
-                diagnostics,
-            ),
-            Err(e) => {
-                diagnostics.push(split_error(Path::new(CONFIG_FILE), &e));
-                None
-            }
-        },
-        Err(e) => {
-            let help = match std::fs::symlink_metadata(&config_path) {
-                Ok(meta) if meta.file_type().is_symlink() => format!(
-                    "rave follows no symbolic links inside a site; make `{CONFIG_FILE}` a real file"
-                ),
-                Ok(meta) if !meta.is_file() => {
-                    format!("`{CONFIG_FILE}` must be a plain text file")
-                }
-                _ => format!(
-                    "run rave in the site's folder or pass --root; a site has `{CONFIG_FILE}` at its top level"
-                ),
-            };
-            diagnostics.push(
-                Diagnostic::error(
-                    CONFIG_FILE,
-                    format!("cannot read the site configuration: {e}"),
-                )
-                .with_help(help),
-            );
-            None
-        }
-    };
-
+    let first_finding = diagnostics.len();
+    let config = read_config(root, options, diagnostics);
     let found = walk_content(root, diagnostics);
     let static_files = walk_static(root, &root.join(STATIC_DIR), diagnostics);
 
@@ -151,20 +119,55 @@ pub fn load_site_cached(
             cache.entries.insert(path.clone(), entry.clone());
         }
         cache.found = found_again;
+        cache.last_walk = config.as_ref().map(|config| LastWalk {
+            base_url: options.base_url.clone(),
+            config: config.clone(),
+            findings: diagnostics.iter().skip(first_finding).cloned().collect(),
+            order: results.iter().map(|(path, _)| path.clone()).collect(),
+            static_files: static_files.clone(),
+            image_sizes: image_sizes.clone(),
+            stories_by_comments: cache
+                .found
+                .values()
+                .filter_map(|f| Some((f.comments_file.clone()?, f.path.clone())))
+                .collect(),
+        });
     }
+    let parses = results
+        .into_iter()
+        .map(|(_, (_, _, loaded, local))| (loaded, local));
+    Some(assemble(
+        root,
+        config?,
+        static_files,
+        parses,
+        &image_sizes,
+        diagnostics,
+    ))
+}
 
+/// The loaded site from its settings, static files and the parses of its content files in walk
+/// order (each with its findings, which go to `diagnostics`), given the sizes of its images.
+fn assemble(
+    root: &Path,
+    config: crate::config::SiteConfig,
+    static_files: Vec<StaticFile>,
+    parses: impl Iterator<Item = (Option<Loaded>, Vec<Diagnostic>)>,
+    image_sizes: &HashMap<PathBuf, ImageSize>,
+    diagnostics: &mut Diagnostics,
+) -> LoadedSite {
     let mut site = LoadedSite {
         root: root.to_path_buf(),
-        config: config?,
+        config,
         stories: Vec::new(),
         companies: Vec::new(),
         authors: Vec::new(),
         series: Vec::new(),
         pages: Vec::new(),
-        image_sizes: images::sizes_of(images::static_images(&static_files), &image_sizes),
+        image_sizes: images::sizes_of(images::static_images(&static_files), image_sizes),
         static_files,
     };
-    for (_, (_, _, loaded, local)) in results {
+    for (loaded, local) in parses {
         diagnostics.extend(local);
         match loaded {
             Some(Loaded::Story(s)) => site.stories.push(s),
@@ -176,11 +179,56 @@ pub fn load_site_cached(
         }
     }
     for story in &mut site.stories {
-        let sizes = images::sizes_of(images::bundle_images(story), &image_sizes);
+        let sizes = images::sizes_of(images::bundle_images(story), image_sizes);
         // Most stories have no photos of their own: leave their shared parse alone.
         if story.image_sizes != sizes {
             std::sync::Arc::make_mut(story).image_sizes = sizes;
         }
     }
-    Some(site)
+    site
+}
+
+/// The site's settings from `site.yaml`; `None` (with the problem in `diagnostics`) when it
+/// cannot be read or is broken.
+fn read_config(
+    root: &Path,
+    options: &LoadOptions,
+    diagnostics: &mut Diagnostics,
+) -> Option<crate::config::SiteConfig> {
+    let config_path = root.join(CONFIG_FILE);
+    match links::read_real_file(&config_path) {
+        Ok(bytes) => match decode(&bytes) {
+            Ok(text) => parse_site_config(
+                Path::new(CONFIG_FILE),
+                text,
+                options.base_url.as_deref(),
+                diagnostics,
+            ),
+            Err(e) => {
+                diagnostics.push(split_error(Path::new(CONFIG_FILE), &e));
+                None
+            }
+        },
+        Err(e) => {
+            let help = match std::fs::symlink_metadata(&config_path) {
+                Ok(meta) if meta.file_type().is_symlink() => format!(
+                    "rave follows no symbolic links inside a site; make `{CONFIG_FILE}` a real file"
+                ),
+                Ok(meta) if !meta.is_file() => {
+                    format!("`{CONFIG_FILE}` must be a plain text file")
+                }
+                _ => format!(
+                    "run rave in the site's folder or pass --root; a site has `{CONFIG_FILE}` at its top level"
+                ),
+            };
+            diagnostics.push(
+                Diagnostic::error(
+                    CONFIG_FILE,
+                    format!("cannot read the site configuration: {e}"),
+                )
+                .with_help(help),
+            );
+            None
+        }
+    }
 }
