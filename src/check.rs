@@ -30,7 +30,7 @@ use crate::model::{Company, CompanyId, ModelOptions, Site, build_site, company_k
 use crate::pipeline::{self, BuildOptions, Made, Stopped};
 use crate::render::MemorySink;
 use crate::render::markdown::{WrittenKind, WrittenLink};
-use crate::render::{Bodies, Urls};
+use crate::render::{Bodies, Sources, Urls};
 use crate::style::{Style, visible};
 
 mod links;
@@ -174,7 +174,7 @@ fn with_markdown(site: Site) -> (Site, Bodies) {
         &site.config.language,
         &mut unreported,
     );
-    let bodies = Bodies::render_cached(&site, &words, &mut unreported, None);
+    let bodies = Bodies::render_cached(&site, &words, &mut unreported, None, Sources::Model);
     (site, bodies)
 }
 

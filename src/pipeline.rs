@@ -19,7 +19,7 @@ use crate::model::{ModelOptions, Site, build_site};
 use crate::output::{Manifest, Staging, holds_published_stories};
 use crate::render::cache::RenderCaches;
 use crate::render::{
-    Bodies, MemorySink, PageSink, RenderReport, SessionRender, Theme, render_site,
+    Bodies, MemorySink, PageSink, RenderReport, SessionRender, Sources, Theme, render_site,
     theme_fingerprint,
 };
 
@@ -124,7 +124,17 @@ pub struct Prepared {
 
 /// Runs load, model and template compilation. `Err(diagnostics)` when content is broken.
 pub fn prepare(options: &BuildOptions) -> Result<(Prepared, Diagnostics), Diagnostics> {
-    prepare_with(options, None).map_err(|stopped| stopped.diagnostics)
+    prepare_with(options, None, Keep::Everything).map_err(|stopped| stopped.diagnostics)
+}
+
+/// What a prepared site keeps of what its stages read and made.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Keep {
+    /// Everything (a session, `rave check`, callers that look at the site afterwards).
+    Everything,
+    /// What rendering the pages reads, no more: stories' Markdown is dropped as soon as it is
+    /// rendered (a clean build, whose peak memory it is).
+    ForRender,
 }
 
 /// A build stopped by content problems, with as much of the site as it had made by then, for
@@ -152,7 +162,7 @@ pub(crate) enum Made {
 
 /// [`prepare`], keeping what the build made when it stops.
 pub(crate) fn prepare_or_stop(options: &BuildOptions) -> Result<(Prepared, Diagnostics), Stopped> {
-    prepare_with(options, None)
+    prepare_with(options, None, Keep::Everything)
 }
 
 /// What a session keeps between builds so that a rebuild redoes only what changed.
@@ -172,14 +182,16 @@ pub fn prepare_cached(
     caches: &mut BuildCaches,
     changed: Option<&[PathBuf]>,
 ) -> Result<(Prepared, Diagnostics), Diagnostics> {
-    prepare_with(options, Some((caches, changed))).map_err(|stopped| stopped.diagnostics)
+    prepare_with(options, Some((caches, changed)), Keep::Everything)
+        .map_err(|stopped| stopped.diagnostics)
 }
 
 /// [`prepare`], keeping what a later build can reuse in `caches` when given (with the files
-/// changed since the last build, when known).
+/// changed since the last build, when known), and what `keep` says.
 fn prepare_with(
     options: &BuildOptions,
     session: Option<(&mut BuildCaches, Option<&[PathBuf]>)>,
+    keep: Keep,
 ) -> Result<(Prepared, Diagnostics), Stopped> {
     let mut diagnostics = Diagnostics::new();
     let mut timings = Timings::default();
@@ -264,11 +276,16 @@ fn prepare_with(
     timings.photos = started.elapsed();
 
     let started = Instant::now();
+    let sources = match keep {
+        Keep::Everything => Sources::Model,
+        Keep::ForRender => Sources::Taken(site.take_sources()),
+    };
     let bodies = Bodies::render_cached(
         &site,
         &theme.catalogue,
         &mut diagnostics,
         caches.as_deref().map(|c| &c.render.markdown),
+        sources,
     );
     if let Some(caches) = caches.as_deref_mut() {
         caches.render.markdown.sweep();
@@ -364,13 +381,12 @@ pub fn render_prepared(
 /// Builds the site into its output folder.
 pub fn build(options: &BuildOptions) -> Result<BuildOutcome> {
     let started = Instant::now();
-    let (mut prepared, mut diagnostics) = match prepare(options) {
+    // Only the rendered HTML is needed once the Markdown is rendered; on a large site the
+    // Markdown sources are a good part of the peak memory.
+    let (mut prepared, mut diagnostics) = match prepare_with(options, None, Keep::ForRender) {
         Ok(p) => p,
-        Err(d) => return Ok(BuildOutcome::Failed(d)),
+        Err(stopped) => return Ok(BuildOutcome::Failed(stopped.diagnostics)),
     };
-    // Only the rendered HTML is needed from here on; on a large site the Markdown sources are
-    // a good part of the peak memory.
-    prepared.site.release_sources();
     if let Some(refusal) = empty_site_refusal(prepared.site.stories.len(), options) {
         diagnostics.push(refusal);
         diagnostics.sort();

@@ -154,17 +154,34 @@ pub struct Site {
     pub archive: Vec<ArchiveYear>,
 }
 
+/// A story's Markdown, body and comments, taken out of the model by [`Site::take_sources`].
+#[derive(Debug, Default)]
+pub struct StorySource {
+    pub body: String,
+    /// In the order of the story's comments.
+    pub comments: Vec<String>,
+}
+
 impl Site {
-    /// Drops the Markdown sources of stories and comments once their HTML is rendered (see
-    /// `render::Bodies`): nothing after that reads them.
-    pub fn release_sources(&mut self) {
-        for story in &mut self.stories {
-            let input = std::sync::Arc::make_mut(&mut story.input);
-            input.body = String::new();
-            for comment in &mut input.comments {
-                comment.body = String::new();
-            }
-        }
+    /// Takes the Markdown of every story and of its comments out of the model, leaving them
+    /// empty, so that a clean build can drop each as soon as its HTML is made (see
+    /// `render::Bodies`): nothing else reads them. A story whose parse is shared with a
+    /// session's load cache keeps its text (`None`): the cache needs it.
+    pub fn take_sources(&mut self) -> Vec<Option<StorySource>> {
+        self.stories
+            .iter_mut()
+            .map(|story| {
+                let input = std::sync::Arc::get_mut(&mut story.input)?;
+                Some(StorySource {
+                    body: std::mem::take(&mut input.body),
+                    comments: input
+                        .comments
+                        .iter_mut()
+                        .map(|c| std::mem::take(&mut c.body))
+                        .collect(),
+                })
+            })
+            .collect()
     }
 }
 
@@ -793,5 +810,23 @@ mod tests {
     fn stories_without_author_go_to_the_site_author() {
         let (site, _) = site(vec![story("a", "2020-01-01", &[])], vec![]);
         assert_eq!(site.authors[site.stories[0].author].name, "Host");
+    }
+
+    #[test]
+    fn taken_sources_leave_the_model_empty_unless_shared() {
+        let mut a = story("a", "2020-01-01", &[]);
+        a.body = "The *refund* never came.".into();
+        let mut b = story("b", "2021-01-01", &[]);
+        b.body = "Fixed in a day.".into();
+        let (mut site, _) = site(vec![a, b], vec![]);
+        // b (newest, first) is also held elsewhere, as a session's load cache holds it.
+        let shared = std::sync::Arc::clone(&site.stories[0].input);
+        let sources = site.take_sources();
+        assert!(sources[0].is_none());
+        assert_eq!(site.stories[0].input.body, "Fixed in a day.");
+        let taken = sources[1].as_ref().expect("a is held by the model alone");
+        assert_eq!(taken.body, "The *refund* never came.");
+        assert!(site.stories[1].input.body.is_empty());
+        drop(shared);
     }
 }

@@ -36,7 +36,7 @@ use crate::load::StaticFile;
 use crate::load::theme::ThemeSources;
 use crate::model::Site;
 use build_views::ViewBuilder;
-pub use build_views::{Bodies, plain_text};
+pub use build_views::{Bodies, Sources, plain_text};
 pub use changes::SiteChanges;
 pub use first::FirstPages;
 pub use memo::RenderMemo;

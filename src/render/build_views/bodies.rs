@@ -8,7 +8,7 @@ use std::sync::Arc;
 use crate::diagnostics::{Diagnostic, Diagnostics, Position};
 use crate::i18n::Catalogue;
 use crate::load::{ImageSize, ImageSizes, Origin, images, safe_relative};
-use crate::model::{Site, Story, StoryId};
+use crate::model::{Site, Story, StoryId, StorySource};
 use crate::render::cache::{MarkdownCache, hash_bytes};
 use crate::render::markdown::{self, Links, MarkdownOptions, Rendered, WrittenLink};
 use crate::render::urls::Urls;
@@ -34,6 +34,17 @@ pub struct Bodies {
     pub written: WrittenLinks,
 }
 
+/// Where the Markdown stage reads the stories' Markdown from.
+#[derive(Debug)]
+pub enum Sources {
+    /// From the model, which keeps it (a session, `rave check`).
+    Model,
+    /// Taken out of the model by [`Site::take_sources`], one entry per story (`None`: read it
+    /// from the model), each dropped as soon as its story's HTML is made: a clean build holds
+    /// every story's Markdown and HTML at once otherwise.
+    Taken(Vec<Option<StorySource>>),
+}
+
 /// Links and images as written, per document, indexed like the model's lists; empty for a
 /// company, author or series without profile.
 #[derive(Debug, Default)]
@@ -50,12 +61,13 @@ impl Bodies {
     /// Renders all Markdown of `site` in parallel, reusing unchanged stories' Markdown from
     /// `cache`. Broken internal links and missing images go to `diagnostics` with their file and
     /// line.
-    /// `words` gives the word before a photo's credit.
+    /// `words` gives the word before a photo's credit; `sources` where stories' Markdown is.
     pub fn render_cached(
         site: &Site,
         words: &Catalogue,
         diagnostics: &mut Diagnostics,
         cache: Option<&MarkdownCache>,
+        sources: Sources,
     ) -> Bodies {
         let credit_word = words.text(CREDIT_WORD, &[]);
         let trusted = if site.config.allow_raw_html {
@@ -96,39 +108,45 @@ impl Bodies {
             report(origin, body, body_line, &r.problems);
             r
         };
+        let taken = match sources {
+            Sources::Taken(taken) if taken.len() == site.stories.len() => taken,
+            _ => site.stories.iter().map(|_| None).collect(),
+        };
         let (stories, comments): (Vec<Arc<Rendered>>, Vec<Vec<Rendered>>) = site
             .stories
             .par_iter()
-            .map(|s| {
+            .zip(taken)
+            .map(|(s, taken)| {
+                let body = taken.as_ref().map_or(&*s.input.body, |t| &*t.body);
                 let comments = s
                     .input
                     .comments
                     .iter()
-                    .map(|c| {
-                        let render = || markdown::render(&c.body, MarkdownOptions::PUBLIC);
+                    .enumerate()
+                    .map(|(i, c)| {
+                        let text = taken
+                            .as_ref()
+                            .and_then(|t| t.comments.get(i))
+                            .unwrap_or(&c.body);
+                        let render = || markdown::render(text, MarkdownOptions::PUBLIC);
                         // A comment's HTML depends on its text alone.
                         match cache {
-                            Some(cache) => (*cache.get_or_render(
-                                hash_bytes(&[b"comment", c.body.as_bytes()]),
-                                render,
-                            ))
+                            Some(cache) => (*cache
+                                .get_or_render(hash_bytes(&[b"comment", text.as_bytes()]), render))
                             .clone(),
                             None => render(),
                         }
                     })
                     .collect();
                 let rendered =
-                    render_story_body(site, s, &resolve, &credit_word, site_sizes_key, cache);
-                report(
-                    &s.input.origin,
-                    &s.input.body,
-                    s.input.body_line,
-                    &rendered.problems,
-                );
+                    render_story_body(site, s, body, &resolve, &credit_word, site_sizes_key, cache);
+                report(&s.input.origin, body, s.input.body_line, &rendered.problems);
                 problems
                     .lock()
                     .unwrap_or_else(|e| e.into_inner())
                     .extend(uncaptioned_photos(s, &rendered));
+                // A taken source is dropped here, as soon as its story's HTML is made.
+                drop(taken);
                 (rendered, comments)
             })
             .unzip();
@@ -221,7 +239,7 @@ impl Bodies {
         let story = &site.stories[id];
         let input = &story.input;
         let credit_word = words.text(CREDIT_WORD, &[]);
-        let rendered = render_story_body(site, story, &resolve, &credit_word, 0, None);
+        let rendered = render_story_body(site, story, &input.body, &resolve, &credit_word, 0, None);
         let mut old = problem_diagnostics(
             &input.origin,
             old_body,
@@ -272,10 +290,12 @@ fn site_sizes_key(site: &Site) -> u64 {
     hash_bytes(&[format!("{:?}", site.image_sizes).as_bytes()])
 }
 
-/// A story's body as HTML: from `cache` when its text was rendered before.
+/// A story's body (`body`, its Markdown) as HTML: from `cache` when its text was rendered
+/// before.
 fn render_story_body(
     site: &Site,
     story: &Story,
+    body: &str,
     resolve: &(dyn Fn(&str) -> Option<String> + Sync),
     credit_word: &str,
     site_sizes_key: u64,
@@ -308,12 +328,12 @@ fn render_story_body(
         captions: &input.photos,
         credit_word,
     };
-    let render = || markdown::render_with(&input.body, trusted, &links);
+    let render = || markdown::render_with(body, trusted, &links);
     // Internal links depend on other files, so bodies with them are not cached.
     match cache {
-        Some(cache) if !input.body.contains("@/") => {
+        Some(cache) if !body.contains("@/") => {
             let key = hash_bytes(&[
-                input.body.as_bytes(),
+                body.as_bytes(),
                 &[u8::from(site.config.allow_raw_html)],
                 files.join("\n").as_bytes(),
                 &site_sizes_key.to_le_bytes(),

@@ -27,7 +27,7 @@ use crate::render::urls::Urls;
 use crate::render::views::*;
 use crate::render::{OptionalPages, PageBytes, Theme, feeds};
 
-pub use bodies::Bodies;
+pub use bodies::{Bodies, Sources};
 pub use format::plain_text;
 use format::rating_view;
 pub(super) use jobs::Job;
