@@ -217,10 +217,65 @@ impl Session {
     /// bodies changed, else builds through the whole pipeline like [`Session::build`].
     pub fn rebuild(&mut self, changed: &[PathBuf]) -> BuildResult {
         let started = Instant::now();
-        match self.rebuild_bodies(changed, started) {
+        if let Some(result) = self.rebuild_bodies(changed, started) {
+            return result;
+        }
+        match self.rebuild_templates(changed, started) {
             Some(result) => result,
             None => self.build_after(Some(changed)),
         }
+    }
+
+    /// The rebuild after a change to templates alone (every changed path is under the site's
+    /// `templates/` or its theme's): the last model and Markdown stand, only the theme is read
+    /// and compiled again, so the pages open in a browser are rendered without loading the site.
+    /// `None` when it does not apply, or when reading or compiling the theme says anything (a
+    /// whole build then reports it with everything else).
+    fn rebuild_templates(&mut self, changed: &[PathBuf], started: Instant) -> Option<BuildResult> {
+        let last = self.last.as_ref()?;
+        let root = &self.options.root;
+        let theme_name = &last.prepared.site.config.theme;
+        let canonical_root = root.canonicalize().ok()?;
+        let folders: Vec<PathBuf> = [root.as_path(), canonical_root.as_path()]
+            .iter()
+            .flat_map(|root| {
+                [
+                    root.join("templates"),
+                    root.join("themes").join(theme_name).join("templates"),
+                ]
+            })
+            .collect();
+        if changed.is_empty()
+            || !changed
+                .iter()
+                .all(|path| folders.iter().any(|folder| path.starts_with(folder)))
+        {
+            return None;
+        }
+        let compile_started = Instant::now();
+        let mut found = Diagnostics::new();
+        let sources = crate::load::theme::load_theme(root, theme_name, &mut found)?;
+        let language = &last.prepared.site.config.language;
+        let theme = crate::render::Theme::compile(&sources, language, &mut found)?;
+        // The catalogues and assets must be the same: the Markdown and copied files used them.
+        let same_rest = sources.catalogues == last.prepared.theme_sources.catalogues
+            && sources.assets == last.prepared.theme_sources.assets;
+        if !found.is_empty() || !same_rest {
+            return None;
+        }
+        let LastBuild {
+            mut prepared,
+            mut memo,
+            diagnostics,
+        } = self.last.take()?;
+        prepared.theme = theme;
+        prepared.theme_sources = sources;
+        prepared.timings = pipeline::Timings {
+            templates: compile_started.elapsed(),
+            ..Default::default()
+        };
+        // Templates changed, so every page is rendered again (with the page cache).
+        Some(self.render(prepared, &mut memo, None, diagnostics, started, false))
     }
 
     /// The stories whose files are `changed`, if every changed path is the file of a story of

@@ -231,3 +231,66 @@ fn serve_reloads_the_open_page_first_and_only_once() {
         }
     });
 }
+
+#[test]
+fn a_template_edit_keeps_the_model_and_settles_as_a_clean_build() {
+    let site = two_stories();
+    site.file("templates/story.html", story_template(""));
+    let template = site.root().join("templates/story.html");
+    let mut session = Session::new(site.options());
+    session.build().expect("the first build");
+
+    site.file("templates/story.html", story_template("<p>kept-model</p>"));
+    let (built, _) = session
+        .rebuild(std::slice::from_ref(&template))
+        .expect("the rebuild after a template edit");
+    assert_eq!(
+        (
+            built.timings.load,
+            built.timings.model,
+            built.timings.markdown
+        ),
+        Default::default(),
+        "a change to templates alone neither loads nor links the site"
+    );
+    assert!(
+        String::from_utf8_lossy(&built.output.pages["stories/alpha/index.html"])
+            .contains("kept-model")
+    );
+    assert_eq!(built.output.files(), clean_build(&site));
+
+    // A broken template fails as a whole build would, and the next fix settles as a clean build.
+    site.file(
+        "templates/story.html",
+        story_template("{{ no_such_value.x }}"),
+    );
+    let failed = session
+        .rebuild(std::slice::from_ref(&template))
+        .expect_err("the story template cannot render");
+    assert!(
+        failed.render().contains("templates/story.html"),
+        "{}",
+        failed.render()
+    );
+    site.file("templates/story.html", story_template("<p>fixed</p>"));
+    let (built, _) = session
+        .rebuild(std::slice::from_ref(&template))
+        .expect("the rebuild after the fix");
+    assert_eq!(built.output.files(), clean_build(&site));
+
+    // A template edit saved with a story edit goes through the whole pipeline.
+    site.file("templates/story.html", story_template("<p>with-story</p>"));
+    site.story(
+        "alpha.md",
+        &rated("Alpha renamed", "2020-01-10"),
+        "Alpha body.\n",
+    );
+    let (built, _) = session
+        .rebuild(&[template, site.root().join("content/stories/alpha.md")])
+        .expect("the rebuild after both edits");
+    assert_eq!(built.output.files(), clean_build(&site));
+    assert!(
+        String::from_utf8_lossy(&built.output.pages["stories/alpha/index.html"])
+            .contains("Alpha renamed")
+    );
+}
