@@ -6,6 +6,7 @@ use std::collections::HashMap;
 use std::sync::{Arc, Mutex};
 
 use super::markdown::Rendered;
+use crate::load::StoryInput;
 
 /// A 64-bit hash of some bytes (XXH3: several times faster than the standard library's SipHash
 /// on the long texts keyed here, and these keys index a cache, not a table an attacker fills).
@@ -29,6 +30,32 @@ pub struct MarkdownCache {
     entries: Mutex<HashMap<u64, Arc<Rendered>>>,
     /// Keys used by the current build; others are dropped by [`MarkdownCache::sweep`].
     used: Mutex<Vec<u64>>,
+    /// The Markdown of each story of the last build, by the address of its shared parse.
+    kept: Mutex<KeptStories>,
+}
+
+/// Stories' Markdown by the address of their shared parse (`Arc<StoryInput>`): a story whose
+/// parse is the same allocation as in the last build (its file was not read again) keeps its
+/// HTML without its text being hashed. Each entry holds its parse, so that no other parse can
+/// take its address while it is kept.
+pub type KeptStories = HashMap<usize, KeptStory>;
+
+/// A story's Markdown as the last build rendered it.
+#[derive(Debug, Clone)]
+pub struct KeptStory {
+    pub input: Arc<StoryInput>,
+    /// The hash of the site-wide values its rendering depended on.
+    pub context: u64,
+    pub body: Arc<Rendered>,
+    pub comments: Arc<Vec<Rendered>>,
+    /// True when the body links to other documents of the site: its HTML then depends on
+    /// them, and is not kept.
+    pub links_elsewhere: bool,
+}
+
+/// The key of a story's parse in [`KeptStories`].
+pub fn kept_key(input: &Arc<StoryInput>) -> usize {
+    Arc::as_ptr(input) as usize
 }
 
 impl MarkdownCache {
@@ -45,6 +72,16 @@ impl MarkdownCache {
         let rendered = Arc::new(render());
         lock(&self.entries).insert(key, Arc::clone(&rendered));
         rendered
+    }
+
+    /// The stories' Markdown kept by the last build (the cache is left without them).
+    pub fn take_kept(&self) -> KeptStories {
+        std::mem::take(&mut *lock(&self.kept))
+    }
+
+    /// Keeps `stories` for the next build, in place of what was kept.
+    pub fn keep(&self, stories: KeptStories) {
+        *lock(&self.kept) = stories;
     }
 
     /// Forgets entries the last build did not use, so the cache does not grow without bound.

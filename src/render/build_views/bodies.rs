@@ -9,7 +9,7 @@ use crate::diagnostics::{Diagnostic, Diagnostics, Position};
 use crate::i18n::Catalogue;
 use crate::load::{ImageSize, ImageSizes, Origin, images, safe_relative};
 use crate::model::{Site, Story, StoryId, StorySource};
-use crate::render::cache::{MarkdownCache, hash_bytes};
+use crate::render::cache::{KeptStory, MarkdownCache, hash_bytes, kept_key};
 use crate::render::markdown::{self, Links, MarkdownOptions, Rendered, WrittenLink};
 use crate::render::urls::Urls;
 
@@ -112,44 +112,60 @@ impl Bodies {
             Sources::Taken(taken) if taken.len() == site.stories.len() => taken,
             _ => site.stories.iter().map(|_| None).collect(),
         };
-        let (stories, comments): (Vec<Arc<Rendered>>, Vec<Vec<Rendered>>) = site
+        // What a story's Markdown depends on besides its own parse.
+        let context = hash_bytes(&[
+            &[u8::from(site.config.allow_raw_html)],
+            &site_sizes_key.to_le_bytes(),
+            site.config.root_path.as_bytes(),
+            format!("{:?}", site.config.images.widths).as_bytes(),
+            credit_word.as_bytes(),
+        ]);
+        let kept = cache.map(MarkdownCache::take_kept).unwrap_or_default();
+        let made: Vec<KeptStory> = site
             .stories
             .par_iter()
             .zip(taken)
             .map(|(s, taken)| {
                 let body = taken.as_ref().map_or(&*s.input.body, |t| &*t.body);
-                let comments = s
-                    .input
-                    .comments
-                    .iter()
-                    .enumerate()
-                    .map(|(i, c)| {
-                        let text = taken
-                            .as_ref()
-                            .and_then(|t| t.comments.get(i))
-                            .unwrap_or(&c.body);
-                        let render = || markdown::render(text, MarkdownOptions::PUBLIC);
-                        // A comment's HTML depends on its text alone.
-                        match cache {
-                            Some(cache) => (*cache
-                                .get_or_render(hash_bytes(&[b"comment", text.as_bytes()]), render))
-                            .clone(),
-                            None => render(),
-                        }
-                    })
-                    .collect();
-                let rendered =
-                    render_story_body(site, s, body, &resolve, &credit_word, site_sizes_key, cache);
-                report(&s.input.origin, body, s.input.body_line, &rendered.problems);
+                let same = kept.get(&kept_key(&s.input)).filter(|k| {
+                    Arc::ptr_eq(&k.input, &s.input) && k.context == context && !k.links_elsewhere
+                });
+                let story = match same {
+                    Some(k) => k.clone(),
+                    None => KeptStory {
+                        input: Arc::clone(&s.input),
+                        context,
+                        body: render_story_body(
+                            site,
+                            s,
+                            body,
+                            &resolve,
+                            &credit_word,
+                            site_sizes_key,
+                            cache,
+                        ),
+                        comments: Arc::new(render_comments(s, taken.as_ref(), cache)),
+                        links_elsewhere: body.contains(INTERNAL_LINK),
+                    },
+                };
+                report(
+                    &s.input.origin,
+                    body,
+                    s.input.body_line,
+                    &story.body.problems,
+                );
                 problems
                     .lock()
                     .unwrap_or_else(|e| e.into_inner())
-                    .extend(uncaptioned_photos(s, &rendered));
+                    .extend(uncaptioned_photos(s, &story.body));
                 // A taken source is dropped here, as soon as its story's HTML is made.
                 drop(taken);
-                (rendered, comments)
+                story
             })
-            .unzip();
+            .collect();
+        drop(kept);
+        let stories = made.iter().map(|k| Arc::clone(&k.body)).collect();
+        let comments: Vec<&[Rendered]> = made.iter().map(|k| &k.comments[..]).collect();
         // Per document of a list: its file, body and the line the body starts on, if any.
         type Source<'s> = Option<(&'s Origin, &'s str, usize)>;
         let documents = |sources: Vec<Source>| {
@@ -198,7 +214,12 @@ impl Bodies {
         );
         let (comments, comment_links) = comments
             .into_iter()
-            .map(|story| story.into_iter().map(|c| (c.html, c.written)).unzip())
+            .map(|story| {
+                story
+                    .iter()
+                    .map(|c| (c.html.clone(), c.written.clone()))
+                    .unzip()
+            })
             .unzip();
         let bodies = Bodies {
             stories,
@@ -217,6 +238,9 @@ impl Bodies {
                 pages: pages.written,
             },
         };
+        if let Some(cache) = cache {
+            cache.keep(made.into_iter().map(|k| (kept_key(&k.input), k)).collect());
+        }
         diagnostics.extend(problems.into_inner().unwrap_or_else(|e| e.into_inner()));
         bodies
     }
@@ -290,6 +314,35 @@ fn site_sizes_key(site: &Site) -> u64 {
     hash_bytes(&[format!("{:?}", site.image_sizes).as_bytes()])
 }
 
+/// The HTML of a story's reader comments (their Markdown from `taken` when the model's was
+/// taken out): from `cache` when their text was rendered before.
+fn render_comments(
+    story: &Story,
+    taken: Option<&StorySource>,
+    cache: Option<&MarkdownCache>,
+) -> Vec<Rendered> {
+    story
+        .input
+        .comments
+        .iter()
+        .enumerate()
+        .map(|(i, c)| {
+            let text = taken.and_then(|t| t.comments.get(i)).unwrap_or(&c.body);
+            let render = || markdown::render(text, MarkdownOptions::PUBLIC);
+            // A comment's HTML depends on its text alone.
+            match cache {
+                Some(cache) => (*cache
+                    .get_or_render(hash_bytes(&[b"comment", text.as_bytes()]), render))
+                .clone(),
+                None => render(),
+            }
+        })
+        .collect()
+}
+
+/// How a body links to another document of the site (`[text](@/stories/other.md)`).
+const INTERNAL_LINK: &str = "@/";
+
 /// A story's body (`body`, its Markdown) as HTML: from `cache` when its text was rendered
 /// before.
 fn render_story_body(
@@ -331,7 +384,7 @@ fn render_story_body(
     let render = || markdown::render_with(body, trusted, &links);
     // Internal links depend on other files, so bodies with them are not cached.
     match cache {
-        Some(cache) if !body.contains("@/") => {
+        Some(cache) if !body.contains(INTERNAL_LINK) => {
             let key = hash_bytes(&[
                 body.as_bytes(),
                 &[u8::from(site.config.allow_raw_html)],
@@ -454,4 +507,80 @@ fn problem_diagnostic(
         .with_help(problem.help.clone());
     d.source_line = source_line;
     d
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// The prepared site of a two-story folder (one story with a comment).
+    fn prepared() -> (tempfile::TempDir, crate::pipeline::Prepared) {
+        let tmp = tempfile::tempdir().expect("tmp");
+        let root = tmp.path();
+        std::fs::write(
+            root.join("site.yaml"),
+            "title: T\nbase_url: https://example.com\n",
+        )
+        .expect("site.yaml");
+        let stories = root.join("content/stories");
+        std::fs::create_dir_all(&stories).expect("folders");
+        for (name, comments) in [
+            (
+                "a",
+                "comments:\n  - author: R\n    date: 2024-01-02\n    body: Same *here*.\n",
+            ),
+            ("b", ""),
+        ] {
+            std::fs::write(
+                stories.join(format!("{name}.md")),
+                format!(
+                    "---\ntitle: {name}\ndate: 2024-01-01\n{comments}---\nThe *{name}* story.\n"
+                ),
+            )
+            .expect("story");
+        }
+        let (prepared, _) =
+            crate::pipeline::prepare(&crate::pipeline::BuildOptions::new(root)).expect("builds");
+        (tmp, prepared)
+    }
+
+    #[test]
+    fn a_story_whose_parse_is_the_same_keeps_its_markdown_without_the_text_cache() {
+        let (_tmp, prepared) = prepared();
+        let (site, words) = (&prepared.site, &prepared.theme.catalogue);
+        let cache = MarkdownCache::new();
+        let mut diagnostics = Diagnostics::new();
+        let first =
+            Bodies::render_cached(site, words, &mut diagnostics, Some(&cache), Sources::Model);
+        // Two builds that use no entry leave the text cache empty.
+        cache.sweep();
+        cache.sweep();
+        let second =
+            Bodies::render_cached(site, words, &mut diagnostics, Some(&cache), Sources::Model);
+        for (a, b) in first.stories.iter().zip(&second.stories) {
+            assert!(Arc::ptr_eq(a, b), "the same rendering, not made again");
+        }
+        assert_eq!(first.comments, second.comments);
+        assert!(
+            second
+                .comments
+                .iter()
+                .flatten()
+                .any(|c| c.contains("<em>here</em>"))
+        );
+
+        // A story parsed again (its body changed) is rendered anew; the other keeps its HTML.
+        let mut changed = site.clone();
+        let input = Arc::make_mut(&mut changed.stories[0].input);
+        input.body.push_str("More.\n");
+        let third = Bodies::render_cached(
+            &changed,
+            words,
+            &mut diagnostics,
+            Some(&cache),
+            Sources::Model,
+        );
+        assert!(third.stories[0].html.contains("More."));
+        assert!(Arc::ptr_eq(&second.stories[1], &third.stories[1]));
+    }
 }
