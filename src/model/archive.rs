@@ -88,9 +88,11 @@ pub(super) fn report_archive_collisions(
     years: &[ArchiveYear],
     diagnostics: &mut Diagnostics,
 ) {
+    // Formatted once, not once per story.
+    let segments: Vec<String> = years.iter().map(ArchiveYear::segment).collect();
     for story in stories {
         let slug = story.input.slug.as_str();
-        let taken = slug == "page" || years.iter().any(|y| y.segment() == slug);
+        let taken = slug == "page" || segments.iter().any(|y| y == slug);
         if taken {
             diagnostics.push(
                 Diagnostic::error(

@@ -13,6 +13,10 @@ use crate::slug::slugify;
 
 /// Companies by folded name, seeded with profiles and their aliases.
 pub(super) struct CompanyIndex {
+    /// Names as written, once resolved: a name always resolves to the same company (keys are
+    /// only ever added), and folding a name again for each of its mentions is most of the
+    /// model's time on a large site.
+    by_written: HashMap<String, CompanyId>,
     by_key: HashMap<String, CompanyId>,
     /// By [`accent_folded_key`]: `Corner Cafe` finds `Corner Café`, since both would make the
     /// same page. Profile names come first, so a spelling always folds into its profile.
@@ -27,6 +31,7 @@ impl CompanyIndex {
     ) -> Self {
         profiles.sort_by(|a, b| a.origin.cmp(&b.origin));
         let mut index = CompanyIndex {
+            by_written: HashMap::new(),
             by_key: HashMap::new(),
             by_folded_key: HashMap::new(),
             companies: Vec::new(),
@@ -80,6 +85,15 @@ impl CompanyIndex {
     }
 
     pub(super) fn resolve(&mut self, name: &str) -> CompanyId {
+        if let Some(&id) = self.by_written.get(name) {
+            return id;
+        }
+        let id = self.resolve_key(name);
+        self.by_written.insert(name.to_owned(), id);
+        id
+    }
+
+    fn resolve_key(&mut self, name: &str) -> CompanyId {
         let key = company_key(name);
         if let Some(&id) = self.by_key.get(&key) {
             return id;
@@ -217,6 +231,8 @@ impl AuthorIndex {
 /// Tags or categories by slug; the first spelling met names the term.
 #[derive(Default)]
 pub(super) struct TaxonIndex {
+    /// Names as written, once met: a name always gives the same slug, hence the same term.
+    by_written: HashMap<String, TaxonId>,
     by_slug: HashMap<String, TaxonId>,
     terms: Vec<Taxon>,
 }
@@ -224,7 +240,16 @@ pub(super) struct TaxonIndex {
 impl TaxonIndex {
     /// The term of `name`, created on first sight (that spelling names it).
     pub(super) fn name(&mut self, name: &str) -> TaxonId {
+        if let Some(&id) = self.by_written.get(name) {
+            return id;
+        }
         let slug = slugify(name);
+        let id = self.by_slug_or_new(slug, name);
+        self.by_written.insert(name.to_owned(), id);
+        id
+    }
+
+    fn by_slug_or_new(&mut self, slug: String, name: &str) -> TaxonId {
         match self.by_slug.get(&slug) {
             Some(&id) => id,
             None => {
