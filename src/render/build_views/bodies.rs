@@ -75,9 +75,8 @@ impl Bodies {
         } else {
             MarkdownOptions::ESCAPED_HTML
         };
-        let urls = Urls::new(&site.config);
-        let targets = internal_targets(site, &urls);
-        let resolve = |path: &str| targets.get(path.trim_start_matches('/')).cloned();
+        let targets = Targets::new(site);
+        let resolve = |path: &str| targets.resolve(path);
         let image_size = |src: &str, bundle: Option<&ImageSizes>| {
             images::size_of(src, &site.config.root_path, &site.image_sizes, bundle)
         };
@@ -257,9 +256,8 @@ impl Bodies {
         old_body: &str,
         id: StoryId,
     ) -> (Vec<Diagnostic>, Vec<Diagnostic>) {
-        let urls = Urls::new(&site.config);
-        let targets = internal_targets(site, &urls);
-        let resolve = |path: &str| targets.get(path.trim_start_matches('/')).cloned();
+        let targets = Targets::new(site);
+        let resolve = |path: &str| targets.resolve(path);
         let story = &site.stories[id];
         let input = &story.input;
         let credit_word = words.text(CREDIT_WORD, &[]);
@@ -425,6 +423,30 @@ fn uncaptioned_photos(story: &Story, rendered: &Rendered) -> Vec<Diagnostic> {
             ))
         })
         .collect()
+}
+
+/// Where internal links (`@/stories/x.md`) lead: made on the first such link, as most sites'
+/// bodies have none and the map has an entry per document.
+struct Targets<'s> {
+    site: &'s Site,
+    map: std::sync::OnceLock<std::collections::HashMap<String, String>>,
+}
+
+impl<'s> Targets<'s> {
+    fn new(site: &'s Site) -> Self {
+        Targets {
+            site,
+            map: std::sync::OnceLock::new(),
+        }
+    }
+
+    /// The URL of the document at `path` (`content/`-relative), if it is published.
+    fn resolve(&self, path: &str) -> Option<String> {
+        let map = self
+            .map
+            .get_or_init(|| internal_targets(self.site, &Urls::new(&self.site.config)));
+        map.get(path.trim_start_matches('/')).cloned()
+    }
 }
 
 /// `content/`-relative paths of every published document, with their URLs.
