@@ -28,6 +28,9 @@ pub struct Snapshot {
     pub companies: usize,
     /// Pages kept from the last build or served from the page cache rather than rendered.
     pub pages_reused: usize,
+    /// Of those, the pages kept from the last build because nothing they read changed (their
+    /// views were not even built).
+    pub pages_kept: usize,
     /// True when this build patched the last model after a change to story bodies alone.
     pub bodies_only: bool,
     /// Time spent in each stage (load, model and Markdown are zero after a body-only change;
@@ -199,6 +202,7 @@ impl Session {
             stories,
             companies,
             pages_reused,
+            pages_kept: report.reused,
             bodies_only,
             timings,
             elapsed: started.elapsed(),

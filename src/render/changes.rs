@@ -1,27 +1,281 @@
 //! What changed between two builds of a session, entity by entity, as the pages read it (see
 //! `build_views::reads`): a page whose every read is unchanged has the same bytes as before.
 //!
-//! Only builds of the same structure compare: the same stories, companies, authors, terms,
-//! series and pages at the same positions (so ids mean the same thing in both), the same
-//! archive, settings and copied files. Anything else (a story added, removed or moved by a new
-//! date, a new company) makes [`SiteChanges::between`] give up, and everything is rendered.
+//! Entities are matched by key, not by position: a story by its file, a company, author, term,
+//! series or page by its slug. A story added, removed or moved by a new date, or a new company
+//! or tag, renumbers the ones after it; [`Renumbering`] carries the last build's reads and jobs
+//! over to the new numbering, and what a list shows by position (the stories at a position of
+//! the site's list, which companies there are) is a read of its own. Only builds with the same
+//! settings and copied files compare; anything else renders everything.
 
+use std::collections::HashMap;
+use std::hash::Hash;
 use std::sync::Arc;
 
-use super::build_views::{Bodies, Read};
+use super::build_views::{ArchiveOf, Bodies, FeedOf, Job, NEWEST, Read};
 use crate::date::PostDate;
 use crate::load::AliasInput;
-use crate::model::{Company, Site, Story};
+use crate::model::{
+    ArchiveYear, AuthorId, CompanyId, Mention, SeriesId, Site, Story, StoryId, TaxonId,
+};
 use crate::render::build_views::Taxonomy;
 
-/// Per entity of the new build (same ids as the old one): whether what pages show of it changed.
-#[derive(Debug, Default)]
+/// Where the entities of one kind of the last build are in the new one, matched by key.
+#[derive(Debug)]
+struct Renumbering {
+    /// The new position of each old entity (`None`: gone); empty when `same`.
+    new_of_old: Vec<Option<usize>>,
+    /// The old position of each new entity (`None`: new); empty when `same`.
+    old_of_new: Vec<Option<usize>>,
+    /// The same entities at the same positions.
+    same: bool,
+    len: usize,
+}
+
+impl Renumbering {
+    /// Matches `old` and `new` by `key`; `None` if a key repeats (a build with such an error
+    /// is never kept, but nothing is assumed).
+    fn by_key<T, K: Eq + Hash + ?Sized>(
+        old: &[T],
+        new: &[T],
+        key: impl Fn(&T) -> &K,
+    ) -> Option<Renumbering> {
+        if old.len() == new.len() && old.iter().zip(new).all(|(a, b)| key(a) == key(b)) {
+            return Some(Renumbering::same(new.len()));
+        }
+        let old_at: HashMap<&K, usize> = old.iter().enumerate().map(|(i, x)| (key(x), i)).collect();
+        if old_at.len() != old.len() {
+            return None;
+        }
+        let mut new_of_old = vec![None; old.len()];
+        let mut old_of_new = Vec::with_capacity(new.len());
+        for (i, x) in new.iter().enumerate() {
+            let o = old_at.get(key(x)).copied();
+            if let Some(o) = o {
+                if new_of_old[o].is_some() {
+                    return None;
+                }
+                new_of_old[o] = Some(i);
+            }
+            old_of_new.push(o);
+        }
+        Some(Renumbering {
+            new_of_old,
+            old_of_new,
+            same: false,
+            len: new.len(),
+        })
+    }
+
+    fn same(len: usize) -> Renumbering {
+        Renumbering {
+            new_of_old: Vec::new(),
+            old_of_new: Vec::new(),
+            same: true,
+            len,
+        }
+    }
+
+    fn new_of(&self, old: usize) -> Option<usize> {
+        if self.same {
+            (old < self.len).then_some(old)
+        } else {
+            self.new_of_old.get(old).copied().flatten()
+        }
+    }
+
+    fn old_of(&self, new: usize) -> Option<usize> {
+        if self.same {
+            (new < self.len).then_some(new)
+        } else {
+            self.old_of_new.get(new).copied().flatten()
+        }
+    }
+
+    /// Whether an old list of ids names the same entities in the same order as a new one.
+    fn same_ids(&self, old: &[usize], new: &[usize]) -> bool {
+        old.len() == new.len()
+            && old
+                .iter()
+                .zip(new)
+                .all(|(&o, &n)| self.new_of(o) == Some(n))
+    }
+}
+
+/// The renumbering of every kind of entity.
+#[derive(Debug)]
+struct Renumberings {
+    stories: Renumbering,
+    companies: Renumbering,
+    authors: Renumbering,
+    tags: Renumbering,
+    categories: Renumbering,
+    series: Renumbering,
+    pages: Renumbering,
+    /// Per year of the new archive: the year's position in the old one, and per month the
+    /// month's position in that year.
+    archive: Vec<Option<(usize, Vec<Option<usize>>)>>,
+}
+
+impl Renumberings {
+    fn between(old: &Site, new: &Site) -> Option<Renumberings> {
+        Some(Renumberings {
+            stories: Renumbering::by_key(&old.stories, &new.stories, |s| &s.input.origin.path)?,
+            companies: Renumbering::by_key(&old.companies, &new.companies, |c| c.slug.as_str())?,
+            authors: Renumbering::by_key(&old.authors, &new.authors, |a| a.slug.as_str())?,
+            tags: Renumbering::by_key(&old.tags, &new.tags, |t| t.slug.as_str())?,
+            categories: Renumbering::by_key(&old.categories, &new.categories, |t| t.slug.as_str())?,
+            series: Renumbering::by_key(&old.series, &new.series, |s| s.slug.as_str())?,
+            pages: Renumbering::by_key(&old.pages, &new.pages, |p| p.slug.as_str())?,
+            archive: new
+                .archive
+                .iter()
+                .map(|year| {
+                    let y = old.archive.iter().position(|o| o.year == year.year)?;
+                    let months = year
+                        .months
+                        .iter()
+                        .map(|m| {
+                            old.archive[y]
+                                .months
+                                .iter()
+                                .position(|o| o.month == m.month)
+                        })
+                        .collect();
+                    Some((y, months))
+                })
+                .collect(),
+        })
+    }
+
+    fn same(site: &Site) -> Renumberings {
+        Renumberings {
+            stories: Renumbering::same(site.stories.len()),
+            companies: Renumbering::same(site.companies.len()),
+            authors: Renumbering::same(site.authors.len()),
+            tags: Renumbering::same(site.tags.len()),
+            categories: Renumbering::same(site.categories.len()),
+            series: Renumbering::same(site.series.len()),
+            pages: Renumbering::same(site.pages.len()),
+            archive: site
+                .archive
+                .iter()
+                .enumerate()
+                .map(|(y, year)| Some((y, (0..year.months.len()).map(Some).collect())))
+                .collect(),
+        }
+    }
+
+    /// Whether every kind of entity is numbered as before.
+    fn all_same(&self) -> bool {
+        [
+            &self.stories,
+            &self.companies,
+            &self.authors,
+            &self.tags,
+            &self.categories,
+            &self.series,
+            &self.pages,
+        ]
+        .iter()
+        .all(|r| r.same)
+    }
+
+    fn terms(&self, taxonomy: Taxonomy) -> &Renumbering {
+        match taxonomy {
+            Taxonomy::Tags => &self.tags,
+            Taxonomy::Categories => &self.categories,
+        }
+    }
+
+    fn story_ids(&self, old: &[StoryId], new: &[StoryId]) -> bool {
+        let index = |ids: &[StoryId]| ids.iter().map(|id| id.index()).collect::<Vec<_>>();
+        self.stories.same_ids(&index(old), &index(new))
+    }
+
+    /// An old read in the new numbering; `None` when what it read is gone.
+    fn read(&self, read: Read) -> Option<Read> {
+        Some(match read {
+            Read::Story(id) => Read::Story(StoryId::from_index(self.stories.new_of(id.index())?)),
+            Read::StoryLink(id) => {
+                Read::StoryLink(StoryId::from_index(self.stories.new_of(id.index())?))
+            }
+            Read::Company(id) => Read::Company(self.company(id)?),
+            Read::CompanyLink(id) => Read::CompanyLink(self.company(id)?),
+            Read::CompanyNewest(id) => Read::CompanyNewest(self.company(id)?),
+            Read::Author(id) => Read::Author(self.author(id)?),
+            Read::AuthorLink(id) => Read::AuthorLink(self.author(id)?),
+            Read::Series(id) => Read::Series(SeriesId::from_index(self.series.new_of(id.index())?)),
+            Read::Term(t, id) => Read::Term(t, self.term(t, id)?),
+            Read::TermLink(t, id) => Read::TermLink(t, self.term(t, id)?),
+            Read::TermNewest(t, id) => Read::TermNewest(t, self.term(t, id)?),
+            Read::Page(id) => Read::Page(self.pages.new_of(id)?),
+            other => other,
+        })
+    }
+
+    fn company(&self, old: CompanyId) -> Option<CompanyId> {
+        self.companies
+            .new_of(old.index())
+            .map(CompanyId::from_index)
+    }
+
+    fn author(&self, old: AuthorId) -> Option<AuthorId> {
+        self.authors.new_of(old.index()).map(AuthorId::from_index)
+    }
+
+    fn term(&self, taxonomy: Taxonomy, old: TaxonId) -> Option<TaxonId> {
+        self.terms(taxonomy)
+            .new_of(old.index())
+            .map(TaxonId::from_index)
+    }
+
+    /// The last build's job that made the page `job` of the new build makes, if it had one.
+    fn old_job(&self, job: Job) -> Option<Job> {
+        let company = |id: CompanyId| self.companies.old_of(id.index()).map(CompanyId::from_index);
+        let author = |id: AuthorId| self.authors.old_of(id.index()).map(AuthorId::from_index);
+        let term =
+            |t: Taxonomy, id: TaxonId| self.terms(t).old_of(id.index()).map(TaxonId::from_index);
+        let series = |id: SeriesId| self.series.old_of(id.index()).map(SeriesId::from_index);
+        Some(match job {
+            Job::Story(id) => Job::Story(StoryId::from_index(self.stories.old_of(id.index())?)),
+            Job::Company(id, n) => Job::Company(company(id)?, n),
+            Job::Author(id, n) => Job::Author(author(id)?, n),
+            Job::Term(t, id, n) => Job::Term(t, term(t, id)?, n),
+            Job::Series(id) => Job::Series(series(id)?),
+            Job::Page(id) => Job::Page(self.pages.old_of(id)?),
+            Job::Archive(of, n) => Job::Archive(
+                match of {
+                    ArchiveOf::All => ArchiveOf::All,
+                    ArchiveOf::Year(y) => ArchiveOf::Year(self.archive.get(y)?.as_ref()?.0),
+                    ArchiveOf::Month(y, m) => {
+                        let (old_y, months) = self.archive.get(y)?.as_ref()?;
+                        ArchiveOf::Month(*old_y, (*months.get(m)?)?)
+                    }
+                },
+                n,
+            ),
+            Job::Feed(of) => Job::Feed(match of {
+                FeedOf::Site => FeedOf::Site,
+                FeedOf::Company(id) => FeedOf::Company(company(id)?),
+                FeedOf::Author(id) => FeedOf::Author(author(id)?),
+                FeedOf::Term(t, id) => FeedOf::Term(t, term(t, id)?),
+                FeedOf::Series(id) => FeedOf::Series(series(id)?),
+            }),
+            other => other,
+        })
+    }
+}
+
+/// Per entity of the new build: whether what pages show of it changed since the last build.
+#[derive(Debug)]
 pub struct SiteChanges {
+    renumbered: Renumberings,
     stories: Vec<bool>,
     story_links: Vec<bool>,
     companies: Vec<bool>,
     company_links: Vec<bool>,
-    company_stories: Vec<bool>,
+    company_newest: Vec<bool>,
     authors: Vec<bool>,
     author_links: Vec<bool>,
     series: Vec<bool>,
@@ -29,7 +283,13 @@ pub struct SiteChanges {
     tag_links: Vec<bool>,
     categories: Vec<bool>,
     category_links: Vec<bool>,
+    tag_newest: Vec<bool>,
+    category_newest: Vec<bool>,
     pages: Vec<bool>,
+    /// Per position of the site's list: whether another story is there now.
+    positions: Vec<bool>,
+    story_count: bool,
+    archive: ArchiveChanges,
     site_mean: bool,
     images: bool,
     /// Whether a story's or page's slug, date or aliases changed, or which stories a company,
@@ -40,94 +300,141 @@ pub struct SiteChanges {
 }
 
 impl SiteChanges {
-    /// What changed from `old` to `new`, or `None` when the two are not of the same structure.
+    /// What changed from `old` to `new`, or `None` when the two do not compare (other
+    /// settings or copied files).
     pub fn between(
         old: &Site,
         old_bodies: &Bodies,
         new: &Site,
         new_bodies: &Bodies,
     ) -> Option<SiteChanges> {
-        if !same_structure(old, new) {
+        if old.config != new.config || old.static_files != new.static_files {
             return None;
         }
+        let r = Renumberings::between(old, new)?;
+        // Per new entity, whether it differs from the old one of the same key (or is new).
+        fn each<T>(
+            new: &[T],
+            numbering: &Renumbering,
+            differs: impl Fn(usize, usize) -> bool,
+        ) -> Vec<bool> {
+            (0..new.len())
+                .map(|i| numbering.old_of(i).is_none_or(|o| differs(o, i)))
+                .collect()
+        }
+        let stories = each(&new.stories, &r.stories, |o, i| {
+            !same_story(&r, &old.stories[o], &new.stories[i])
+                || !same_rendered(&old_bodies.stories[o], &new_bodies.stories[i])
+                || old_bodies.comments[o] != new_bodies.comments[i]
+        });
+        let story_links = each(&new.stories, &r.stories, |o, i| {
+            let (a, b) = (&old.stories[o].input, &new.stories[i].input);
+            a.title != b.title || a.slug != b.slug
+        });
+        let companies = each(&new.companies, &r.companies, |o, i| {
+            !same_company_as_shown(&r, &old.companies[o], &new.companies[i])
+                || old_bodies.companies.get(o) != new_bodies.companies.get(i)
+        });
+        let company_links = each(&new.companies, &r.companies, |o, i| {
+            let (a, b) = (&old.companies[o], &new.companies[i]);
+            a.name != b.name
+                || a.slug != b.slug
+                || a.is_self != b.is_self
+                || a.profile.as_ref().map(|p| &p.website) != b.profile.as_ref().map(|p| &p.website)
+        });
+        let company_newest = each(&new.companies, &r.companies, |o, i| {
+            let newest = |m: &[(StoryId, usize)]| m.len().min(NEWEST);
+            let (a, b) = (&old.companies[o].mentions, &new.companies[i].mentions);
+            !same_mentions(&r, &a[..newest(a)], &b[..newest(b)])
+        });
+        let authors = each(&new.authors, &r.authors, |o, i| {
+            let (a, b) = (&old.authors[o], &new.authors[i]);
+            a.name != b.name
+                || a.slug != b.slug
+                || a.profile != b.profile
+                || !r.story_ids(&a.stories, &b.stories)
+                || old_bodies.authors.get(o) != new_bodies.authors.get(i)
+                || old_bodies.author_bios.get(o) != new_bodies.author_bios.get(i)
+        });
+        let author_links = each(&new.authors, &r.authors, |o, i| {
+            let (a, b) = (&old.authors[o], &new.authors[i]);
+            a.name != b.name || a.slug != b.slug
+        });
+        let series = each(&new.series, &r.series, |o, i| {
+            let (a, b) = (&old.series[o], &new.series[i]);
+            a.title != b.title
+                || a.slug != b.slug
+                || a.profile != b.profile
+                || !r.story_ids(&a.stories, &b.stories)
+                || a.upcoming != b.upcoming
+                || old_bodies.series.get(o) != new_bodies.series.get(i)
+                || old_bodies.series_intros.get(o) != new_bodies.series_intros.get(i)
+        });
+        let terms = |old_terms: &[crate::model::Taxon],
+                     new_terms: &[crate::model::Taxon],
+                     numbering: &Renumbering| {
+            (
+                each(new_terms, numbering, |o, i| {
+                    let (a, b) = (&old_terms[o], &new_terms[i]);
+                    a.name != b.name || !r.story_ids(&a.stories, &b.stories)
+                }),
+                each(new_terms, numbering, |o, i| {
+                    old_terms[o].name != new_terms[i].name
+                }),
+                each(new_terms, numbering, |o, i| {
+                    let newest = |s: &[StoryId]| s.len().min(NEWEST);
+                    let (a, b) = (&old_terms[o].stories, &new_terms[i].stories);
+                    !r.story_ids(&a[..newest(a)], &b[..newest(b)])
+                }),
+            )
+        };
+        let (tags, tag_links, tag_newest) = terms(&old.tags, &new.tags, &r.tags);
+        let (categories, category_links, category_newest) =
+            terms(&old.categories, &new.categories, &r.categories);
+        let pages = each(&new.pages, &r.pages, |o, i| {
+            old.pages[o] != new.pages[i] || old_bodies.pages[o] != new_bodies.pages[i]
+        });
+        let positions = (0..new.stories.len())
+            .map(|i| r.stories.old_of(i) != Some(i))
+            .collect();
+        let archive = ArchiveChanges::between(&r, old, new);
         let mut changes = SiteChanges {
-            stories: (0..new.stories.len())
-                .map(|i| {
-                    !same_story(&old.stories[i], &new.stories[i])
-                        || !same_rendered(&old_bodies.stories[i], &new_bodies.stories[i])
-                        || old_bodies.comments[i] != new_bodies.comments[i]
-                })
-                .collect(),
-            story_links: pairs(&old.stories, &new.stories, |a, b| {
-                a.input.title == b.input.title && a.input.slug == b.input.slug
-            }),
-            companies: (0..new.companies.len())
-                .map(|i| {
-                    !same_company_as_shown(&old.companies[i], &new.companies[i])
-                        || old_bodies.companies.get(i) != new_bodies.companies.get(i)
-                })
-                .collect(),
-            company_links: pairs(&old.companies, &new.companies, |a, b| {
-                a.name == b.name
-                    && a.slug == b.slug
-                    && a.is_self == b.is_self
-                    && a.profile.as_ref().map(|p| &p.website)
-                        == b.profile.as_ref().map(|p| &p.website)
-            }),
-            company_stories: pairs(&old.companies, &new.companies, |a, b| {
-                a.mentions == b.mentions
-            }),
-            authors: (0..new.authors.len())
-                .map(|i| {
-                    let (a, b) = (&old.authors[i], &new.authors[i]);
-                    a.name != b.name
-                        || a.slug != b.slug
-                        || a.profile != b.profile
-                        || a.stories != b.stories
-                        || old_bodies.authors.get(i) != new_bodies.authors.get(i)
-                        || old_bodies.author_bios.get(i) != new_bodies.author_bios.get(i)
-                })
-                .collect(),
-            author_links: pairs(&old.authors, &new.authors, |a, b| {
-                a.name == b.name && a.slug == b.slug
-            }),
-            series: (0..new.series.len())
-                .map(|i| {
-                    let (a, b) = (&old.series[i], &new.series[i]);
-                    a.title != b.title
-                        || a.slug != b.slug
-                        || a.profile != b.profile
-                        || a.stories != b.stories
-                        || a.upcoming != b.upcoming
-                        || old_bodies.series.get(i) != new_bodies.series.get(i)
-                        || old_bodies.series_intros.get(i) != new_bodies.series_intros.get(i)
-                })
-                .collect(),
-            tags: pairs(&old.tags, &new.tags, |a, b| {
-                a.name == b.name && a.stories == b.stories
-            }),
-            tag_links: pairs(&old.tags, &new.tags, |a, b| a.name == b.name),
-            categories: pairs(&old.categories, &new.categories, |a, b| {
-                a.name == b.name && a.stories == b.stories
-            }),
-            category_links: pairs(&old.categories, &new.categories, |a, b| a.name == b.name),
-            pages: (0..new.pages.len())
-                .map(|i| old.pages[i] != new.pages[i] || old_bodies.pages[i] != new_bodies.pages[i])
-                .collect(),
+            stories,
+            story_links,
+            companies,
+            company_links,
+            company_newest,
+            authors,
+            author_links,
+            series,
+            tags,
+            tag_links,
+            categories,
+            category_links,
+            tag_newest,
+            category_newest,
+            pages,
+            positions,
+            story_count: old.stories.len() != new.stories.len(),
+            archive,
             site_mean: old.site_mean != new.site_mean,
             images: old.image_sizes != new.image_sizes,
             addresses: !same_addresses(old, new),
             any: false,
+            renumbered: r,
         };
         changes.any = changes.site_mean
             || changes.images
             || changes.addresses
+            || changes.story_count
+            || changes.archive.any()
+            || !changes.renumbered.all_same()
             || [
                 &changes.stories,
                 &changes.story_links,
                 &changes.companies,
                 &changes.company_links,
-                &changes.company_stories,
+                &changes.company_newest,
                 &changes.authors,
                 &changes.author_links,
                 &changes.series,
@@ -135,7 +442,10 @@ impl SiteChanges {
                 &changes.tag_links,
                 &changes.categories,
                 &changes.category_links,
+                &changes.tag_newest,
+                &changes.category_newest,
                 &changes.pages,
+                &changes.positions,
             ]
             .iter()
             .any(|list| list.iter().any(|&c| c));
@@ -144,7 +454,7 @@ impl SiteChanges {
 
     /// Changes where only the bodies of `stories` changed (a session's fast path, which patches
     /// the last model instead of building a new one).
-    pub fn bodies_of(site: &Site, stories: &[crate::model::StoryId]) -> SiteChanges {
+    pub fn bodies_of(site: &Site, stories: &[StoryId]) -> SiteChanges {
         let mut changed = vec![false; site.stories.len()];
         for id in stories {
             if let Some(c) = changed.get_mut(id.index()) {
@@ -153,12 +463,13 @@ impl SiteChanges {
         }
         let unchanged = |n: usize| vec![false; n];
         SiteChanges {
+            renumbered: Renumberings::same(site),
             any: changed.iter().any(|&c| c),
             stories: changed,
             story_links: unchanged(site.stories.len()),
             companies: unchanged(site.companies.len()),
             company_links: unchanged(site.companies.len()),
-            company_stories: unchanged(site.companies.len()),
+            company_newest: unchanged(site.companies.len()),
             authors: unchanged(site.authors.len()),
             author_links: unchanged(site.authors.len()),
             series: unchanged(site.series.len()),
@@ -166,22 +477,44 @@ impl SiteChanges {
             tag_links: unchanged(site.tags.len()),
             categories: unchanged(site.categories.len()),
             category_links: unchanged(site.categories.len()),
+            tag_newest: unchanged(site.tags.len()),
+            category_newest: unchanged(site.categories.len()),
             pages: unchanged(site.pages.len()),
+            positions: unchanged(site.stories.len()),
+            story_count: false,
+            archive: ArchiveChanges {
+                years: false,
+                year: site.archive.iter().map(|y| (y.year, false)).collect(),
+                month: site
+                    .archive
+                    .iter()
+                    .flat_map(|y| y.months.iter().map(|m| ((y.year, m.month), false)))
+                    .collect(),
+            },
             site_mean: false,
             images: false,
             addresses: false,
         }
     }
 
-    /// Whether what `read` saw may have changed, given whether the job list did.
+    /// Whether what `read` (of the last build, in its numbering) saw may have changed, given
+    /// whether the job list did.
     pub(crate) fn changed(&self, read: Read, jobs_changed: bool) -> bool {
+        match self.renumbered.read(read) {
+            Some(read) => self.changed_now(read, jobs_changed),
+            None => true,
+        }
+    }
+
+    /// [`SiteChanges::changed`] for a read in the new build's numbering.
+    fn changed_now(&self, read: Read, jobs_changed: bool) -> bool {
         let at = |list: &[bool], index: usize| list.get(index).copied().unwrap_or(true);
         match read {
             Read::Story(id) => at(&self.stories, id.index()),
             Read::StoryLink(id) => at(&self.story_links, id.index()),
             Read::Company(id) => at(&self.companies, id.index()),
             Read::CompanyLink(id) => at(&self.company_links, id.index()),
-            Read::CompanyStories(id) => at(&self.company_stories, id.index()),
+            Read::CompanyNewest(id) => at(&self.company_newest, id.index()),
             Read::Author(id) => at(&self.authors, id.index()),
             Read::AuthorLink(id) => at(&self.author_links, id.index()),
             Read::Series(id) => at(&self.series, id.index()),
@@ -189,34 +522,126 @@ impl SiteChanges {
             Read::TermLink(Taxonomy::Tags, id) => at(&self.tag_links, id.index()),
             Read::Term(Taxonomy::Categories, id) => at(&self.categories, id.index()),
             Read::TermLink(Taxonomy::Categories, id) => at(&self.category_links, id.index()),
+            Read::TermNewest(Taxonomy::Tags, id) => at(&self.tag_newest, id.index()),
+            Read::TermNewest(Taxonomy::Categories, id) => at(&self.category_newest, id.index()),
             Read::Page(id) => at(&self.pages, id),
+            Read::CompanyList => !self.renumbered.companies.same,
+            Read::AuthorList => !self.renumbered.authors.same,
+            Read::TermList(t) => !self.renumbered.terms(t).same,
+            Read::SeriesList => !self.renumbered.series.same,
+            Read::PageList => !self.renumbered.pages.same,
+            Read::Position(i) => at(&self.positions, i),
+            Read::StoryCount => self.story_count,
+            Read::ArchiveYears => self.archive.years,
+            Read::ArchiveYear(year) => self.archive.year.get(&year).copied().unwrap_or(true),
+            Read::ArchiveMonth(year, month) => self
+                .archive
+                .month
+                .get(&(year, month))
+                .copied()
+                .unwrap_or(true),
             Read::Images => self.images,
             Read::Addresses => self.addresses || jobs_changed,
             Read::Everything => self.any || jobs_changed,
         }
     }
-}
 
-/// Per position, whether `same` says the two differ.
-fn pairs<T>(old: &[T], new: &[T], same: impl Fn(&T, &T) -> bool) -> Vec<bool> {
-    old.iter().zip(new).map(|(a, b)| !same(a, b)).collect()
-}
-
-/// The same entities at the same positions, with the same settings, archive and files.
-fn same_structure(old: &Site, new: &Site) -> bool {
-    fn same_keys<T, K: PartialEq + ?Sized>(old: &[T], new: &[T], key: impl Fn(&T) -> &K) -> bool {
-        old.len() == new.len() && old.iter().zip(new).all(|(a, b)| key(a) == key(b))
+    /// Reads of the last build in the new numbering, when none of them changed.
+    pub(crate) fn carried_over(&self, reads: &[Read], jobs_changed: bool) -> Option<Vec<Read>> {
+        reads
+            .iter()
+            .map(|&read| {
+                let now = self.renumbered.read(read)?;
+                (!self.changed_now(now, jobs_changed)).then_some(now)
+            })
+            .collect()
     }
-    old.config == new.config
-        && old.archive == new.archive
-        && old.static_files == new.static_files
-        && same_keys(&old.stories, &new.stories, |s| &s.input.origin.path)
-        && same_keys(&old.companies, &new.companies, |c| &c.slug)
-        && same_keys(&old.authors, &new.authors, |a| &a.slug)
-        && same_keys(&old.tags, &new.tags, |t| &t.slug)
-        && same_keys(&old.categories, &new.categories, |t| &t.slug)
-        && same_keys(&old.series, &new.series, |s| &s.slug)
-        && same_keys(&old.pages, &new.pages, |p| &p.slug)
+
+    /// Whether the last build's reads need no renumbering.
+    pub(crate) fn numbered_as_before(&self) -> bool {
+        self.renumbered.all_same()
+    }
+
+    /// Whether the stories are the same ones in the same order as in the last build.
+    pub(crate) fn stories_in_place(&self) -> bool {
+        self.renumbered.stories.same
+    }
+
+    /// The position in the last build of the story at `index` of the new one.
+    pub(crate) fn old_story(&self, index: usize) -> Option<usize> {
+        self.renumbered.stories.old_of(index)
+    }
+
+    /// The last build's job that made what `job` makes now, if it had one.
+    pub(crate) fn old_job(&self, job: Job) -> Option<Job> {
+        self.renumbered.old_job(job)
+    }
+
+    /// Whether the new job list makes the same pages, in the same order, as the old one.
+    pub(crate) fn same_jobs(&self, old: &[Job], new: &[Job]) -> bool {
+        old.len() == new.len()
+            && old
+                .iter()
+                .zip(new)
+                .all(|(&o, &n)| self.old_job(n) == Some(o))
+    }
+}
+
+/// What changed in the archive: its years (and how many stories each has), and per year and
+/// month of the new archive, its months or stories.
+#[derive(Debug)]
+struct ArchiveChanges {
+    years: bool,
+    year: HashMap<i16, bool>,
+    month: HashMap<(i16, u8), bool>,
+}
+
+impl ArchiveChanges {
+    fn between(r: &Renumberings, old: &Site, new: &Site) -> ArchiveChanges {
+        let counts = |a: &[ArchiveYear]| {
+            a.iter()
+                .map(|y| (y.year, y.stories.len()))
+                .collect::<Vec<_>>()
+        };
+        let month_counts = |y: &ArchiveYear| {
+            y.months
+                .iter()
+                .map(|m| (m.month, m.stories.len()))
+                .collect::<Vec<_>>()
+        };
+        let mut changes = ArchiveChanges {
+            years: counts(&old.archive) != counts(&new.archive),
+            year: HashMap::new(),
+            month: HashMap::new(),
+        };
+        for (y, year) in new.archive.iter().enumerate() {
+            let Some(Some((old_y, old_months))) = r.archive.get(y) else {
+                changes.year.insert(year.year, true);
+                for m in &year.months {
+                    changes.month.insert((year.year, m.month), true);
+                }
+                continue;
+            };
+            let old_year = &old.archive[*old_y];
+            changes.year.insert(
+                year.year,
+                month_counts(old_year) != month_counts(year)
+                    || !r.story_ids(&old_year.stories, &year.stories),
+            );
+            for (m, month) in year.months.iter().enumerate() {
+                let changed = match old_months.get(m).copied().flatten() {
+                    Some(old_m) => !r.story_ids(&old_year.months[old_m].stories, &month.stories),
+                    None => true,
+                };
+                changes.month.insert((year.year, month.month), changed);
+            }
+        }
+        changes
+    }
+
+    fn any(&self) -> bool {
+        self.years || self.year.values().any(|&c| c) || self.month.values().any(|&c| c)
+    }
 }
 
 /// The same slugs, dates and aliases of stories and pages, and the same stories in every list.
@@ -241,37 +666,62 @@ fn same_addresses(old: &Site, new: &Site) -> bool {
         && old
             .companies
             .iter()
-            .map(|c| &c.mentions)
-            .eq(new.companies.iter().map(|c| &c.mentions))
+            .map(|c| (&c.slug, &c.mentions))
+            .eq(new.companies.iter().map(|c| (&c.slug, &c.mentions)))
         && old
             .authors
             .iter()
-            .map(|a| &a.stories)
-            .eq(new.authors.iter().map(|a| &a.stories))
+            .map(|a| (&a.slug, &a.stories))
+            .eq(new.authors.iter().map(|a| (&a.slug, &a.stories)))
         && old
             .tags
             .iter()
-            .map(|t| &t.stories)
-            .eq(new.tags.iter().map(|t| &t.stories))
+            .map(|t| (&t.slug, &t.stories))
+            .eq(new.tags.iter().map(|t| (&t.slug, &t.stories)))
         && old
             .categories
             .iter()
-            .map(|t| &t.stories)
-            .eq(new.categories.iter().map(|t| &t.stories))
+            .map(|t| (&t.slug, &t.stories))
+            .eq(new.categories.iter().map(|t| (&t.slug, &t.stories)))
         && old
             .series
             .iter()
-            .map(|s| &s.stories)
-            .eq(new.series.iter().map(|s| &s.stories))
+            .map(|s| (&s.slug, &s.stories))
+            .eq(new.series.iter().map(|s| (&s.slug, &s.stories)))
 }
 
-fn same_story(a: &Story, b: &Story) -> bool {
-    a.author == b.author
-        && a.mentions == b.mentions
-        && a.tags == b.tags
-        && a.categories == b.categories
-        && a.series == b.series
+/// Two stories, with the ids they hold compared in their own build's numbering.
+fn same_story(r: &Renumberings, a: &Story, b: &Story) -> bool {
+    let ids = |numbering: &Renumbering, old: &[TaxonId], new: &[TaxonId]| {
+        let index = |ids: &[TaxonId]| ids.iter().map(|id| id.index()).collect::<Vec<_>>();
+        numbering.same_ids(&index(old), &index(new))
+    };
+    r.author(a.author) == Some(b.author)
+        && a.mentions.len() == b.mentions.len()
+        && a.mentions
+            .iter()
+            .zip(&b.mentions)
+            .all(|(x, y)| same_mention(r, x, y))
+        && ids(&r.tags, &a.tags, &b.tags)
+        && ids(&r.categories, &a.categories, &b.categories)
+        && a.series.map(|s| r.series.new_of(s.index())) == b.series.map(|s| Some(s.index()))
         && same_input(a, b)
+}
+
+fn same_mention(r: &Renumberings, a: &Mention, b: &Mention) -> bool {
+    r.company(a.company) == Some(b.company)
+        && a.rating == b.rating
+        && a.rating_text == b.rating_text
+        && a.channel == b.channel
+}
+
+/// The same stories (and mention of each) naming a company.
+fn same_mentions(r: &Renumberings, old: &[(StoryId, usize)], new: &[(StoryId, usize)]) -> bool {
+    old.len() == new.len()
+        && old
+            .iter()
+            .zip(new)
+            .all(|(a, b)| a.1 == b.1 && r.stories.new_of(a.0.index()) == Some(b.0.index()))
 }
 
 /// The front matter and comments of two stories (their Markdown sources are compared as
@@ -296,17 +746,37 @@ fn same_rendered(a: &Arc<super::markdown::Rendered>, b: &Arc<super::markdown::Re
 
 /// Two companies as pages show them: every field, with the Bayesian score to a tenth (it moves
 /// with every rating of the site, but pages show it rounded).
-fn same_company_as_shown(a: &Company, b: &Company) -> bool {
+fn same_company_as_shown(
+    r: &Renumberings,
+    a: &crate::model::Company,
+    b: &crate::model::Company,
+) -> bool {
     let round = |x: Option<f64>| x.map(|x| (x * 10.0).round() / 10.0);
     let mut a_stats = a.stats.clone();
     let mut b_stats = b.stats.clone();
     a_stats.ranked = round(a_stats.ranked);
     b_stats.ranked = round(b_stats.ranked);
+    // The best and worst mentions, in the new numbering (a story gone: not the same).
+    let renumber = |m: Option<(StoryId, usize)>| match m {
+        None => Some(None),
+        Some((s, i)) => r
+            .stories
+            .new_of(s.index())
+            .map(|s| Some((StoryId::from_index(s), i))),
+    };
+    let (Some(best), Some(worst)) = (renumber(a_stats.best), renumber(a_stats.worst)) else {
+        return false;
+    };
+    (a_stats.best, a_stats.worst) = (best, worst);
     a.name == b.name
         && a.slug == b.slug
         && a.profile == b.profile
-        && a.mentions == b.mentions
+        && same_mentions(r, &a.mentions, &b.mentions)
         && a_stats == b_stats
-        && a.co_mentions == b.co_mentions
+        && a.co_mentions.len() == b.co_mentions.len()
+        && a.co_mentions
+            .iter()
+            .zip(&b.co_mentions)
+            .all(|(x, y)| x.1 == y.1 && r.company(x.0) == Some(y.0))
         && a.is_self == b.is_self
 }

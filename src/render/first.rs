@@ -7,6 +7,7 @@ use std::sync::Arc;
 
 use super::RenderMemo;
 use super::build_views::Job;
+use super::changes::SiteChanges;
 
 /// Where a session's render learns which pages are open and hands their files on early.
 pub trait FirstPages: Sync + std::fmt::Debug {
@@ -20,9 +21,15 @@ pub trait FirstPages: Sync + std::fmt::Debug {
 
 /// The jobs of `jobs` whose files in the last render (`last`) include an `open` path, without
 /// repeats, in the order of `open`. A page the last render did not make (or whose job the site
-/// no longer has) is not known, so nothing is rendered first for it. The search index is left
-/// to the rest of the render: it needs every story's entry.
-pub(super) fn jobs_making(open: &[String], last: &RenderMemo, jobs: &[Job]) -> Vec<Job> {
+/// no longer has) is not known, so nothing is rendered first for it. The last render's jobs
+/// are in its own numbering: `numbering` (what changed since) finds each one's job now. The
+/// search index is left to the rest of the render: it needs every story's entry.
+pub(super) fn jobs_making(
+    open: &[String],
+    last: &RenderMemo,
+    jobs: &[Job],
+    numbering: Option<&SiteChanges>,
+) -> Vec<Job> {
     let mut first: Vec<Job> = Vec::new();
     for path in open {
         let made = last.jobs.iter().find(|(_, memo)| {
@@ -30,10 +37,16 @@ pub(super) fn jobs_making(open: &[String], last: &RenderMemo, jobs: &[Job]) -> V
                 .as_deref()
                 .is_some_and(|files| files.iter().any(|(file, _)| file == path))
         });
-        if let Some((&job, _)) = made
+        let now = made.and_then(|(&old, _)| match numbering {
+            Some(changes) => jobs
+                .iter()
+                .copied()
+                .find(|&job| changes.old_job(job) == Some(old)),
+            None => jobs.contains(&old).then_some(old),
+        });
+        if let Some(job) = now
             && job != Job::SearchIndex
             && !first.contains(&job)
-            && jobs.contains(&job)
         {
             first.push(job);
         }

@@ -45,19 +45,26 @@ pub(super) struct JobMemo {
 }
 
 impl RenderMemo {
-    /// The files `job` made last time, when nothing it read has changed since.
+    /// The files `job` made last time (as the job that made its page then, in the last
+    /// build's numbering), when nothing it read has changed since; its reads renumbered.
     pub(super) fn unchanged(
         &self,
         job: &Job,
         changes: &SiteChanges,
         jobs_changed: bool,
-    ) -> Option<&Arc<JobMemo>> {
-        let memo = self.jobs.get(job)?;
+    ) -> Option<Arc<JobMemo>> {
+        let memo = self.jobs.get(&changes.old_job(*job)?)?;
         memo.files.as_ref()?;
-        (!memo
-            .reads
-            .iter()
-            .any(|&read| changes.changed(read, jobs_changed)))
-        .then_some(memo)
+        if changes.numbered_as_before() {
+            return (!memo
+                .reads
+                .iter()
+                .any(|&read| changes.changed(read, jobs_changed)))
+            .then(|| Arc::clone(memo));
+        }
+        Some(Arc::new(JobMemo {
+            reads: changes.carried_over(&memo.reads, jobs_changed)?,
+            files: memo.files.clone(),
+        }))
     }
 }

@@ -424,8 +424,9 @@ pub fn render_site(
             changes,
             first,
         }) => {
+            let numbering = changes;
             let changes = changes.filter(|_| memo.generation == generation);
-            (Some(memo), changes, first)
+            (Some(memo), changes, first.map(|first| (first, numbering)))
         }
         None => (None, None, None),
     };
@@ -435,17 +436,17 @@ pub fn render_site(
         builder.page_cache = Some(cache);
     }
     let jobs = builder.jobs();
-    let jobs_changed = memo
-        .as_deref()
-        .filter(|_| reuse.is_some())
-        .is_none_or(|memo| memo.job_list != jobs);
+    let jobs_changed = match memo.as_deref().zip(reuse) {
+        Some((memo, changes)) => !changes.same_jobs(&memo.job_list, &jobs),
+        None => true,
+    };
     // The pages open in a browser are rendered before anything else, even the cards and search
     // entries the rest needs, and handed on at once when nothing is wrong so far.
     let mut rendered_first: std::collections::HashMap<build_views::Job, JobOutcome> =
         match (first, memo.as_deref()) {
-            (Some(first), Some(last)) if !diagnostics.has_errors() => {
+            (Some((first, numbering)), Some(last)) if !diagnostics.has_errors() => {
                 let open = first.open_pages();
-                first::jobs_making(&open, last, &jobs)
+                first::jobs_making(&open, last, &jobs, numbering)
                     .into_iter()
                     .filter(|job| {
                         reuse.is_none_or(|changes| {
@@ -466,7 +467,7 @@ pub fn render_site(
         .filter_map(|(_, kept, _)| kept.as_ref()?.files.clone())
         .flatten()
         .collect();
-    if let Some(first) = first.filter(|_| !shown.is_empty()) {
+    if let Some((first, _)) = first.filter(|_| !shown.is_empty()) {
         first.rendered_first(shown);
     }
     // A session keeps its search index and entries between renders; a clean build makes them
@@ -488,7 +489,9 @@ pub fn render_site(
         search_entries(&builder, last_entries.zip(reuse), memo.is_some());
     let index_files: Option<memo::JobFiles> = search_index.as_mut().map(|index| {
         let changed: Vec<usize> = (0..rebuilt.len()).filter(|&i| rebuilt[i]).collect();
-        index.update(&entries, reuse.map(|_| changed.as_slice()))
+        // The index numbers stories by position: it is patched only where none moved.
+        let in_place = reuse.filter(|changes| changes.stories_in_place());
+        index.update(&entries, in_place.map(|_| changed.as_slice()))
     });
     builder.search_entries = entries;
     let theme: &Theme = theme;
@@ -516,7 +519,8 @@ pub fn render_site(
             {
                 let files = old.files.as_deref().unwrap_or_default();
                 let written = write_shared(files, sink);
-                return Some((written, Some(Arc::clone(old)), files.len()));
+                let handed_on = files.len();
+                return Some((written, Some(old), handed_on));
             }
             if let (build_views::Job::SearchIndex, Some(files)) = (job, &index_files) {
                 let written = write_shared(files, sink);
@@ -613,32 +617,45 @@ fn search_entries(
     recording: bool,
 ) -> BuiltEntries {
     let count = builder.story_ids().count();
-    let (docs, reads, changes): (Vec<Option<search_index::SearchDoc>>, _, _) = match last {
-        Some(((docs, reads), changes)) if docs.len() == count && reads.len() == count => {
-            (docs.into_iter().map(Some).collect(), reads, Some(changes))
+    // The last entries, moved to the positions of their stories in this build.
+    let mut kept: Vec<(Option<search_index::SearchDoc>, Vec<build_views::Read>)> =
+        (0..count).map(|_| (None, Vec::new())).collect();
+    let changes = match last {
+        Some(((docs, reads), changes)) if docs.len() == reads.len() => {
+            let mut old: Vec<Option<_>> = docs.into_iter().zip(reads).map(Some).collect();
+            for (i, slot) in kept.iter_mut().enumerate() {
+                let entry = changes.old_story(i).and_then(|o| old.get_mut(o)?.take());
+                if let Some((doc, reads)) = entry {
+                    *slot = (Some(doc), reads);
+                }
+            }
+            Some(changes)
         }
-        _ => (
-            (0..count).map(|_| None).collect(),
-            vec![Vec::new(); count],
-            None,
-        ),
+        _ => None,
     };
     builder
         .story_ids()
         .collect::<Vec<_>>()
         .into_par_iter()
-        .zip(docs)
-        .zip(reads)
-        .map(|((id, doc), reads)| {
-            let unchanged =
-                changes.is_some_and(|c| !reads.iter().any(|&read| c.changed(read, false)));
-            match doc {
-                Some(doc) if unchanged => (doc, (reads, false)),
-                _ if recording => {
+        .zip(kept)
+        .map(|(id, (doc, reads))| {
+            let carried = doc.zip(changes).and_then(|(doc, changes)| {
+                if changes.numbered_as_before() {
+                    let unchanged = !reads.iter().any(|&read| changes.changed(read, false));
+                    unchanged.then_some((doc, reads))
+                } else {
+                    changes
+                        .carried_over(&reads, false)
+                        .map(|reads| (doc, reads))
+                }
+            });
+            match carried {
+                Some((doc, reads)) => (doc, (reads, false)),
+                None if recording => {
                     let (doc, reads) = builder.search_entry_recording(id);
                     (doc, (reads, true))
                 }
-                _ => (builder.search_entry(id), (Vec::new(), true)),
+                None => (builder.search_entry(id), (Vec::new(), true)),
             }
         })
         .unzip()

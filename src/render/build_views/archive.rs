@@ -34,11 +34,15 @@ impl<'a> ViewBuilder<'a> {
                     &[("year", year_segment(archive[y].year).as_str().into())],
                 ),
                 Some(all()),
-                (0..archive[y].months.len())
-                    .map(|m| ArchiveLink {
+                self.site
+                    .archive_year(y)
+                    .months
+                    .iter()
+                    .enumerate()
+                    .map(|(m, month)| ArchiveLink {
                         name: self.month_name(y, m),
                         url: self.archive_url(ArchiveOf::Month(y, m)),
-                        count: archive[y].months[m].stories.len(),
+                        count: month.stories.len(),
                     })
                     .collect(),
             ),
@@ -71,7 +75,9 @@ impl<'a> ViewBuilder<'a> {
     }
 
     fn month_name(&self, y: usize, m: usize) -> String {
-        let year = &self.site.archive()[y];
-        self.words.format().month(year.year, year.months[m].month)
+        let year = self.site.archive()[y].year;
+        self.words
+            .format()
+            .month(year, self.site.archive_month(y, m).month)
     }
 }

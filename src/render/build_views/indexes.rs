@@ -82,7 +82,9 @@ impl<'a> ViewBuilder<'a> {
     fn feed_stories(&self, feed: FeedOf) -> Vec<StoryId> {
         let site = self.site;
         match feed {
-            FeedOf::Site => site.story_ids().collect(),
+            FeedOf::Site => (0..site.story_count().min(site.config().feed_limit))
+                .map(|index| site.story_at(index))
+                .collect(),
             FeedOf::Company(c) => {
                 let mut ids: Vec<StoryId> =
                     site.company(c).mentions.iter().map(|&(s, _)| s).collect();

@@ -195,23 +195,22 @@ impl<'a> ViewBuilder<'a> {
     /// The stories a year's or a month's archive lists, newest first; `None` for the archive
     /// of every story, which lists the site's stories in their order.
     pub(crate) fn archive_stories(&self, of: ArchiveOf) -> Option<&'a [StoryId]> {
-        let archive = self.site.archive();
         match of {
             ArchiveOf::All => None,
-            ArchiveOf::Year(y) => Some(&archive[y].stories),
-            ArchiveOf::Month(y, m) => Some(&archive[y].months[m].stories),
+            ArchiveOf::Year(y) => Some(&self.site.archive_year(y).stories),
+            ArchiveOf::Month(y, m) => Some(&self.site.archive_month(y, m).stories),
         }
     }
 
     /// The first page's URL of an archive.
     pub(crate) fn archive_url(&self, of: ArchiveOf) -> String {
-        let archive = self.site.archive();
         match of {
             ArchiveOf::All => self.urls.archive(None, None),
-            ArchiveOf::Year(y) => self.urls.archive(Some(archive[y].year), None),
-            ArchiveOf::Month(y, m) => self
-                .urls
-                .archive(Some(archive[y].year), Some(archive[y].months[m].month)),
+            ArchiveOf::Year(y) => self.urls.archive(Some(self.site.archive()[y].year), None),
+            ArchiveOf::Month(y, m) => self.urls.archive(
+                Some(self.site.archive()[y].year),
+                Some(self.site.archive_month(y, m).month),
+            ),
         }
     }
 }

@@ -30,10 +30,10 @@ use crate::render::{OptionalPages, PageBytes, Theme, feeds};
 pub use bodies::{Bodies, Sources};
 pub use format::plain_text;
 use format::rating_view;
-pub(super) use jobs::Job;
 pub(crate) use jobs::Taxonomy;
-pub(crate) use reads::Read;
+pub(super) use jobs::{ArchiveOf, FeedOf, Job};
 use reads::Tracked;
+pub(crate) use reads::{NEWEST, Read};
 
 pub(super) struct ViewBuilder<'a> {
     /// The site and its rendered Markdown, each read noted for the running job.
@@ -97,7 +97,7 @@ impl<'a> ViewBuilder<'a> {
 
     /// Every story's id, newest first.
     pub(super) fn story_ids(&self) -> impl Iterator<Item = StoryId> + use<> {
-        self.site.story_ids()
+        self.site.every_story_id()
     }
 
     /// The site's addresses.

@@ -6,8 +6,9 @@ use super::jobs::Taxonomy;
 use crate::model::StoryId;
 use crate::render::views::MoreStoriesView;
 
-/// How many stories the list shows.
-const RELATED_STORIES: usize = 4;
+/// How many stories the list shows: one fewer than the newest stories of a list it reads
+/// (the story itself may be one of them).
+const RELATED_STORIES: usize = super::reads::NEWEST - 1;
 
 impl<'a> ViewBuilder<'a> {
     /// The stories to read next after story `id`, with a heading naming the company they share;
@@ -42,7 +43,7 @@ impl<'a> ViewBuilder<'a> {
         let mut company = None;
         let mut by_company: Vec<StoryId> = Vec::new();
         for mention in &story.mentions {
-            let stories = site.company_stories(mention.company);
+            let stories = site.company_newest(mention.company);
             let others = newest_others(&mut stories.iter().map(|&(s, _)| s));
             if company.is_none() && !others.is_empty() {
                 company = Some(site.company_link(mention.company).name);
@@ -55,7 +56,7 @@ impl<'a> ViewBuilder<'a> {
         let mut by_tag: Vec<StoryId> = Vec::new();
         for &tag in &story.tags {
             by_tag.extend(newest_others(
-                &mut site.term(Taxonomy::Tags, tag).stories.iter().copied(),
+                &mut site.term_newest(Taxonomy::Tags, tag).iter().copied(),
             ));
         }
         by_tag.sort_unstable();

@@ -53,7 +53,7 @@ impl<'a> ViewBuilder<'a> {
         );
         meta.feed = self.feed_link(FeedOf::Site);
         let stories: Vec<&StoryCard> = page_range(site.story_count(), per_page, n)
-            .map(|index| self.card_of(StoryId::from_index(index)))
+            .map(|index| self.card_of(site.story_at(index)))
             .collect();
         let vars = HomeVars {
             paginator: paginator(stories, site.story_count(), per_page, n, &base),
@@ -77,7 +77,7 @@ impl<'a> ViewBuilder<'a> {
             Some(ids) => (page_slice(ids, per_page, n).to_vec(), ids.len()),
             None => (
                 page_range(site.story_count(), per_page, n)
-                    .map(StoryId::from_index)
+                    .map(|index| site.story_at(index))
                     .collect(),
                 site.story_count(),
             ),

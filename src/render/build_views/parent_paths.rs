@@ -87,7 +87,9 @@ impl<'a> ViewBuilder<'a> {
         let month = segments.next();
         let of = match month {
             None => ArchiveOf::Year(y),
-            Some(m) => match self.site.archive()[y]
+            Some(m) => match self
+                .site
+                .archive_year(y)
                 .months
                 .iter()
                 .position(|a| month_segment(a.month) == m)

@@ -12,8 +12,8 @@ use super::jobs::Taxonomy;
 use crate::config::SiteConfig;
 use crate::load::{ImageSizes, PageInput};
 use crate::model::{
-    ArchiveYear, Author, AuthorId, Company, CompanyId, Series, SeriesId, Site, Story, StoryId,
-    Taxon, TaxonId,
+    ArchiveMonth, ArchiveYear, Author, AuthorId, Company, CompanyId, Series, SeriesId, Site, Story,
+    StoryId, Taxon, TaxonId,
 };
 use crate::render::markdown::Rendered;
 
@@ -28,14 +28,32 @@ pub(crate) enum Read {
     Company(CompanyId),
     /// A company's name, address, website and whether it is the site owner's.
     CompanyLink(CompanyId),
-    /// The stories that name a company.
-    CompanyStories(CompanyId),
+    /// The newest [`NEWEST`] stories that name a company.
+    CompanyNewest(CompanyId),
     Author(AuthorId),
     AuthorLink(AuthorId),
     Series(SeriesId),
     Term(Taxonomy, TaxonId),
     TermLink(Taxonomy, TaxonId),
+    /// The newest [`NEWEST`] stories of a term.
+    TermNewest(Taxonomy, TaxonId),
     Page(usize),
+    /// Which companies the site has, in order (each company's own data is read apart).
+    CompanyList,
+    AuthorList,
+    TermList(Taxonomy),
+    SeriesList,
+    PageList,
+    /// Which story is at this position of the site's list (newest first).
+    Position(usize),
+    /// How many stories the site has.
+    StoryCount,
+    /// The archive's years and how many stories each has.
+    ArchiveYears,
+    /// A year of the archive: its months, how many stories each has, and its stories.
+    ArchiveYear(i16),
+    /// The stories of a month of the archive.
+    ArchiveMonth(i16, u8),
     /// The sizes of the site's images.
     Images,
     /// Where every page is and when it last changed: the job list, the slugs, dates and
@@ -45,6 +63,10 @@ pub(crate) enum Read {
     /// Anything of the site (rankings, the search index).
     Everything,
 }
+
+/// How many of the newest stories of a company or a term [`Read::CompanyNewest`] and
+/// [`Read::TermNewest`] cover (what "more stories" lists choose from).
+pub(crate) const NEWEST: usize = 5;
 
 thread_local! {
     /// The reads of the job running on this thread, while one is recorded.
@@ -138,14 +160,21 @@ impl<'a> Tracked<'a> {
         self.site
     }
 
-    /// How many stories the site has. A session renders everything again when the site's
-    /// stories, companies, authors, terms, series or pages are not the same ones in the same
-    /// order, so counts and ids are not noted.
+    /// How many stories the site has.
     pub(super) fn story_count(&self) -> usize {
+        note(Read::StoryCount);
         self.site.stories.len()
     }
 
-    pub(super) fn story_ids(&self) -> impl Iterator<Item = StoryId> + use<> {
+    /// The story at `index` of the site's list, newest first.
+    pub(super) fn story_at(&self, index: usize) -> StoryId {
+        note(Read::Position(index));
+        StoryId::from_index(index)
+    }
+
+    /// Every story's id, not noted: for loops that record each story's own reads apart (its
+    /// card, its search entry), never for a view of the list.
+    pub(super) fn every_story_id(&self) -> impl Iterator<Item = StoryId> + use<> {
         (0..self.site.stories.len()).map(StoryId::from_index)
     }
 
@@ -188,10 +217,11 @@ impl<'a> Tracked<'a> {
             .map_or("", String::as_str)
     }
 
-    /// The stories naming a company, newest first, each with the index of its mention.
-    pub(super) fn company_stories(&self, id: CompanyId) -> &'a [(StoryId, usize)] {
-        note(Read::CompanyStories(id));
-        &self.site.companies[id].mentions
+    /// The newest [`NEWEST`] (or fewer) stories naming a company, newest first, each with the index of its mention.
+    pub(super) fn company_newest(&self, id: CompanyId) -> &'a [(StoryId, usize)] {
+        note(Read::CompanyNewest(id));
+        let mentions = &self.site.companies[id].mentions;
+        &mentions[..mentions.len().min(NEWEST)]
     }
 
     pub(super) fn company_link(&self, id: CompanyId) -> NameSlug<'a> {
@@ -215,8 +245,8 @@ impl<'a> Tracked<'a> {
 
     /// Every company, each read.
     pub(super) fn companies(&self) -> impl Iterator<Item = (CompanyId, &'a Company)> + use<'a> {
-        let site = self.site;
-        CompanyId::enumerate(&site.companies).inspect(|&(id, _)| note(Read::Company(id)))
+        note(Read::CompanyList);
+        CompanyId::enumerate(&self.site.companies).inspect(|&(id, _)| note(Read::Company(id)))
     }
 
     pub(super) fn author(&self, id: AuthorId) -> &'a Author {
@@ -250,6 +280,7 @@ impl<'a> Tracked<'a> {
 
     /// Every author, each read.
     pub(super) fn authors(&self) -> impl Iterator<Item = (AuthorId, &'a Author)> + use<'a> {
+        note(Read::AuthorList);
         AuthorId::enumerate(&self.site.authors).inspect(|&(id, _)| note(Read::Author(id)))
     }
 
@@ -275,6 +306,7 @@ impl<'a> Tracked<'a> {
 
     /// Every series, each read.
     pub(super) fn all_series(&self) -> impl Iterator<Item = (SeriesId, &'a Series)> + use<'a> {
+        note(Read::SeriesList);
         SeriesId::enumerate(&self.site.series).inspect(|&(id, _)| note(Read::Series(id)))
     }
 
@@ -290,6 +322,13 @@ impl<'a> Tracked<'a> {
         &self.taxons(taxonomy)[id]
     }
 
+    /// The newest [`NEWEST`] (or fewer) stories of a term.
+    pub(super) fn term_newest(&self, taxonomy: Taxonomy, id: TaxonId) -> &'a [StoryId] {
+        note(Read::TermNewest(taxonomy, id));
+        let stories = &self.taxons(taxonomy)[id].stories;
+        &stories[..stories.len().min(NEWEST)]
+    }
+
     pub(super) fn term_link(&self, taxonomy: Taxonomy, id: TaxonId) -> NameSlug<'a> {
         note(Read::TermLink(taxonomy, id));
         let t = &self.taxons(taxonomy)[id];
@@ -300,6 +339,7 @@ impl<'a> Tracked<'a> {
     }
 
     pub(super) fn term_count(&self, taxonomy: Taxonomy) -> usize {
+        note(Read::TermList(taxonomy));
         self.taxons(taxonomy).len()
     }
 
@@ -308,6 +348,7 @@ impl<'a> Tracked<'a> {
         &self,
         taxonomy: Taxonomy,
     ) -> impl Iterator<Item = (TaxonId, &'a Taxon)> + use<'a> {
+        note(Read::TermList(taxonomy));
         TaxonId::enumerate(self.taxons(taxonomy))
             .inspect(move |&(id, _)| note(Read::Term(taxonomy, id)))
     }
@@ -320,6 +361,7 @@ impl<'a> Tracked<'a> {
 
     /// Every page's title and slug, each read.
     pub(super) fn pages(&self) -> impl Iterator<Item = &'a PageInput> + use<'a> {
+        note(Read::PageList);
         self.site
             .pages
             .iter()
@@ -328,9 +370,26 @@ impl<'a> Tracked<'a> {
             .map(|(_, p)| p)
     }
 
-    /// The archive's years and months. A session renders everything again when they change.
+    /// The archive's years, for their numbers and how many stories each has (see
+    /// [`Tracked::archive_year`] and [`Tracked::archive_month`] for the rest).
     pub(super) fn archive(&self) -> &'a [ArchiveYear] {
+        note(Read::ArchiveYears);
         &self.site.archive
+    }
+
+    /// Year `y` of the archive (an index into [`Tracked::archive`]): its months and stories.
+    pub(super) fn archive_year(&self, y: usize) -> &'a ArchiveYear {
+        let year = &self.site.archive[y];
+        note(Read::ArchiveYear(year.year));
+        year
+    }
+
+    /// Month `m` of year `y` of the archive, with its stories.
+    pub(super) fn archive_month(&self, y: usize, m: usize) -> &'a ArchiveMonth {
+        let year = &self.site.archive[y];
+        let month = &year.months[m];
+        note(Read::ArchiveMonth(year.year, month.month));
+        month
     }
 
     pub(super) fn image_sizes(&self) -> &'a ImageSizes {
