@@ -1,8 +1,10 @@
 //! Measures a watch session's rebuild after one edit, in process (no watcher, no debounce):
-//! `cargo run --release --example rebuild_latency -- SITE [EDITS] [body|title|rating|template|config]`.
+//! `cargo run --release --example rebuild_latency -- SITE [EDITS] [KIND]`.
 //! Each edit changes a story in the middle of the list (`body`: appends a sentence to its
 //! Markdown; `title`: appends a word to its title, a front matter change; `rating`: its first
-//! rating becomes one of a few others), or the site (`template`: a comment before `</body>` in
+//! rating becomes one of a few others; `date`: another month and day of the same year, so the
+//! story moves in the site's order; `tags`: a tag the site did not have; `company`: rates a
+//! company the site did not have), or the site (`template`: a comment before `</body>` in
 //! the site's `templates/base.html`, which must exist; `config`: the site's `description:`),
 //! then rebuilds with that story's page open, as `rave serve` does with the page a browser
 //! shows; the median, minimum and maximum of the rebuilds and of the time to that page are
@@ -37,8 +39,11 @@ fn main() -> anyhow::Result<()> {
     let edits: usize = args.next().map(|n| n.parse()).transpose()?.unwrap_or(10);
     let kind = args.next().unwrap_or_else(|| "body".to_owned());
     anyhow::ensure!(
-        ["body", "title", "rating", "template", "config"].contains(&kind.as_str()),
-        "the kind of edit is `body`, `title`, `rating`, `template` or `config`"
+        [
+            "body", "title", "rating", "date", "tags", "company", "template", "config",
+        ]
+        .contains(&kind.as_str()),
+        "the kind of edit is `body`, `title`, `rating`, `date`, `tags`, `company`, `template` or `config`"
     );
     let mut options = BuildOptions::new(&root);
     options.now = "2026-01-01T00:00:00Z".parse()?;
@@ -85,6 +90,13 @@ fn main() -> anyhow::Result<()> {
                 "config" => {
                     original.replacen("\ndescription: ", &format!("\ndescription: Edit{i} "), 1)
                 }
+                "date" => redate(&original, i),
+                "tags" => original.replacen("\ntags: [", &format!("\ntags: [newtag{i}, "), 1),
+                "company" => original.replacen(
+                    "\ncompanies:\n",
+                    &format!("\ncompanies:\n  - name: Newco {i}\n    rating: B\n"),
+                    1,
+                ),
                 _ => {
                     let grades = ["A+", "D", "3/5", "C-"];
                     replace_first_rating(&original, grades[i % grades.len()])
@@ -152,4 +164,18 @@ fn replace_first_rating(text: &str, grade: &str) -> String {
     };
     let end = text[start..].find('\n').map_or(text.len(), |n| start + n);
     format!("{}\"{grade}\"{}", &text[..start], &text[end..])
+}
+
+/// `text` with its `date: YYYY-MM-DD` moved to another month and day of the same year.
+fn redate(text: &str, i: usize) -> String {
+    let Some(start) = text.find("\ndate: ").map(|n| n + "\ndate: ".len()) else {
+        return text.to_owned();
+    };
+    let Some(year) = text.get(start..start + 4) else {
+        return text.to_owned();
+    };
+    let (Some(before), Some(after)) = (text.get(..start), text.get(start + 10..)) else {
+        return text.to_owned();
+    };
+    format!("{before}{year}-{:02}-{:02}{after}", 1 + i % 12, 10 + i % 18)
 }
