@@ -31,7 +31,8 @@ pub(crate) trait ChangeSource {
 pub(crate) enum Rebuilt {
     /// The site built; its warnings were reported already.
     Built {
-        snapshot: Snapshot,
+        /// Boxed: a snapshot is much larger than the diagnostics of the other variant.
+        snapshot: Box<Snapshot>,
         /// How many paths changed (0 for the first build).
         changed: usize,
     },
@@ -56,7 +57,10 @@ impl WarningReport {
                     crate::console::err!("{warnings}");
                     self.last = warnings;
                 }
-                Rebuilt::Built { snapshot, changed }
+                Rebuilt::Built {
+                    snapshot: Box::new(snapshot),
+                    changed,
+                }
             }
             Err(diagnostics) => Rebuilt::Failed(diagnostics),
         }

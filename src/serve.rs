@@ -526,7 +526,7 @@ fn publish_rebuilds(
                                 })
                         );
                     }
-                    state.publish(snapshot);
+                    state.publish(*snapshot);
                 }
                 Rebuilt::Failed(diagnostics) => {
                     crate::console::err!("{}", diagnostics.render());
