@@ -82,6 +82,10 @@ pub struct Session {
     caches: BuildCaches,
     /// The last successful build, what the next one compares with and reuses.
     last: Option<LastBuild>,
+    /// The memo of the last render when the builds since have failed: nothing is handed on from
+    /// it, but it still says which jobs make the pages open in a browser, so that the save that
+    /// fixes the site shows them first.
+    failed_memo: Option<RenderMemo>,
     /// Told which pages are open, and given theirs first on each rebuild (`rave serve`).
     open_pages: Option<Arc<dyn FirstPages + Send>>,
 }
@@ -103,6 +107,7 @@ impl Session {
             options,
             caches: BuildCaches::default(),
             last: None,
+            failed_memo: None,
             open_pages: None,
         }
     }
@@ -140,14 +145,22 @@ impl Session {
             (site, bodies, memo)
         });
         let (mut prepared, diagnostics) =
-            pipeline::prepare_cached(&self.options, &mut self.caches, changed)?;
+            match pipeline::prepare_cached(&self.options, &mut self.caches, changed) {
+                Ok(prepared) => prepared,
+                Err(diagnostics) => {
+                    if let Some((_, _, memo)) = last {
+                        self.failed_memo = Some(memo);
+                    }
+                    return Err(diagnostics);
+                }
+            };
         let compare_started = Instant::now();
         let (changes, mut memo) = match last {
             Some((site, bodies, memo)) => (
                 SiteChanges::between(&site, &bodies, &prepared.site, &prepared.bodies),
                 memo,
             ),
-            None => (None, RenderMemo::default()),
+            None => (None, self.failed_memo.take().unwrap_or_default()),
         };
         // Comparing the two models is part of rendering incrementally.
         prepared.timings.render = compare_started.elapsed();
@@ -193,6 +206,7 @@ impl Session {
         diagnostics.sort();
         if diagnostics.has_errors() {
             self.caches.theme = Some(prepared.theme);
+            self.failed_memo = Some(std::mem::take(memo));
             return Err(diagnostics);
         }
         let mut output = Manifest::copying(&prepared.theme_sources.assets, &prepared.files);
@@ -341,6 +355,7 @@ impl Session {
         if diagnostics.has_errors() {
             // The patched model is dropped; a whole build reports every error in order.
             self.caches.theme = Some(prepared.theme);
+            self.failed_memo = Some(memo);
             return None;
         }
         let changes = SiteChanges::bodies_of(&prepared.site, &ids);

@@ -80,16 +80,22 @@ fn clean_build(site: &Site) -> BTreeMap<String, Vec<u8>> {
     written
 }
 
-#[test]
-fn a_session_hands_on_the_open_page_first_and_settles_as_a_clean_build() {
-    let site = two_stories();
+/// A session over `site` with the pages at `open` open in a browser, after its first build.
+fn viewing(site: &Site, open: &[&str]) -> (Session, Arc<Viewer>) {
     let viewer = Arc::new(Viewer {
-        open: vec!["stories/alpha/index.html".to_owned()],
+        open: open.iter().map(|path| (*path).to_owned()).collect(),
         ..Viewer::default()
     });
     let mut session = Session::new(site.options());
     session.render_open_pages_first(Arc::clone(&viewer) as Arc<dyn FirstPages + Send>);
     session.build().expect("the first build");
+    (session, viewer)
+}
+
+#[test]
+fn a_session_hands_on_the_open_page_first_and_settles_as_a_clean_build() {
+    let site = two_stories();
+    let (mut session, viewer) = viewing(&site, &["stories/alpha/index.html"]);
     assert!(
         viewer.take().is_empty(),
         "a first build knows no page: nothing is rendered first"
@@ -149,16 +155,10 @@ fn a_session_hands_on_the_open_page_first_and_settles_as_a_clean_build() {
 #[test]
 fn a_broken_open_page_or_an_unknown_one_is_not_handed_on_early() {
     let site = two_stories();
-    let viewer = Arc::new(Viewer {
-        open: vec![
-            "stories/bravo/index.html".to_owned(),
-            "no/such/page/index.html".to_owned(),
-        ],
-        ..Viewer::default()
-    });
-    let mut session = Session::new(site.options());
-    session.render_open_pages_first(Arc::clone(&viewer) as Arc<dyn FirstPages + Send>);
-    session.build().expect("the first build");
+    let (mut session, viewer) = viewing(
+        &site,
+        &["stories/bravo/index.html", "no/such/page/index.html"],
+    );
     site.file(
         "templates/story.html",
         story_template("{% if story.title == \"Bravo story\" %}{{ no_such_value.x }}{% endif %}"),
@@ -293,4 +293,38 @@ fn a_template_edit_keeps_the_model_and_settles_as_a_clean_build() {
         String::from_utf8_lossy(&built.output.pages["stories/alpha/index.html"])
             .contains("Alpha renamed")
     );
+}
+
+#[test]
+fn the_save_that_fixes_a_broken_site_shows_the_open_page_first() {
+    let site = two_stories();
+    let (mut session, viewer) = viewing(&site, &["stories/alpha/index.html"]);
+    let alpha = site.root().join("content/stories/alpha.md");
+
+    site.file(
+        "content/stories/alpha.md",
+        "---\ntitle: [unclosed\ndate: 2020-01-10\n---\nBroken.\n",
+    );
+    session
+        .rebuild(std::slice::from_ref(&alpha))
+        .expect_err("the front matter is broken");
+    assert!(
+        viewer.take().is_empty(),
+        "nothing is shown from a broken site"
+    );
+
+    site.story(
+        "alpha.md",
+        &rated("Alpha fixed", "2020-01-10"),
+        "Alpha body.\n",
+    );
+    let (built, _) = session
+        .rebuild(std::slice::from_ref(&alpha))
+        .expect("the rebuild after the fix");
+    let early: BTreeMap<String, Arc<[u8]>> = viewer.take().into_iter().flatten().collect();
+    let page = early
+        .get("stories/alpha/index.html")
+        .expect("the open page comes first after the failed builds");
+    assert!(String::from_utf8_lossy(page).contains("Alpha fixed"));
+    assert_eq!(built.output.files(), clean_build(&site));
 }
