@@ -102,7 +102,10 @@ pub struct Problem {
 /// The result of rendering one document.
 #[derive(Debug, Clone, PartialEq, Eq, Default)]
 pub struct Rendered {
+    /// Empty once [`Rendered::pack`]ed: [`Rendered::full_html`] reads it either way.
     pub html: String,
+    /// `html`, compressed by [`Rendered::pack`].
+    pub packed: Option<crate::render::packed::PackedText>,
     /// HTML before `<!-- more -->`, else of the first top-level paragraph; `None` for a body
     /// with neither.
     pub summary_html: Option<String>,
@@ -189,6 +192,7 @@ pub fn render_with(markdown: &str, options: MarkdownOptions, links: &Links<'_>) 
     html.shrink_to_fit();
     Rendered {
         html,
+        packed: None,
         summary_html: summary_html.filter(|s| !s.trim().is_empty()),
         word_count,
         problems,

@@ -18,6 +18,7 @@ mod first;
 pub mod jsonld;
 pub mod markdown;
 mod memo;
+pub mod packed;
 mod redirects;
 pub(crate) mod search_index;
 pub(crate) mod urls;

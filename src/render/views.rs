@@ -305,7 +305,7 @@ pub struct StoryView<'a, 'c> {
     pub permalink: String,
     pub updated: Option<DateView>,
     /// Safe HTML of the whole body.
-    pub content_html: &'c str,
+    pub content_html: std::borrow::Cow<'c, str>,
     /// Safe HTML of the editor's note (`note:`), shown apart from the story; null without one.
     pub note_html: Option<String>,
     pub word_count: usize,

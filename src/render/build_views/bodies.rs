@@ -129,7 +129,7 @@ impl Bodies {
                 let same = kept.get(&kept_key(&s.input)).filter(|k| {
                     Arc::ptr_eq(&k.input, &s.input) && k.context == context && !k.links_elsewhere
                 });
-                let story = match same {
+                let mut story = match same {
                     Some(k) => k.clone(),
                     None => KeptStory {
                         input: Arc::clone(&s.input),
@@ -157,7 +157,11 @@ impl Bodies {
                     .lock()
                     .unwrap_or_else(|e| e.into_inner())
                     .extend(uncaptioned_photos(s, &story.body));
-                // A taken source is dropped here, as soon as its story's HTML is made.
+                // A taken source is dropped here, as soon as its story's HTML is made, and the
+                // HTML is kept packed: only its page and full-content feeds read it again.
+                if let Some(body) = Arc::get_mut(&mut story.body).filter(|_| taken.is_some()) {
+                    body.pack();
+                }
                 drop(taken);
                 story
             })

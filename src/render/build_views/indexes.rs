@@ -119,8 +119,9 @@ impl<'a> ViewBuilder<'a> {
                     author_url: self.urls.permalink(&card.author.url),
                     categories: card.tags.iter().map(|t| t.name).collect(),
                     summary_html: feeds::absolutize(&card.summary_html, &origin, &card.url),
-                    content_html: full
-                        .then(|| feeds::absolutize(&self.body_of(id).html, &origin, &card.url)),
+                    content_html: full.then(|| {
+                        feeds::absolutize(&self.body_of(id).full_html(), &origin, &card.url)
+                    }),
                 }
             })
             .collect();

@@ -235,7 +235,7 @@ impl<'a> ViewBuilder<'a> {
             card,
             permalink: self.urls.permalink(&card.url),
             updated: input.updated.as_ref().map(|d| date_view(d, self.words)),
-            content_html: &self.body_of(id).html,
+            content_html: self.body_of(id).full_html(),
             note_html: input.note.as_deref().map(|note| {
                 let options = if self.site.config().allow_raw_html {
                     MarkdownOptions::TRUSTED_HTML
