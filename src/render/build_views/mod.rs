@@ -29,7 +29,6 @@ use crate::render::{OptionalPages, PageBytes, Theme, feeds};
 
 pub use bodies::{Bodies, Sources};
 pub use format::plain_text;
-use format::rating_view;
 pub(crate) use jobs::Taxonomy;
 pub(super) use jobs::{ArchiveOf, FeedOf, Job};
 use reads::Tracked;
@@ -45,8 +44,6 @@ pub(super) struct ViewBuilder<'a> {
     /// Built on first use (all at once, in parallel, for a whole render), with what building
     /// each read: a job showing a card has read that.
     cards: Vec<OnceLock<(StoryCard<'a>, Vec<Read>)>>,
-    /// Per story, per mention: the rating view (shared by cards and company pages).
-    ratings: Vec<OnceLock<Vec<Option<RatingView>>>>,
     /// Per story, its entry of the search index; empty until set by the caller.
     pub search_entries: Vec<SearchDoc>,
     /// Pages rendered by an earlier build of the session, by context hash.
@@ -79,7 +76,6 @@ impl<'a> ViewBuilder<'a> {
             optional,
             display: site.config.rating_display,
             cards: (0..stories).map(|_| OnceLock::new()).collect(),
-            ratings: (0..stories).map(|_| OnceLock::new()).collect(),
             search_entries: Vec::new(),
             page_cache: None,
         }
@@ -126,21 +122,10 @@ impl<'a> ViewBuilder<'a> {
         self.site.body(id)
     }
 
-    /// The rating views of story `id`'s mentions (they depend on its front matter only).
-    fn ratings_of(&self, id: StoryId) -> &[Option<RatingView>] {
-        reads::note(Read::Story(id));
-        self.ratings[id.index()].get_or_init(|| {
-            self.site
-                .story(id)
-                .mentions
-                .iter()
-                .map(|m| {
-                    m.rating
-                        .as_ref()
-                        .map(|r| rating_view(r, m.rating_text.as_deref(), self.display, self.words))
-                })
-                .collect()
-        })
+    /// The rating of story `id`'s mention `index`, as its card shows it (a card is held for the
+    /// whole render: its views are not kept twice).
+    fn rating_of(&self, id: StoryId, index: usize) -> Option<&RatingView> {
+        self.card_of(id).ratings.get(index)?.rating.as_ref()
     }
 
     /// [`ViewBuilder::render_files`], also returning what the job read: its files change only

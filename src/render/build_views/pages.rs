@@ -159,7 +159,7 @@ impl<'a> ViewBuilder<'a> {
             .iter()
             .map(|&(s, i)| CompanyStoryCard {
                 card: self.card_of(s),
-                company_rating: self.ratings_of(s)[i].as_ref(),
+                company_rating: self.rating_of(s, i),
                 company_channel: site.story(s).mentions[i]
                     .channel
                     .map(|c| channel_label(c, self.words)),

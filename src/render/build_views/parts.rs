@@ -135,15 +135,16 @@ impl<'a> ViewBuilder<'a> {
             ratings: story
                 .mentions
                 .iter()
-                .enumerate()
-                .map(|(i, m)| {
+                .map(|m| {
                     let company = self.site.company_link(m.company);
                     MentionView {
                         company: Link {
                             name: company.name,
                             url: self.urls.company(company.slug),
                         },
-                        rating: self.ratings_of(id)[i].clone(),
+                        rating: m.rating.as_ref().map(|r| {
+                            rating_view(r, m.rating_text.as_deref(), self.display, self.words)
+                        }),
                         channel: m.channel.map(|c| channel_label(c, self.words)),
                     }
                 })
@@ -446,7 +447,7 @@ impl<'a> ViewBuilder<'a> {
     fn highlight(&self, (story, index): (StoryId, usize)) -> Option<HighlightView<'a, '_>> {
         Some(HighlightView {
             card: self.card_of(story),
-            rating: self.ratings_of(story)[index].clone()?,
+            rating: self.rating_of(story, index)?.clone(),
         })
     }
 
