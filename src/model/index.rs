@@ -2,7 +2,7 @@
 //! and their profiles, tags and categories, series. Each resolves names to ids, then yields
 //! its sorted list.
 
-use std::collections::HashMap;
+use rustc_hash::FxHashMap as HashMap;
 
 use super::stats::RatingStats;
 
@@ -31,9 +31,9 @@ impl CompanyIndex {
     ) -> Self {
         profiles.sort_by(|a, b| a.origin.cmp(&b.origin));
         let mut index = CompanyIndex {
-            by_written: HashMap::new(),
-            by_key: HashMap::new(),
-            by_folded_key: HashMap::new(),
+            by_written: HashMap::default(),
+            by_key: HashMap::default(),
+            by_folded_key: HashMap::default(),
             companies: Vec::new(),
         };
         for profile in profiles {
@@ -137,8 +137,8 @@ impl AuthorIndex {
     pub(super) fn new(mut profiles: Vec<AuthorProfileInput>, default_name: Option<&str>) -> Self {
         profiles.sort_by(|a, b| a.slug.cmp(&b.slug));
         let mut index = AuthorIndex {
-            by_slug: HashMap::new(),
-            by_name: HashMap::new(),
+            by_slug: HashMap::default(),
+            by_name: HashMap::default(),
             authors: Vec::new(),
             default_name: default_name.unwrap_or("Anonymous").to_owned(),
         };
@@ -289,7 +289,7 @@ impl SeriesIndex {
     pub(super) fn new(mut inputs: Vec<SeriesInput>) -> Self {
         inputs.sort_by(|a, b| a.slug.cmp(&b.slug));
         let mut index = SeriesIndex {
-            by_slug: HashMap::new(),
+            by_slug: HashMap::default(),
             series: Vec::new(),
         };
         for s in inputs {

@@ -10,7 +10,7 @@ mod index;
 mod rankings;
 mod stats;
 
-use std::collections::{BTreeMap, HashMap};
+use std::collections::BTreeMap;
 
 use jiff::Timestamp;
 
@@ -452,7 +452,7 @@ fn report_duplicate_slugs<'a>(
     what: &str,
     diagnostics: &mut Diagnostics,
 ) {
-    let mut seen: HashMap<&str, &Origin> = HashMap::new();
+    let mut seen: rustc_hash::FxHashMap<&str, &Origin> = Default::default();
     for (slug, origin) in items {
         if let Some(first) = seen.get(slug) {
             diagnostics.push(
