@@ -12,7 +12,7 @@ use std::collections::HashMap;
 use std::hash::Hash;
 use std::sync::Arc;
 
-use super::build_views::{ArchiveOf, Bodies, FeedOf, Job, NEWEST, Read};
+use super::build_views::{ArchiveOf, Bodies, FeedOf, Job, NEWEST, Read, StoryList};
 use crate::date::PostDate;
 use crate::load::AliasInput;
 use crate::model::{
@@ -205,11 +205,21 @@ impl Renumberings {
             Read::CompanyNewest(id) => Read::CompanyNewest(self.company(id)?),
             Read::Author(id) => Read::Author(self.author(id)?),
             Read::AuthorLink(id) => Read::AuthorLink(self.author(id)?),
+            Read::AuthorSummary(id) => Read::AuthorSummary(self.author(id)?),
+            Read::At(list, i) => Read::At(self.list(list)?, i),
+            Read::Count(list) => Read::Count(self.list(list)?),
             Read::Series(id) => Read::Series(SeriesId::from_index(self.series.new_of(id.index())?)),
             Read::Term(t, id) => Read::Term(t, self.term(t, id)?),
             Read::TermLink(t, id) => Read::TermLink(t, self.term(t, id)?),
             Read::TermNewest(t, id) => Read::TermNewest(t, self.term(t, id)?),
             Read::Page(id) => Read::Page(self.pages.new_of(id)?),
+            other => other,
+        })
+    }
+
+    fn list(&self, old: StoryList) -> Option<StoryList> {
+        Some(match old {
+            StoryList::Term(t, id) => StoryList::Term(t, self.term(t, id)?),
             other => other,
         })
     }
@@ -278,6 +288,7 @@ pub struct SiteChanges {
     company_newest: Vec<bool>,
     authors: Vec<bool>,
     author_links: Vec<bool>,
+    author_summaries: Vec<bool>,
     series: Vec<bool>,
     tags: Vec<bool>,
     tag_links: Vec<bool>,
@@ -286,9 +297,10 @@ pub struct SiteChanges {
     tag_newest: Vec<bool>,
     category_newest: Vec<bool>,
     pages: Vec<bool>,
-    /// Per position of the site's list: whether another story is there now.
-    positions: Vec<bool>,
-    story_count: bool,
+    /// Per list of stories: whether its length changed, and per position whether another
+    /// story is there now.
+    /// Every list of the new build; `None` after a change to bodies alone (nothing moved).
+    lists: Option<HashMap<StoryList, (bool, Vec<bool>)>>,
     archive: ArchiveChanges,
     site_mean: bool,
     images: bool,
@@ -356,6 +368,15 @@ impl SiteChanges {
                 || old_bodies.authors.get(o) != new_bodies.authors.get(i)
                 || old_bodies.author_bios.get(o) != new_bodies.author_bios.get(i)
         });
+        let author_summaries = each(&new.authors, &r.authors, |o, i| {
+            let (a, b) = (&old.authors[o], &new.authors[i]);
+            a.name != b.name
+                || a.slug != b.slug
+                || a.profile != b.profile
+                || a.stories.len() != b.stories.len()
+                || old_bodies.authors.get(o) != new_bodies.authors.get(i)
+                || old_bodies.author_bios.get(o) != new_bodies.author_bios.get(i)
+        });
         let author_links = each(&new.authors, &r.authors, |o, i| {
             let (a, b) = (&old.authors[o], &new.authors[i]);
             a.name != b.name || a.slug != b.slug
@@ -394,9 +415,7 @@ impl SiteChanges {
         let pages = each(&new.pages, &r.pages, |o, i| {
             old.pages[o] != new.pages[i] || old_bodies.pages[o] != new_bodies.pages[i]
         });
-        let positions = (0..new.stories.len())
-            .map(|i| r.stories.old_of(i) != Some(i))
-            .collect();
+        let lists = Some(list_changes(&r, old, new));
         let archive = ArchiveChanges::between(&r, old, new);
         let mut changes = SiteChanges {
             stories,
@@ -406,6 +425,7 @@ impl SiteChanges {
             company_newest,
             authors,
             author_links,
+            author_summaries,
             series,
             tags,
             tag_links,
@@ -414,8 +434,7 @@ impl SiteChanges {
             tag_newest,
             category_newest,
             pages,
-            positions,
-            story_count: old.stories.len() != new.stories.len(),
+            lists,
             archive,
             site_mean: old.site_mean != new.site_mean,
             images: old.image_sizes != new.image_sizes,
@@ -426,7 +445,11 @@ impl SiteChanges {
         changes.any = changes.site_mean
             || changes.images
             || changes.addresses
-            || changes.story_count
+            || changes
+                .lists
+                .iter()
+                .flat_map(HashMap::values)
+                .any(|(count, at)| *count || at.iter().any(|&c| c))
             || changes.archive.any()
             || !changes.renumbered.all_same()
             || [
@@ -445,7 +468,7 @@ impl SiteChanges {
                 &changes.tag_newest,
                 &changes.category_newest,
                 &changes.pages,
-                &changes.positions,
+                &changes.author_summaries,
             ]
             .iter()
             .any(|list| list.iter().any(|&c| c));
@@ -472,6 +495,7 @@ impl SiteChanges {
             company_newest: unchanged(site.companies.len()),
             authors: unchanged(site.authors.len()),
             author_links: unchanged(site.authors.len()),
+            author_summaries: unchanged(site.authors.len()),
             series: unchanged(site.series.len()),
             tags: unchanged(site.tags.len()),
             tag_links: unchanged(site.tags.len()),
@@ -480,8 +504,7 @@ impl SiteChanges {
             tag_newest: unchanged(site.tags.len()),
             category_newest: unchanged(site.categories.len()),
             pages: unchanged(site.pages.len()),
-            positions: unchanged(site.stories.len()),
-            story_count: false,
+            lists: None,
             archive: ArchiveChanges {
                 years: false,
                 year: site.archive.iter().map(|y| (y.year, false)).collect(),
@@ -517,6 +540,7 @@ impl SiteChanges {
             Read::CompanyNewest(id) => at(&self.company_newest, id.index()),
             Read::Author(id) => at(&self.authors, id.index()),
             Read::AuthorLink(id) => at(&self.author_links, id.index()),
+            Read::AuthorSummary(id) => at(&self.author_summaries, id.index()),
             Read::Series(id) => at(&self.series, id.index()),
             Read::Term(Taxonomy::Tags, id) => at(&self.tags, id.index()),
             Read::TermLink(Taxonomy::Tags, id) => at(&self.tag_links, id.index()),
@@ -530,8 +554,17 @@ impl SiteChanges {
             Read::TermList(t) => !self.renumbered.terms(t).same,
             Read::SeriesList => !self.renumbered.series.same,
             Read::PageList => !self.renumbered.pages.same,
-            Read::Position(i) => at(&self.positions, i),
-            Read::StoryCount => self.story_count,
+            // After a change to bodies alone, every list is as it was; a list the new build
+            // does not have changed.
+            Read::At(list, i) => self.lists.as_ref().is_some_and(|lists| {
+                lists
+                    .get(&list)
+                    .is_none_or(|(_, at)| at.get(i).copied().unwrap_or(true))
+            }),
+            Read::Count(list) => self
+                .lists
+                .as_ref()
+                .is_some_and(|lists| lists.get(&list).is_none_or(|(count, _)| *count)),
             Read::ArchiveYears => self.archive.years,
             Read::ArchiveYear(year) => self.archive.year.get(&year).copied().unwrap_or(true),
             Read::ArchiveMonth(year, month) => self
@@ -588,7 +621,8 @@ impl SiteChanges {
 }
 
 /// What changed in the archive: its years (and how many stories each has), and per year and
-/// month of the new archive, its months or stories.
+/// month of the new archive, its months or how many stories it has (which stories, in what
+/// order, are `StoryList` reads).
 #[derive(Debug)]
 struct ArchiveChanges {
     years: bool,
@@ -623,14 +657,12 @@ impl ArchiveChanges {
                 continue;
             };
             let old_year = &old.archive[*old_y];
-            changes.year.insert(
-                year.year,
-                month_counts(old_year) != month_counts(year)
-                    || !r.story_ids(&old_year.stories, &year.stories),
-            );
+            changes
+                .year
+                .insert(year.year, month_counts(old_year) != month_counts(year));
             for (m, month) in year.months.iter().enumerate() {
                 let changed = match old_months.get(m).copied().flatten() {
-                    Some(old_m) => !r.story_ids(&old_year.months[old_m].stories, &month.stories),
+                    Some(old_m) => old_year.months[old_m].stories.len() != month.stories.len(),
                     None => true,
                 };
                 changes.month.insert((year.year, month.month), changed);
@@ -642,6 +674,57 @@ impl ArchiveChanges {
     fn any(&self) -> bool {
         self.years || self.year.values().any(|&c| c) || self.month.values().any(|&c| c)
     }
+}
+
+/// Per list of stories of `new`: whether its length differs from the same list of `old`, and
+/// per position whether another story is there.
+fn list_changes(r: &Renumberings, old: &Site, new: &Site) -> HashMap<StoryList, (bool, Vec<bool>)> {
+    let compare = |old: Option<&[StoryId]>, new: &[StoryId]| {
+        let old = old.unwrap_or_default();
+        let at = new
+            .iter()
+            .enumerate()
+            .map(|(i, s)| old.get(i).and_then(|o| r.stories.new_of(o.index())) != Some(s.index()))
+            .collect();
+        (old.len() != new.len(), at)
+    };
+    let mut lists = HashMap::new();
+    lists.insert(
+        StoryList::Site,
+        (
+            old.stories.len() != new.stories.len(),
+            (0..new.stories.len())
+                .map(|i| r.stories.old_of(i) != Some(i))
+                .collect(),
+        ),
+    );
+    for (taxonomy, old_terms, new_terms) in [
+        (Taxonomy::Tags, &old.tags, &new.tags),
+        (Taxonomy::Categories, &old.categories, &new.categories),
+    ] {
+        for (i, term) in new_terms.iter().enumerate() {
+            let old_term = r.terms(taxonomy).old_of(i).map(|o| &old_terms[o]);
+            lists.insert(
+                StoryList::Term(taxonomy, TaxonId::from_index(i)),
+                compare(old_term.map(|t| t.stories.as_slice()), &term.stories),
+            );
+        }
+    }
+    for year in &new.archive {
+        let old_year = old.archive.iter().find(|y| y.year == year.year);
+        lists.insert(
+            StoryList::Year(year.year),
+            compare(old_year.map(|y| y.stories.as_slice()), &year.stories),
+        );
+        for month in &year.months {
+            let old_month = old_year.and_then(|y| y.months.iter().find(|m| m.month == month.month));
+            lists.insert(
+                StoryList::Month(year.year, month.month),
+                compare(old_month.map(|m| m.stories.as_slice()), &month.stories),
+            );
+        }
+    }
+    lists
 }
 
 /// The same slugs, dates and aliases of stories and pages, and the same stories in every list.

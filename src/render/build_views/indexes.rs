@@ -24,42 +24,34 @@ impl<'a> ViewBuilder<'a> {
         match feed {
             FeedOf::Site => (name.clone(), self.urls.at("atom.xml")),
             FeedOf::Company(c) => {
-                let c = site.company(c);
+                // Its name and address only: every page of a list links its feed.
+                let c = site.company_link(c);
                 (
                     self.words.text(
                         "feed-company",
-                        &[
-                            ("company", c.name.as_str().into()),
-                            ("site", name.as_str().into()),
-                        ],
+                        &[("company", c.name.into()), ("site", name.as_str().into())],
                     ),
-                    format!("{}atom.xml", self.urls.company(&c.slug)),
+                    format!("{}atom.xml", self.urls.company(c.slug)),
                 )
             }
             FeedOf::Author(a) => {
-                let a = site.author(a);
+                let a = site.author_link(a);
                 (
                     self.words.text(
                         "feed-author",
-                        &[
-                            ("author", a.name.as_str().into()),
-                            ("site", name.as_str().into()),
-                        ],
+                        &[("author", a.name.into()), ("site", name.as_str().into())],
                     ),
-                    format!("{}atom.xml", self.urls.author(&a.slug)),
+                    format!("{}atom.xml", self.urls.author(a.slug)),
                 )
             }
             FeedOf::Term(t, id) => {
-                let term = self.site.term(t, id);
+                let term = self.site.term_link(t, id);
                 (
                     self.words.text(
                         "feed-term",
-                        &[
-                            ("term", term.name.as_str().into()),
-                            ("site", name.as_str().into()),
-                        ],
+                        &[("term", term.name.into()), ("site", name.as_str().into())],
                     ),
-                    format!("{}atom.xml", self.urls.term(t.name(), &term.slug)),
+                    format!("{}atom.xml", self.urls.term(t.name(), term.slug)),
                 )
             }
             FeedOf::Series(id) => {

@@ -1,6 +1,7 @@
 //! The job list: every page and file of the site as a [`Job`], in a stable order.
 
 use super::ViewBuilder;
+use super::reads::StoryList;
 use crate::i18n::Catalogue;
 use crate::model::{AuthorId, CompanyId, SeriesId, StoryId, TaxonId};
 use crate::render::page_count;
@@ -192,13 +193,15 @@ impl<'a> ViewBuilder<'a> {
         jobs
     }
 
-    /// The stories a year's or a month's archive lists, newest first; `None` for the archive
-    /// of every story, which lists the site's stories in their order.
-    pub(crate) fn archive_stories(&self, of: ArchiveOf) -> Option<&'a [StoryId]> {
+    /// The list of stories an archive shows, newest first.
+    pub(crate) fn archive_list(&self, of: ArchiveOf) -> StoryList {
         match of {
-            ArchiveOf::All => None,
-            ArchiveOf::Year(y) => Some(&self.site.archive_year(y).stories),
-            ArchiveOf::Month(y, m) => Some(&self.site.archive_month(y, m).stories),
+            ArchiveOf::All => StoryList::Site,
+            ArchiveOf::Year(y) => StoryList::Year(self.site.archive()[y].year),
+            ArchiveOf::Month(y, m) => StoryList::Month(
+                self.site.archive()[y].year,
+                self.site.archive_month(y, m).month,
+            ),
         }
     }
 

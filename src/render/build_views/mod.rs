@@ -32,7 +32,7 @@ pub use format::plain_text;
 pub(crate) use jobs::Taxonomy;
 pub(super) use jobs::{ArchiveOf, FeedOf, Job};
 use reads::Tracked;
-pub(crate) use reads::{NEWEST, Read};
+pub(crate) use reads::{NEWEST, Read, StoryList};
 
 pub(super) struct ViewBuilder<'a> {
     /// The site and its rendered Markdown, each read noted for the running job.

@@ -6,6 +6,7 @@ use std::sync::Arc;
 
 use super::format::*;
 use super::jobs::*;
+use super::reads::StoryList;
 use super::{JobError, ViewBuilder};
 use crate::model::{AuthorId, CompanyId, SeriesId, StoryId, TaxonId};
 use crate::render::fingerprint;
@@ -73,15 +74,9 @@ impl<'a> ViewBuilder<'a> {
         let per_page = site.config().stories_per_page;
         let view = self.archive_view(of);
         let base = view.url.clone();
-        let (ids, total): (Vec<StoryId>, usize) = match self.archive_stories(of) {
-            Some(ids) => (page_slice(ids, per_page, n).to_vec(), ids.len()),
-            None => (
-                page_range(site.story_count(), per_page, n)
-                    .map(|index| site.story_at(index))
-                    .collect(),
-                site.story_count(),
-            ),
-        };
+        let list = self.archive_list(of);
+        let total = site.list_count(list);
+        let ids = site.list_range(list, page_range(total, per_page, n));
         let title = site.config().title.as_str();
         let description = match self.period_name(of) {
             None => self.words.text("meta-archive", &[("site", title.into())]),
@@ -267,8 +262,15 @@ impl<'a> ViewBuilder<'a> {
     ) -> Result<(String, PageBytes), JobError> {
         let site = self.site;
         let per_page = site.config().stories_per_page;
-        let term = self.site.term(taxonomy, id);
-        let view = self.term_view(taxonomy, term);
+        // The page shows the term's name and count, and its stories at this page's positions.
+        let term = self.site.term_link(taxonomy, id);
+        let list = StoryList::Term(taxonomy, id);
+        let total = site.list_count(list);
+        let view = TermView {
+            name: term.name,
+            url: self.urls.term(taxonomy.name(), term.slug),
+            story_count: total,
+        };
         let base = view.url.clone();
         let tax = self.taxonomy_view(taxonomy);
         let mut meta = self.meta(
@@ -284,7 +286,7 @@ impl<'a> ViewBuilder<'a> {
                     } else {
                         "title-category"
                     },
-                    &[("term", term.name.as_str().into())],
+                    &[("term", term.name.into())],
                 ),
                 n,
                 self.words,
@@ -292,21 +294,22 @@ impl<'a> ViewBuilder<'a> {
             self.words.text(
                 "meta-term",
                 &[
-                    ("term", term.name.as_str().into()),
+                    ("term", term.name.into()),
                     ("site", site.config().title.as_str().into()),
                 ],
             ),
             page_url(&base, n),
         );
         meta.feed = self.feed_link(FeedOf::Term(taxonomy, id));
-        let stories: Vec<&StoryCard> = page_slice(&term.stories, per_page, n)
-            .iter()
-            .map(|&s| self.card_of(s))
+        let stories: Vec<&StoryCard> = site
+            .list_range(list, page_range(total, per_page, n))
+            .into_iter()
+            .map(|s| self.card_of(s))
             .collect();
         let vars = TermVars {
             taxonomy: tax,
             term: view,
-            paginator: paginator(stories, term.stories.len(), per_page, n, &base),
+            paginator: paginator(stories, total, per_page, n, &base),
         };
         self.emit(theme, "tag.html", meta, &vars)
     }

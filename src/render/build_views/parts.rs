@@ -616,7 +616,7 @@ impl<'a> ViewBuilder<'a> {
 
     /// The box about a story's writer: what their profile says, nothing without one.
     fn author_box(&self, id: AuthorId) -> Option<AuthorBoxView<'a>> {
-        let author = self.site.author(id);
+        let author = self.site.author_summary(id);
         let profile = author.profile.as_ref()?;
         let card = self.author_card(author);
         let bio_html = self.site.author_profile(id).1.cloned();

@@ -32,6 +32,8 @@ pub(crate) enum Read {
     CompanyNewest(CompanyId),
     Author(AuthorId),
     AuthorLink(AuthorId),
+    /// An author's name, address, profile and how many stories they wrote (not which).
+    AuthorSummary(AuthorId),
     Series(SeriesId),
     Term(Taxonomy, TaxonId),
     TermLink(Taxonomy, TaxonId),
@@ -44,15 +46,15 @@ pub(crate) enum Read {
     TermList(Taxonomy),
     SeriesList,
     PageList,
-    /// Which story is at this position of the site's list (newest first).
-    Position(usize),
-    /// How many stories the site has.
-    StoryCount,
+    /// Which story is at this position of a list of stories.
+    At(StoryList, usize),
+    /// How many stories a list has.
+    Count(StoryList),
     /// The archive's years and how many stories each has.
     ArchiveYears,
-    /// A year of the archive: its months, how many stories each has, and its stories.
+    /// A year of the archive: its months and how many stories each has.
     ArchiveYear(i16),
-    /// The stories of a month of the archive.
+    /// A month of the archive and how many stories it has.
     ArchiveMonth(i16, u8),
     /// The sizes of the site's images.
     Images,
@@ -62,6 +64,18 @@ pub(crate) enum Read {
     Addresses,
     /// Anything of the site (rankings, the search index).
     Everything,
+}
+
+/// A list of stories that pages show a part of, by position (see [`Read::At`]).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub(crate) enum StoryList {
+    /// Every story of the site, newest first.
+    Site,
+    Term(Taxonomy, TaxonId),
+    /// A year of the archive.
+    Year(i16),
+    /// A month of the archive.
+    Month(i16, u8),
 }
 
 /// How many of the newest stories of a company or a term [`Read::CompanyNewest`] and
@@ -162,14 +176,51 @@ impl<'a> Tracked<'a> {
 
     /// How many stories the site has.
     pub(super) fn story_count(&self) -> usize {
-        note(Read::StoryCount);
-        self.site.stories.len()
+        self.list_count(StoryList::Site)
     }
 
     /// The story at `index` of the site's list, newest first.
     pub(super) fn story_at(&self, index: usize) -> StoryId {
-        note(Read::Position(index));
+        note(Read::At(StoryList::Site, index));
         StoryId::from_index(index)
+    }
+
+    /// The stories of `list`, not noted (see [`Tracked::list_count`] and
+    /// [`Tracked::list_range`]); `None` for the site's list, whose ids are its positions.
+    fn list(&self, list: StoryList) -> Option<&'a [StoryId]> {
+        let site = self.site;
+        let year = |year: i16| site.archive.iter().find(|y| y.year == year);
+        Some(match list {
+            StoryList::Site => return None,
+            StoryList::Term(taxonomy, id) => &self.taxons(taxonomy)[id].stories,
+            StoryList::Year(y) => year(y).map_or(&[], |y| &y.stories),
+            StoryList::Month(y, m) => year(y)
+                .and_then(|y| y.months.iter().find(|x| x.month == m))
+                .map_or(&[], |m| &m.stories),
+        })
+    }
+
+    /// How many stories `list` has.
+    pub(super) fn list_count(&self, list: StoryList) -> usize {
+        note(Read::Count(list));
+        self.list(list)
+            .map_or(self.site.stories.len(), <[StoryId]>::len)
+    }
+
+    /// The stories at `range` of `list` (cut to its length), each position noted.
+    pub(super) fn list_range(
+        &self,
+        list: StoryList,
+        range: std::ops::Range<usize>,
+    ) -> Vec<StoryId> {
+        let stories = self.list(list);
+        let len = stories.map_or(self.site.stories.len(), <[StoryId]>::len);
+        (range.start.min(len)..range.end.min(len))
+            .map(|i| {
+                note(Read::At(list, i));
+                stories.map_or(StoryId::from_index(i), |s| s[i])
+            })
+            .collect()
     }
 
     /// Every story's id, not noted: for loops that record each story's own reads apart (its
@@ -254,6 +305,13 @@ impl<'a> Tracked<'a> {
         &self.site.authors[id]
     }
 
+    /// An author, for their name, address, profile and story count only: a view that reads
+    /// which stories they wrote uses [`Tracked::author`].
+    pub(super) fn author_summary(&self, id: AuthorId) -> &'a Author {
+        note(Read::AuthorSummary(id));
+        &self.site.authors[id]
+    }
+
     pub(super) fn author_link(&self, id: AuthorId) -> NameSlug<'a> {
         note(Read::AuthorLink(id));
         let a = &self.site.authors[id];
@@ -265,7 +323,7 @@ impl<'a> Tracked<'a> {
 
     /// An author's rendered profile and the short bio of it.
     pub(super) fn author_profile(&self, id: AuthorId) -> (&'a str, Option<&'a String>) {
-        note(Read::Author(id));
+        note(Read::AuthorSummary(id));
         (
             self.bodies
                 .authors
@@ -377,14 +435,15 @@ impl<'a> Tracked<'a> {
         &self.site.archive
     }
 
-    /// Year `y` of the archive (an index into [`Tracked::archive`]): its months and stories.
+    /// Year `y` of the archive (an index into [`Tracked::archive`]), for its months and how many
+    /// stories each has: its stories are read with [`Tracked::list_range`].
     pub(super) fn archive_year(&self, y: usize) -> &'a ArchiveYear {
         let year = &self.site.archive[y];
         note(Read::ArchiveYear(year.year));
         year
     }
 
-    /// Month `m` of year `y` of the archive, with its stories.
+    /// Month `m` of year `y` of the archive, for its number and how many stories it has.
     pub(super) fn archive_month(&self, y: usize, m: usize) -> &'a ArchiveMonth {
         let year = &self.site.archive[y];
         let month = &year.months[m];
