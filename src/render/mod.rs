@@ -491,8 +491,15 @@ pub fn render_site(
     let index_files: Option<memo::JobFiles> = search_index.as_mut().map(|index| {
         let changed: Vec<usize> = (0..rebuilt.len()).filter(|&i| rebuilt[i]).collect();
         // The index numbers stories by position: it is patched only where none moved.
-        let in_place = reuse.filter(|changes| changes.stories_in_place());
-        index.update(&entries, in_place.map(|_| changed.as_slice()))
+        match reuse {
+            Some(changes) if changes.stories_in_place() => index.update(&entries, Some(&changed)),
+            Some(changes) => {
+                let old_of: Vec<Option<usize>> =
+                    (0..entries.len()).map(|i| changes.old_story(i)).collect();
+                index.update_moved(&entries, &old_of, &rebuilt)
+            }
+            None => index.update(&entries, None),
+        }
     });
     builder.search_entries = entries;
     let theme: &Theme = theme;

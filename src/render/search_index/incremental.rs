@@ -159,6 +159,40 @@ impl SearchIndex {
         self.files()
     }
 
+    /// [`SearchIndex::update`] after stories moved, were added or were removed: the entry at
+    /// position `i` of `docs` was at position `old_of[i]` of the last call's (`None`: new), and
+    /// is unchanged unless `rebuilt[i]`. The index numbers stories by position, so every list
+    /// is derived again; only the words of new and rebuilt entries are (normalising text is
+    /// most of the cost).
+    pub(crate) fn update_moved(
+        &mut self,
+        docs: &[SearchDoc],
+        old_of: &[Option<usize>],
+        rebuilt: &[bool],
+    ) -> Vec<(String, Arc<[u8]>)> {
+        if !self.built || old_of.len() != docs.len() || rebuilt.len() != docs.len() {
+            return self.update(docs, None);
+        }
+        let mut old: Vec<Option<StoryTerms>> = std::mem::take(&mut self.stories)
+            .into_iter()
+            .map(Some)
+            .collect();
+        self.stories = docs
+            .iter()
+            .enumerate()
+            .map(|(i, doc)| {
+                let kept = old_of[i]
+                    .filter(|_| !rebuilt[i])
+                    .and_then(|o| old.get_mut(o)?.take());
+                kept.unwrap_or_else(|| StoryTerms::of(doc, &mut self.vocabulary))
+            })
+            .collect();
+        // Words no story has any more stay numbered: no shard lists a word without stories.
+        let dirty = self.derive();
+        self.encode(docs, &dirty);
+        self.files()
+    }
+
     /// Derives everything again; old files are kept where their bytes come out the same.
     fn rebuild(&mut self, docs: &[SearchDoc]) -> Dirty {
         let mut vocabulary = Vocabulary::default();
@@ -167,6 +201,13 @@ impl SearchIndex {
             .map(|doc| StoryTerms::of(doc, &mut vocabulary))
             .collect();
         self.vocabulary = vocabulary;
+        self.derive()
+    }
+
+    /// Every posting, shard, year and grade list and chunk from the stories' terms, all to be
+    /// encoded again (old files are kept where their bytes come out the same).
+    fn derive(&mut self) -> Dirty {
+        let chunk_count = self.stories.len().div_ceil(CHUNK);
         let mut dirty = Dirty::default();
         for (kind, index) in self.kinds.iter_mut().enumerate() {
             let mut postings = vec![Vec::new(); self.vocabulary.words.len()];
@@ -211,7 +252,7 @@ impl SearchIndex {
             list_file(&mut self.grades, grade, grade_path).stories = stories;
             dirty.grades.insert(grade);
         }
-        let chunks = docs.len().div_ceil(CHUNK);
+        let chunks = chunk_count;
         self.chunks.truncate(chunks);
         while self.chunks.len() < chunks {
             self.chunks
@@ -504,6 +545,14 @@ mod tests {
         /// Entries added or removed at the end, passed with the changed positions (a wrong use
         /// that must still give the right index) or as `None`.
         Resize(Vec<SearchDoc>, bool),
+        /// The entry at one position moves to another (a new date), maybe changed on the way,
+        /// and maybe an entry is added at a third position.
+        Move(
+            usize,
+            usize,
+            Option<Box<SearchDoc>>,
+            Option<(usize, Box<SearchDoc>)>,
+        ),
     }
 
     fn step() -> impl Strategy<Value = Step> {
@@ -511,6 +560,13 @@ mod tests {
             6 => prop::collection::vec((any::<usize>(), doc()), 1..4).prop_map(Step::Change),
             1 => (prop::collection::vec(doc(), 0..20), any::<bool>())
                 .prop_map(|(docs, listed)| Step::Resize(docs, listed)),
+            3 => (
+                any::<usize>(),
+                any::<usize>(),
+                prop::option::of(doc().prop_map(Box::new)),
+                prop::option::of((any::<usize>(), doc().prop_map(Box::new))),
+            )
+                .prop_map(|(from, to, changed, added)| Step::Move(from, to, changed, added)),
         ]
     }
 
@@ -572,6 +628,32 @@ mod tests {
                         docs.truncate(docs.len().min(new.len()));
                         docs.extend(new.into_iter().skip(docs.len()));
                         index.update(&docs, listed.then_some(changed.as_slice()))
+                    }
+                    Step::Move(from, to, changed, added) => {
+                        if docs.is_empty() {
+                            continue;
+                        }
+                        // Each entry with its old position and whether it was built anew.
+                        let mut entries: Vec<(SearchDoc, Option<usize>, bool)> = docs
+                            .iter()
+                            .cloned()
+                            .enumerate()
+                            .map(|(i, d)| (d, Some(i), false))
+                            .collect();
+                        let mut moved = entries.remove(from % entries.len());
+                        if let Some(doc) = changed {
+                            moved = (*doc, moved.1, true);
+                        }
+                        let to = to % (entries.len() + 1);
+                        entries.insert(to, moved);
+                        if let Some((at, doc)) = added {
+                            let at = at % (entries.len() + 1);
+                            entries.insert(at, (*doc, None, true));
+                        }
+                        docs = entries.iter().map(|(d, _, _)| d.clone()).collect();
+                        let old_of: Vec<Option<usize>> = entries.iter().map(|e| e.1).collect();
+                        let rebuilt: Vec<bool> = entries.iter().map(|e| e.2).collect();
+                        index.update_moved(&docs, &old_of, &rebuilt)
                     }
                 };
                 check(&docs, &got, &previous)?;
