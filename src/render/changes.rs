@@ -93,12 +93,12 @@ impl Renumbering {
     }
 
     /// Whether an old list of ids names the same entities in the same order as a new one.
-    fn same_ids(&self, old: &[usize], new: &[usize]) -> bool {
-        old.len() == new.len()
-            && old
-                .iter()
-                .zip(new)
-                .all(|(&o, &n)| self.new_of(o) == Some(n))
+    fn same_ids(
+        &self,
+        old: impl ExactSizeIterator<Item = usize>,
+        new: impl ExactSizeIterator<Item = usize>,
+    ) -> bool {
+        old.len() == new.len() && old.zip(new).all(|(o, n)| self.new_of(o) == Some(n))
     }
 }
 
@@ -189,8 +189,10 @@ impl Renumberings {
     }
 
     fn story_ids(&self, old: &[StoryId], new: &[StoryId]) -> bool {
-        let index = |ids: &[StoryId]| ids.iter().map(|id| id.index()).collect::<Vec<_>>();
-        self.stories.same_ids(&index(old), &index(new))
+        self.stories.same_ids(
+            old.iter().map(|id| id.index()),
+            new.iter().map(|id| id.index()),
+        )
     }
 
     /// An old read in the new numbering; `None` when what it read is gone.
@@ -776,8 +778,10 @@ fn same_addresses(old: &Site, new: &Site) -> bool {
 /// Two stories, with the ids they hold compared in their own build's numbering.
 fn same_story(r: &Renumberings, a: &Story, b: &Story) -> bool {
     let ids = |numbering: &Renumbering, old: &[TaxonId], new: &[TaxonId]| {
-        let index = |ids: &[TaxonId]| ids.iter().map(|id| id.index()).collect::<Vec<_>>();
-        numbering.same_ids(&index(old), &index(new))
+        numbering.same_ids(
+            old.iter().map(|id| id.index()),
+            new.iter().map(|id| id.index()),
+        )
     };
     r.author(a.author) == Some(b.author)
         && a.mentions.len() == b.mentions.len()
